@@ -1,0 +1,20 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** A command parses its own arguments and returns the exit code; only main.ts exits the process. */
+export type Command = (args: readonly string[], ctx: CliContext) => Promise<number>;
+
+/** Exit codes shared by every command (DESIGN.md §4). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in how the command was called: printed without a stack, exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

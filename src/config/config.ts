@@ -1,0 +1,37 @@
+import type { RuleConfig } from '../validate/rule-config.ts';
+
+/** The provisioned Prometheus datasource every dashboard points at through its `datasource` variable. */
+export interface DatasourceConfig {
+  /** Fixed uid, referenced as the variable's default. @default "prometheus" */
+  readonly uid: string;
+  /** @default "Prometheus" */
+  readonly name: string;
+  /** URL Grafana's backend uses. `$VAR` is expanded by Grafana at startup. @default "http://prometheus:9090" */
+  readonly url: string;
+  /** Prometheus scrape interval, sets the datasource's `timeInterval` (affects `$__rate_interval`). @default "15s" */
+  readonly scrapeInterval: string;
+  /** Basic auth user; the password is never written, only `$PROMETHEUS_PASSWORD` is referenced. */
+  readonly basicAuthUser?: string;
+}
+
+/** Project settings, read from `panelcraft.yaml` at the root (every field optional there). */
+export interface PanelcraftConfig extends RuleConfig {
+  /** Grafana version the output targets; sets `schemaVersion`. @default "12.1" */
+  readonly grafanaVersion: string;
+  readonly datasource: DatasourceConfig;
+  /** Name of the dashboard provider in `provisioning/dashboards/panelcraft.yaml`. Keep it stable: Grafana deletes
+   *  dashboards of renamed providers. @default "panelcraft" */
+  readonly providerName: string;
+  /** Where Grafana sees `provisioning/` mounted. @default "/etc/grafana/provisioning" */
+  readonly mountPath: string;
+  /** Whether dashboards are editable in the UI (changes are lost at the next provisioning). @default false */
+  readonly editable: boolean;
+}
+
+export const DEFAULT_CONFIG: PanelcraftConfig = {
+  grafanaVersion: '12.1',
+  datasource: { uid: 'prometheus', name: 'Prometheus', url: 'http://prometheus:9090', scrapeInterval: '15s' },
+  providerName: 'panelcraft',
+  mountPath: '/etc/grafana/provisioning',
+  editable: false,
+};

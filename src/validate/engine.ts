@@ -1,0 +1,76 @@
+import { stringAt } from '../build/json.ts';
+import { panelTitleAt } from '../build/json-pointer.ts';
+import type { Diagnostic, Finding } from './diagnostic.ts';
+import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
+import type { RuleConfig, RuleExclusion } from './rule-config.ts';
+
+export interface RuleSet {
+  readonly dashboard: readonly DashboardRule[];
+  readonly tree: readonly TreeRule[];
+}
+
+/**
+ * Runs every rule on every document and returns all diagnostics (never throws for bad input:
+ * a rule that crashes becomes an `internal-rule-error` diagnostic naming the rule).
+ */
+export function runRules(
+  docs: readonly DashboardDocument[],
+  ruleSet: RuleSet,
+  settings: RuleSettings,
+  config: RuleConfig = {},
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byFile = new Map(docs.map((d) => [d.file, d]));
+  const emit = (rule: DashboardRule | TreeRule, doc: DashboardDocument | undefined, file: string, f: Finding) => {
+    const level = config.rules?.[rule.id];
+    if (level === 'off') return;
+    const panel = doc ? panelTitleAt(doc.dashboard, f.pointer) : undefined;
+    if (doc && isExcluded(config.exclusions ?? [], rule.id, doc, panel)) return;
+    const severity = level ?? f.severity ?? rule.defaultSeverity;
+    out.push({
+      rule: rule.id,
+      severity,
+      file,
+      ...(panel !== undefined ? { panel } : {}),
+      pointer: f.pointer,
+      message: f.message,
+      ...(f.fix !== undefined ? { fix: f.fix } : {}),
+    });
+  };
+  for (const doc of docs) {
+    for (const rule of ruleSet.dashboard) {
+      for (const finding of guard(rule.id, () => rule.check(doc, settings))) emit(rule, doc, doc.file, finding);
+    }
+  }
+  for (const rule of ruleSet.tree) {
+    for (const finding of guard(rule.id, () => rule.checkTree(docs, settings))) {
+      emit(rule, byFile.get(finding.file), finding.file, finding);
+    }
+  }
+  return out;
+}
+
+function guard<T extends Finding>(ruleId: string, run: () => T[]): Array<T | Finding> {
+  try {
+    return run();
+  } catch (err) {
+    return [
+      {
+        pointer: '',
+        severity: 'error',
+        message: `rule ${ruleId} crashed: ${err instanceof Error ? err.message : String(err)}`,
+        fix: 'this is a panelcraft bug; please report it with the dashboard that triggers it',
+      },
+    ];
+  }
+}
+
+function isExcluded(exclusions: readonly RuleExclusion[], ruleId: string, doc: DashboardDocument, panel: string | undefined): boolean {
+  const uid = stringAt(doc.dashboard, 'uid');
+  return exclusions.some(
+    (e) =>
+      e.rule === ruleId &&
+      (e.dashboard === undefined || e.dashboard === uid || e.dashboard === doc.file) &&
+      (e.panel === undefined || e.panel === panel),
+  );
+}

@@ -1,0 +1,39 @@
+import type { JsonObject } from '../build/json.ts';
+import type { Finding, Severity } from './diagnostic.ts';
+
+/** One dashboard as the rules see it: normalized output in `build`, the file as found in `lint`. */
+export interface DashboardDocument {
+  /** Posix path shown to users: the `.ts` source in `build`, the JSON file in `lint`. */
+  readonly file: string;
+  /** Grafana folder title the dashboard lands in (`undefined` = General). */
+  readonly folder?: string;
+  /** The dashboard JSON (unwrapped from `{dashboard: …}` or a k8s resource by the lint front door). */
+  readonly dashboard: JsonObject;
+}
+
+/** Settings every rule may read. Filled by the front door (`build` or `lint`). */
+export interface RuleSettings {
+  /** Which front door runs the rules. Some checks only make sense on foreign files. */
+  readonly origin: 'build' | 'lint';
+}
+
+/** A check on one dashboard. One file per rule under `src/validate/rules/`. */
+export interface DashboardRule {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  check(doc: DashboardDocument, settings: RuleSettings): Finding[];
+}
+
+/** A finding of a tree rule names the document it is about. */
+export interface TreeFinding extends Finding {
+  readonly file: string;
+}
+
+/** A check across all dashboards of one tree (uid uniqueness, titles per folder). */
+export interface TreeRule {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  checkTree(docs: readonly DashboardDocument[], settings: RuleSettings): TreeFinding[];
+}

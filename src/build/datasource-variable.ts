@@ -1,0 +1,57 @@
+import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from './json.ts';
+
+export const DATASOURCE_VARIABLE = 'datasource';
+export const DATASOURCE_REF = `\${${DATASOURCE_VARIABLE}}`;
+
+/** The reference panels and targets use: the dashboard's `datasource` variable, typed prometheus. */
+export function variableDatasourceRef(): JsonObject {
+  return { type: 'prometheus', uid: DATASOURCE_REF };
+}
+
+/** The `datasource` template variable, defaulting to the provisioned Prometheus datasource. */
+export function datasourceVariable(uid: string, name: string): JsonObject {
+  return {
+    current: { text: name, value: uid },
+    hide: 0,
+    includeAll: false,
+    label: 'Data source',
+    multi: false,
+    name: DATASOURCE_VARIABLE,
+    options: [],
+    query: 'prometheus',
+    refresh: 1,
+    regex: '',
+    skipUrlSync: false,
+    type: 'datasource',
+  };
+}
+
+/**
+ * Makes sure `templating.list` holds a `datasource` variable; adds one first in the list when missing, and gives an
+ * existing one a current value when it has none. Returns the new templating object.
+ */
+export function withDatasourceVariable(dashboard: JsonObject, uid: string, name: string): JsonObject {
+  const templating = objectAt(dashboard, 'templating') ?? {};
+  const list = arrayAt(templating, 'list').filter(isJsonObject);
+  const index = list.findIndex((v) => stringAt(v, 'name') === DATASOURCE_VARIABLE);
+  if (index === -1) return { ...templating, list: [datasourceVariable(uid, name), ...list] };
+  const existing = list[index]!;
+  if (!isJsonObject(existing.current) || Object.keys(existing.current).length === 0) {
+    list[index] = { ...existing, current: { text: name, value: uid } };
+  }
+  return { ...templating, list };
+}
+
+/**
+ * The datasource a panel or target should carry: missing/null/string-less prometheus refs point at the variable;
+ * any explicit ref (another type, a built-in like `-- Mixed --`, a concrete uid) is kept as written.
+ */
+export function resolveDatasourceRef(ref: JsonValue | undefined): JsonValue {
+  if (ref === undefined || ref === null) return variableDatasourceRef();
+  if (isJsonObject(ref)) {
+    const uid = stringAt(ref, 'uid');
+    const type = stringAt(ref, 'type');
+    if ((uid === undefined || uid === '') && (type === undefined || type === 'prometheus')) return variableDatasourceRef();
+  }
+  return ref;
+}

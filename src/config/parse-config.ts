@@ -1,0 +1,101 @@
+import { parse } from 'yaml';
+import { isJsonObject, type JsonObject } from '../build/json.ts';
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
+import { DEFAULT_CONFIG, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
+const TOP_KEYS = ['grafanaVersion', 'datasource', 'providerName', 'mountPath', 'editable', 'rules', 'exclusions'];
+const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
+
+/**
+ * Parses `panelcraft.yaml` text into settings merged over the defaults. Pure. Every problem becomes a `config`
+ * diagnostic naming the key; the returned config then holds the defaults for the bad keys.
+ */
+export function parseConfig(text: string, file: string): { config: PanelcraftConfig; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (pointer: string, message: string, fix: string) =>
+    diagnostics.push({ rule: 'config', severity: 'error', file, pointer, message, fix });
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (err) {
+    problem('', `is not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 'fix the YAML syntax at the line shown');
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+  if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, diagnostics };
+  if (!isJsonObject(raw)) {
+    problem('', 'must be a mapping of settings', `write keys such as \`grafanaVersion: "12.1"\``);
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key)) problem(`/${key}`, `unknown setting "${key}"`, `use one of ${TOP_KEYS.join(', ')}`);
+  }
+  const str = (obj: JsonObject, key: string, at: string): string | undefined => {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (typeof v === 'number' && key === 'grafanaVersion') return String(v);
+    problem(`${at}/${key}`, `${key} must be a non-empty string, got ${JSON.stringify(v)}`, `quote it: ${key}: "…"`);
+    return undefined;
+  };
+
+  let datasource: DatasourceConfig = DEFAULT_CONFIG.datasource;
+  if (raw.datasource !== undefined) {
+    if (!isJsonObject(raw.datasource)) problem('/datasource', 'datasource must be a mapping', 'write `datasource: { url: http://prometheus:9090 }`');
+    else {
+      const ds = raw.datasource;
+      for (const key of Object.keys(ds)) if (!DS_KEYS.includes(key)) problem(`/datasource/${key}`, `unknown datasource setting "${key}"`, `use one of ${DS_KEYS.join(', ')}`);
+      const uid = str(ds, 'uid', '/datasource');
+      if (uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(uid)) problem('/datasource/uid', `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`, 'use e.g. `uid: prometheus`');
+      const user = str(ds, 'basicAuthUser', '/datasource');
+      datasource = {
+        uid: uid !== undefined && /^[A-Za-z0-9_-]{1,40}$/.test(uid) ? uid : DEFAULT_CONFIG.datasource.uid,
+        name: str(ds, 'name', '/datasource') ?? DEFAULT_CONFIG.datasource.name,
+        url: str(ds, 'url', '/datasource') ?? DEFAULT_CONFIG.datasource.url,
+        scrapeInterval: str(ds, 'scrapeInterval', '/datasource') ?? DEFAULT_CONFIG.datasource.scrapeInterval,
+        ...(user !== undefined ? { basicAuthUser: user } : {}),
+      };
+    }
+  }
+
+  const rules: Record<string, RuleLevel> = {};
+  if (raw.rules !== undefined) {
+    if (!isJsonObject(raw.rules)) problem('/rules', 'rules must map rule ids to error, warning or off', 'write `rules: { panel-description: off }`');
+    else
+      for (const [id, level] of Object.entries(raw.rules)) {
+        if (typeof level === 'string' && (LEVELS as string[]).includes(level)) rules[id] = level as RuleLevel;
+        else problem(`/rules/${id}`, `rule ${id}: level ${JSON.stringify(level)} is not one of ${LEVELS.join(', ')}`, `write \`${id}: warning\``);
+      }
+  }
+
+  const exclusions: RuleExclusion[] = [];
+  if (raw.exclusions !== undefined) {
+    if (!Array.isArray(raw.exclusions)) problem('/exclusions', 'exclusions must be a list', 'write `exclusions: [{ rule: …, dashboard: …, reason: … }]`');
+    else
+      raw.exclusions.forEach((entry, i) => {
+        const at = `/exclusions/${i}`;
+        if (!isJsonObject(entry)) return problem(at, 'an exclusion must be a mapping', 'write `{ rule: …, reason: … }`');
+        const rule = str(entry, 'rule', at);
+        const reason = str(entry, 'reason', at);
+        if (rule === undefined) return problem(`${at}/rule`, 'exclusion has no rule', 'name the rule id it silences');
+        if (reason === undefined) return problem(`${at}/reason`, `exclusion of ${rule} has no reason`, 'say why the rule does not apply there: `reason: "…"`');
+        const dashboard = str(entry, 'dashboard', at);
+        const panel = str(entry, 'panel', at);
+        exclusions.push({ rule, reason, ...(dashboard !== undefined ? { dashboard } : {}), ...(panel !== undefined ? { panel } : {}) });
+      });
+  }
+
+  const editable = raw.editable;
+  if (editable !== undefined && typeof editable !== 'boolean') problem('/editable', `editable must be true or false, got ${JSON.stringify(editable)}`, 'write `editable: false`');
+  const config: PanelcraftConfig = {
+    grafanaVersion: str(raw, 'grafanaVersion', '') ?? DEFAULT_CONFIG.grafanaVersion,
+    datasource,
+    providerName: str(raw, 'providerName', '') ?? DEFAULT_CONFIG.providerName,
+    mountPath: (str(raw, 'mountPath', '') ?? DEFAULT_CONFIG.mountPath).replace(/\/+$/, ''),
+    editable: typeof editable === 'boolean' ? editable : DEFAULT_CONFIG.editable,
+    rules,
+    exclusions,
+  };
+  return { config, diagnostics };
+}

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { findTool } from './external-tool.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const composePath = join(root, 'deploy', 'docker-compose.yml');
+
+interface Service {
+  readonly image?: string;
+  readonly build?: { readonly context: string; readonly dockerfile: string };
+  readonly command?: readonly string[];
+  readonly environment?: Record<string, string>;
+  readonly volumes?: readonly string[];
+  readonly ports?: readonly string[];
+}
+const compose = parse(readFileSync(composePath, 'utf8')) as { services: Record<string, Service> };
+const service = (name: string): Service => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`deploy/docker-compose.yml has no service "${name}"`);
+  return found;
+};
+
+const dockerCompose = findTool('docker-compose', [['docker-compose'], ['docker', 'compose']], ['version']);
+
+/** `docker-compose config` with no reachable Docker engine: it must only read and resolve the file. */
+function composeConfig(env: Record<string, string>, file = composePath): { status: number | null; output: string; stdout: string } {
+  const [bin, ...pre] = dockerCompose ?? [];
+  const { GRAFANA_ADMIN_PASSWORD: _ignored, ...inherited } = process.env;
+  const result = spawnSync(bin ?? 'docker-compose', [...pre, '-f', file, 'config'], {
+    encoding: 'utf8',
+    env: { ...inherited, DOCKER_HOST: 'unix:///nonexistent/panelcraft-test/docker.sock', ...env },
+  });
+  return { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
+}
+
+describe('deploy/docker-compose.yml', () => {
+  it.skipIf(dockerCompose === undefined)('passes `docker-compose config` without a Docker engine', () => {
+    const result = composeConfig({});
+    expect(result.output).not.toMatch(/ERROR/);
+    expect(result.status).toBe(0);
+    const resolved = parse(result.stdout) as { services: Record<string, Service> };
+    expect(resolved.services.grafana?.volumes).toContain(`${join(root, 'provisioning')}:/etc/grafana/provisioning:ro`);
+    expect(resolved.services.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD).toBe('admin');
+  });
+
+  it.skipIf(dockerCompose === undefined)('takes the Grafana admin password from GRAFANA_ADMIN_PASSWORD', () => {
+    const result = composeConfig({ GRAFANA_ADMIN_PASSWORD: 'from-env' });
+    expect(result.status).toBe(0);
+    const resolved = parse(result.stdout) as { services: Record<string, Service> };
+    expect(resolved.services.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD).toBe('from-env');
+  });
+
+  it.skipIf(dockerCompose === undefined)('`docker-compose config` rejects a misspelt key (the check is not vacuous)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'panelcraft-compose-'));
+    const broken = join(dir, 'docker-compose.yml');
+    writeFileSync(broken, 'services:\n  grafana:\n    imagee: grafana/grafana:12.1.1\n');
+    const result = composeConfig({}, broken);
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('imagee');
+  });
+
+  it('runs Grafana, Prometheus, the demo service and a traffic generator', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'grafana', 'prometheus', 'traffic']);
+  });
+
+  it('pins every image to an explicit version tag, never latest', () => {
+    const images = Object.values(compose.services).map((s) => s.image);
+    for (const image of images) expect(image).toMatch(/^[\w./-]+:(?!latest$)[\w.-]+$/);
+    expect(service('prometheus').image).toMatch(/^prom\/prometheus:v3\.\d+\.\d+$/);
+  });
+
+  it('runs the Grafana version the build targets by default', () => {
+    expect(service('grafana').image).toBe('grafana/grafana:12.1.1');
+    expect(service('grafana').image?.split(':')[1]?.startsWith(`${DEFAULT_CONFIG.grafanaVersion}.`)).toBe(true);
+  });
+
+  it('mounts provisioning/ read-only where the provider YAML expects it', () => {
+    expect(service('grafana').volumes).toContain(`../provisioning:${DEFAULT_CONFIG.mountPath}:ro`);
+    expect(DEFAULT_CONFIG.mountPath).toBe('/etc/grafana/provisioning');
+  });
+
+  it('allows anonymous viewers and reads the admin password from the environment', () => {
+    expect(service('grafana').environment).toMatchObject({
+      GF_AUTH_ANONYMOUS_ENABLED: 'true',
+      GF_AUTH_ANONYMOUS_ORG_ROLE: 'Viewer',
+      GF_SECURITY_ADMIN_PASSWORD: '${GRAFANA_ADMIN_PASSWORD:-admin}',
+    });
+  });
+
+  it('publishes ports on 127.0.0.1 only', () => {
+    const ports = Object.values(compose.services).flatMap((s) => s.ports ?? []);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  it('serves Prometheus where the default datasource URL points, with deploy/prometheus.yml read-only', () => {
+    const url = new URL(DEFAULT_CONFIG.datasource.url);
+    expect(compose.services[url.hostname]).toBeDefined();
+    expect(url.hostname).toBe('prometheus');
+    expect(service('prometheus').volumes).toContain('./prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+    expect(service('prometheus').command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    expect(service('prometheus').ports).toContain(`127.0.0.1:${url.port}:9090`);
+  });
+
+  it('builds the demo service from examples/go-service and makes it listen on app:8080 for the scrape job', () => {
+    const build = service('app').build;
+    expect(build).toEqual({ context: '../examples/go-service', dockerfile: '../../deploy/app.Dockerfile' });
+    const deployDir = join(root, 'deploy');
+    expect(existsSync(join(deployDir, build?.context ?? '', build?.dockerfile ?? ''))).toBe(true);
+    expect(service('app').command).toEqual(['-listen=:8080']);
+    const prometheus = readFileSync(join(deployDir, 'prometheus.yml'), 'utf8');
+    expect(prometheus).toContain("targets: ['app:8080']");
+  });
+});
+
+describe('deploy/app.Dockerfile', () => {
+  const dockerfile = readFileSync(join(root, 'deploy', 'app.Dockerfile'), 'utf8');
+
+  it('pins its base images and builds a static binary that listens on all interfaces', () => {
+    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(bases).toEqual(['golang:1.24-alpine', 'gcr.io/distroless/static-debian12:nonroot']);
+    expect(dockerfile).toMatch(/CGO_ENABLED=0/);
+    expect(dockerfile).toMatch(/go get github\.com\/prometheus\/client_golang@v\d+\.\d+\.\d+/);
+    expect(dockerfile).toContain('CMD ["-listen=:8080"]');
+  });
+});

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The record of what panelcraft wrote into `provisioning/`: path → sha256 of the bytes written. It lets a build
+ * tell its own files (safe to replace or delete) from foreign or hand-edited ones (never touched), and it sits at
+ * `provisioning/.panelcraft-manifest`, a name Grafana never reads (not `.json`, not `.yaml`, not in a folder it walks).
+ * During a write a path may list two hashes (old and new), so a build killed halfway still recognises both.
+ */
+export type Manifest = ReadonlyMap<string, readonly string[]>;
+
+export const MANIFEST_FILE = '.panelcraft-manifest';
+const HEADER = '# Files written by panelcraft build, with their sha256. Generated: do not edit.\n';
+
+export function sha256(contents: string): string {
+  return createHash('sha256').update(contents, 'utf8').digest('hex');
+}
+
+export function formatManifest(manifest: Manifest): string {
+  const lines = [...manifest.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, hashes]) => `${[...new Set(hashes)].join(',')} ${file}`);
+  return HEADER + lines.map((l) => `${l}\n`).join('');
+}
+
+/** Parses a manifest; lines it cannot read are ignored (the files they named then count as foreign). */
+export function parseManifest(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const match = /^([0-9a-f]{64}(?:,[0-9a-f]{64})*) (.+)$/.exec(line.trim());
+    if (match) out.set(match[2]!, match[1]!.split(','));
+  }
+  return out;
+}

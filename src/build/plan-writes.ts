@@ -1,0 +1,119 @@
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import { MANIFEST_FILE, formatManifest, sha256, type Manifest } from './manifest.ts';
+import type { OutputFile } from './render-provisioning.ts';
+
+/** What is on disk under `provisioning/` now: every file panelcraft may care about, with its bytes' hash. */
+export interface DiskState {
+  /** path (relative to `provisioning/`) → sha256, for every file of the tree (dot-folders excluded). */
+  readonly files: ReadonlyMap<string, string>;
+  /** The manifest read from disk, or `undefined` when there is none. */
+  readonly manifest?: Manifest;
+}
+
+export type FileStatus = 'missing' | 'stale' | 'orphan';
+
+export interface PlannedChange {
+  readonly path: string;
+  readonly status: FileStatus;
+}
+
+export interface WritePlan {
+  /** Files to write (new or changed), with their contents. */
+  readonly writes: readonly OutputFile[];
+  /** Files to delete: dashboards an earlier build wrote that no source produces any more. */
+  readonly deletes: readonly string[];
+  /** Every difference from the fresh build, for `--check`. */
+  readonly changes: readonly PlannedChange[];
+  /** Foreign and hand-edited files: the build must not proceed (nothing may be lost). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The manifest after the write, and the one to keep while writing (old and new hashes). */
+  readonly manifest: Manifest;
+  readonly pendingManifest: Manifest;
+}
+
+export interface PlanOptions {
+  /** Replace hand-edited files and delete hand-edited orphans instead of refusing. */
+  readonly force?: boolean;
+  /** Shown in diagnostics, e.g. `provisioning`. */
+  readonly outLabel: string;
+}
+
+/**
+ * Compares a fresh build with the disk and decides what to write and delete. Pure. A `.json` under `dashboards/`
+ * that panelcraft did not write is never deleted and fails the build, since Grafana would load it; a file whose
+ * bytes changed since panelcraft wrote it is a hand edit and is not overwritten without `force`.
+ */
+export function planWrites(files: readonly OutputFile[], disk: DiskState, options: PlanOptions): WritePlan {
+  const manifest = disk.manifest ?? new Map<string, readonly string[]>();
+  const ours = (file: string, hash: string) => (manifest.get(file) ?? []).includes(hash);
+  const writes: OutputFile[] = [];
+  const changes: PlannedChange[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const where = (file: string) => `${options.outLabel}/${file}`;
+  const produced = new Set(files.map((f) => f.path));
+
+  for (const file of files) {
+    const fresh = sha256(file.contents);
+    const onDisk = disk.files.get(file.path);
+    if (onDisk === fresh) continue;
+    if (onDisk === undefined) {
+      writes.push(file);
+      changes.push({ path: file.path, status: 'missing' });
+    } else if (ours(file.path, onDisk) || (options.force && manifest.has(file.path))) {
+      writes.push(file);
+      changes.push({ path: file.path, status: 'stale' });
+    } else if (manifest.has(file.path)) {
+      diagnostics.push(handEdited(where(file.path), 'overwrite it'));
+    } else {
+      diagnostics.push({
+        rule: 'output-foreign-file',
+        severity: 'error',
+        file: where(file.path),
+        pointer: '',
+        message: `${where(file.path)} exists with other contents and was not written by panelcraft; the build would replace it`,
+        fix: 'move that file out of the provisioning tree (or delete it if it is an old copy), then build again',
+      });
+    }
+  }
+
+  const deletes: string[] = [];
+  for (const [path, hash] of [...disk.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (produced.has(path) || path === MANIFEST_FILE) continue;
+    if (manifest.has(path)) {
+      if (ours(path, hash) || options.force) {
+        deletes.push(path);
+        changes.push({ path, status: 'orphan' });
+      } else {
+        diagnostics.push(handEdited(where(path), 'delete it as an orphan (its source is gone)'));
+      }
+    } else if (path.startsWith('dashboards/') && path.endsWith('.json')) {
+      diagnostics.push({
+        rule: 'output-foreign-file',
+        severity: 'error',
+        file: where(path),
+        pointer: '',
+        message: `${where(path)} was not written by panelcraft, but Grafana loads every .json under ${options.outLabel}/dashboards as a dashboard`,
+        fix: `turn it into source with \`panelcraft import ${where(path)} --out dashboards/<folder>\` and delete it, or move it out of ${options.outLabel}/dashboards`,
+      });
+    }
+  }
+
+  const next = new Map<string, readonly string[]>(files.map((f) => [f.path, [sha256(f.contents)]]));
+  const pending = new Map<string, readonly string[]>(manifest);
+  for (const [path, hashes] of next) pending.set(path, [...(manifest.get(path) ?? []), ...hashes]);
+  if (disk.manifest === undefined || formatManifest(disk.manifest) !== formatManifest(next)) {
+    if (writes.length === 0 && deletes.length === 0 && diagnostics.length === 0) changes.push({ path: MANIFEST_FILE, status: disk.manifest ? 'stale' : 'missing' });
+  }
+  return { writes, deletes, changes, diagnostics, manifest: next, pendingManifest: pending };
+}
+
+function handEdited(file: string, action: string): Diagnostic {
+  return {
+    rule: 'output-hand-edited',
+    severity: 'error',
+    file,
+    pointer: '',
+    message: `${file} was edited by hand after panelcraft wrote it; the build would ${action} and lose that edit`,
+    fix: 'move the change into the dashboard source (.ts), or run `panelcraft build --force` to discard it',
+  };
+}

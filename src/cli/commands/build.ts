@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { hasErrors } from '../../validate/diagnostic.ts';
+import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
+import { compareWithCommitted } from '../../io/committed-output.ts';
+import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
+import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { parseArgs } from '../main.ts';
+
+export const BUILD_USAGE = 'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--json]';
+
+/**
+ * `panelcraft build`: load, normalize, validate, write `provisioning/` all-or-nothing.
+ * `--check` writes nothing and lists every stale, missing, orphan, foreign or hand-edited file;
+ * `--committed` also compares the fresh output with what HEAD has committed.
+ * Exit 0 clean, 1 diagnostics or differences, 2 usage or internal error.
+ */
+export const build: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      root: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      committed: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const check = values.check || values.committed;
+  const result = await buildProject({ root });
+  const outcome = await writeProject(root, result, { check, force: values.force });
+  const changes = check ? outcome.plan.changes.map((c) => ({ path: `${OUT_DIR}/${c.path}`, status: c.status })) : [];
+  const committed = values.committed && !hasErrors(result.diagnostics) ? await compareWithCommitted(root, result.files, OUT_DIR) : [];
+  const failed = hasErrors(outcome.diagnostics) || changes.length > 0 || committed.length > 0;
+
+  if (values.json) {
+    ctx.stdout(
+      `${JSON.stringify(
+        {
+          ok: !failed,
+          written: outcome.written,
+          dashboards: result.dashboards.map((d) => ({ source: d.source, uid: d.uid, output: `${OUT_DIR}/${d.output}` })),
+          changes,
+          committed,
+          diagnostics: outcome.diagnostics,
+          timings: result.timings,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return failed ? EXIT_FINDINGS : EXIT_OK;
+  }
+  report(ctx, outcome.diagnostics);
+  if (hasErrors(outcome.diagnostics)) {
+    ctx.stderr(`panelcraft build: ${countLine(outcome.diagnostics)}; nothing was written.\n`);
+    return EXIT_FINDINGS;
+  }
+  if (check) {
+    for (const c of changes) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
+    for (const c of committed) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
+    if (changes.length > 0 || committed.length > 0) {
+      ctx.stderr(`panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${OUT_DIR}/.\n`);
+      return EXIT_FINDINGS;
+    }
+    ctx.stdout(`panelcraft build --check: ${result.dashboards.length} dashboards, ${OUT_DIR}/ is up to date.\n`);
+    return EXIT_OK;
+  }
+  const { writes, deletes } = outcome.plan;
+  const unchanged = result.files.length - writes.length;
+  ctx.stdout(
+    `panelcraft build: ${result.dashboards.length} dashboards → ${OUT_DIR}/ (${writes.length} written, ${deletes.length} deleted, ${unchanged} unchanged)\n`,
+  );
+  return EXIT_OK;
+};
+
+function report(ctx: CliContext, diagnostics: Parameters<typeof formatDiagnostics>[0]): void {
+  const text = formatDiagnostics(diagnostics);
+  if (text !== '') ctx.stderr(text);
+}

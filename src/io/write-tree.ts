@@ -1,0 +1,87 @@
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
+import type { DiskState, WritePlan } from '../build/plan-writes.ts';
+
+/** Suffix of in-flight files: not `.json` or `.yaml`, so Grafana never reads one, and the leading dot hides it. */
+const TEMP_SUFFIX = '.panelcraft-tmp';
+
+/** Reads what is under `outDir` now (dot-folders skipped, as Grafana does), and the manifest. */
+export async function readDiskState(outDir: string): Promise<DiskState & { readonly temps: readonly string[] }> {
+  const files = new Map<string, string>();
+  const temps: string[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) await walk(abs, childRel);
+      } else if (entry.name.endsWith(TEMP_SUFFIX)) {
+        temps.push(abs);
+      } else if (childRel !== MANIFEST_FILE && entry.isFile()) {
+        files.set(childRel, sha256(await readFile(abs, 'utf8')));
+      }
+    }
+  };
+  await walk(outDir, '');
+  let manifest: Manifest | undefined;
+  try {
+    manifest = parseManifest(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return { files, temps, ...(manifest ? { manifest } : {}) };
+}
+
+/**
+ * Carries out a plan so that no reader ever sees a half-written file: each file goes to a hidden temp name in its
+ * own folder, then `rename()` puts it in place atomically. The manifest lists old and new hashes while files move,
+ * so a build killed at any point leaves only complete files that the next build recognises as its own.
+ */
+export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: readonly string[] = []): Promise<void> {
+  for (const temp of leftoverTemps) await rm(temp, { force: true });
+  if (plan.writes.length === 0 && plan.deletes.length === 0) {
+    await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest), true);
+    return;
+  }
+  await mkdir(outDir, { recursive: true });
+  await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.pendingManifest));
+  for (const file of plan.writes) await writeAtomic(path.join(outDir, ...file.path.split('/')), file.contents);
+  for (const file of plan.deletes) {
+    const abs = path.join(outDir, ...file.split('/'));
+    await rm(abs, { force: true });
+    await removeEmptyParents(path.dirname(abs), outDir);
+  }
+  await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
+}
+
+async function writeAtomic(target: string, contents: string, onlyIfChanged = false): Promise<void> {
+  if (onlyIfChanged) {
+    const current = await readFile(target, 'utf8').catch(() => undefined);
+    if (current === contents) return;
+  }
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}${TEMP_SUFFIX}`);
+  await writeFile(temp, contents, 'utf8');
+  await rename(temp, target);
+}
+
+/** Removes folders emptied by deleting orphans, up to (not including) `stop`. */
+async function removeEmptyParents(dir: string, stop: string): Promise<void> {
+  let current = dir;
+  while (current.startsWith(stop) && current !== stop) {
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty, or already gone
+    }
+    current = path.dirname(current);
+  }
+}

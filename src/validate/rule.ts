@@ -1,4 +1,5 @@
 import type { JsonObject } from '../build/json.ts';
+import type { MetricCatalog } from '../catalog/metric-catalog.ts';
 import type { Finding, Severity } from './diagnostic.ts';
 
 /** One dashboard as the rules see it: normalized output in `build`, the file as found in `lint`. */
@@ -15,6 +16,8 @@ export interface DashboardDocument {
 export interface RuleSettings {
   /** Which front door runs the rules. Some checks only make sense on foreign files. */
   readonly origin: 'build' | 'lint';
+  /** Metrics the service exposes (`lint --metrics`); rules that need it do nothing without it. */
+  readonly catalog?: MetricCatalog;
 }
 
 /** A check on one dashboard. One file per rule under `src/validate/rules/`. */

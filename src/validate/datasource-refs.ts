@@ -1,0 +1,43 @@
+import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../build/json.ts';
+import { pointer } from '../build/json-pointer.ts';
+import { walkPanels } from './panels.ts';
+
+/** A `datasource` value found on a panel, a target, a template variable or an annotation. */
+export interface DatasourceRefAt {
+  readonly value: JsonValue;
+  readonly pointer: string;
+  readonly where: 'panel' | 'target' | 'variable' | 'annotation';
+}
+
+/** Every `datasource` key a dashboard sets (absent keys are skipped, `null` is kept). */
+export function datasourceRefs(dashboard: JsonObject): DatasourceRefAt[] {
+  const out: DatasourceRefAt[] = [];
+  const take = (obj: JsonObject, ptr: string, where: DatasourceRefAt['where']) => {
+    const value = obj.datasource;
+    if (value !== undefined) out.push({ value, pointer: `${ptr}/datasource`, where });
+  };
+  for (const { panel, pointer: ptr } of walkPanels(dashboard)) {
+    take(panel, ptr, 'panel');
+    arrayAt(panel, 'targets').forEach((t, i) => {
+      if (isJsonObject(t)) take(t, `${ptr}/targets/${i}`, 'target');
+    });
+  }
+  const lists: Array<[string, DatasourceRefAt['where']]> = [['templating', 'variable'], ['annotations', 'annotation']];
+  for (const [section, where] of lists) {
+    const holder = objectAt(dashboard, section);
+    if (!holder) continue;
+    arrayAt(holder, 'list').forEach((v, i) => {
+      if (isJsonObject(v)) take(v, pointer(section, 'list', i), where);
+    });
+  }
+  return out;
+}
+
+/** Datasource uids Grafana always knows. */
+export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set(['-- Grafana --', '-- Mixed --', '-- Dashboard --', 'grafana']);
+
+/** `${ds}` / `$ds` / `[[ds]]` → `ds`; anything else → `undefined`. */
+export function datasourceVariableName(uid: string): string | undefined {
+  const m = /^(?:\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\])$/.exec(uid);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}

@@ -1,0 +1,49 @@
+import type { Finding } from '../diagnostic.ts';
+import { isImportPlaceholder } from '../import-placeholder-names.ts';
+import type { DashboardRule } from '../rule.ts';
+import { stringValues } from '../string-values.ts';
+import { findVariableRefs } from '../variable-refs.ts';
+
+const IMPORT_KEYS = ['__inputs', '__requires', '__elements'] as const;
+
+/**
+ * `__inputs`/`__requires` and `${DS_…}` placeholders belong to the UI's import dialog; file provisioning saves the file
+ * verbatim and never resolves them (reference §4.2). One finding for the keys, one per distinct placeholder.
+ */
+export const importPlaceholders: DashboardRule = {
+  id: 'import-placeholders',
+  description: 'no __inputs/__requires/__elements and no ${DS_…} import placeholders',
+  defaultSeverity: 'error',
+  check({ dashboard }) {
+    const out: Finding[] = [];
+    const keys = IMPORT_KEYS.filter((k) => k in dashboard);
+    if (keys.length > 0) {
+      out.push({
+        pointer: `/${keys[0]}`,
+        message:
+          `dashboard has ${keys.map((k) => `"${k}"`).join(', ')}: it is an export for the UI's import dialog; file ` +
+          'provisioning saves it verbatim and never resolves its inputs (grafana/grafana#10786)',
+        fix: `delete ${keys.join(', ')} and reference the datasource through a datasource template variable: {"type": "prometheus", "uid": "\${datasource}"}`,
+      });
+    }
+    const seen = new Map<string, { pointer: string; count: number }>();
+    for (const s of stringValues(dashboard, '', (ptr) => ptr === '/__inputs' || ptr === '/__requires' || ptr === '/__elements')) {
+      for (const ref of findVariableRefs(s.value)) {
+        if (!isImportPlaceholder(dashboard, ref.name)) continue;
+        const entry = seen.get(ref.text);
+        if (entry) entry.count++;
+        else seen.set(ref.text, { pointer: s.pointer, count: 1 });
+      }
+    }
+    for (const [text, { pointer, count }] of seen) {
+      out.push({
+        pointer,
+        message:
+          `"${text}" is an import placeholder (${count} ${count === 1 ? 'use' : 'uses'}); file provisioning leaves it as ` +
+          `is and panels fail with "Datasource ${text} was not found"`,
+        fix: 'replace it with a datasource variable reference "${datasource}" (a templating variable of type datasource, query prometheus) or a concrete {"type", "uid"}',
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+import { isJsonObject, stringAt } from '../../build/json.ts';
+import { walkPanels } from '../panels.ts';
+import type { DashboardRule } from '../rule.ts';
+
+/** File provisioning does not resolve library panels (reference §2.11). */
+export const libraryPanel: DashboardRule = {
+  id: 'library-panel',
+  description: 'no library panel references (file provisioning does not support them)',
+  defaultSeverity: 'error',
+  check({ dashboard }) {
+    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+      const ref = panel.libraryPanel;
+      if (ref === undefined) return [];
+      const name = isJsonObject(ref) ? (stringAt(ref, 'name') ?? stringAt(ref, 'uid')) : undefined;
+      return [
+        {
+          pointer: `${pointer}/libraryPanel`,
+          message:
+            `panel references library panel ${name !== undefined ? `"${name}"` : JSON.stringify(ref)}; provisioned dashboards ` +
+            'do not support library panels, Grafana shows "Unable to load library panel" wherever it is missing',
+          fix: 'inline the panel: copy its model into the dashboard (or build it with a shared panel function in dashboards/_lib)',
+        },
+      ];
+    });
+  },
+};

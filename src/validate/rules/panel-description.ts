@@ -1,0 +1,23 @@
+import { isQueryPanel, walkPanels } from '../panels.ts';
+import type { DashboardRule } from '../rule.ts';
+
+/** dashboard-linter's panel-title-description-rule (description part). */
+export const panelDescription: DashboardRule = {
+  id: 'panel-description',
+  description: 'every query panel has a description',
+  defaultSeverity: 'warning',
+  check({ dashboard }) {
+    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+      if (!isQueryPanel(panel)) return [];
+      const description = panel.description;
+      if (typeof description === 'string' && description.trim() !== '') return [];
+      return [
+        {
+          pointer: `${pointer}/description`,
+          message: 'panel has no description; reviewers cannot tell what it shows or why it matters',
+          fix: "add `.description('What it shows and why it matters')`",
+        },
+      ];
+    });
+  },
+};

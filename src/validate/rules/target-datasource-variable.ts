@@ -1,0 +1,32 @@
+import { isJsonObject, stringAt } from '../../build/json.ts';
+import { BUILTIN_DATASOURCE_UIDS, datasourceRefs, datasourceVariableName } from '../datasource-refs.ts';
+import type { DashboardRule } from '../rule.ts';
+import { templateVariables } from '../template-variables.ts';
+
+/**
+ * dashboard-linter's panel-datasource-rule: when the dashboard has a Prometheus datasource variable, panels and
+ * targets use it rather than a fixed uid (the template-datasource rule reports dashboards without one).
+ */
+export const targetDatasourceVariable: DashboardRule = {
+  id: 'target-datasource-variable',
+  description: 'Prometheus panels and targets use the datasource variable, not a fixed uid',
+  defaultSeverity: 'warning',
+  check({ dashboard }) {
+    const variable = templateVariables(dashboard).find((v) => v.type === 'datasource' && v.variable.query === 'prometheus');
+    if (!variable) return [];
+    return datasourceRefs(dashboard).flatMap(({ value, pointer, where }) => {
+      if ((where !== 'panel' && where !== 'target') || !isJsonObject(value)) return [];
+      const type = stringAt(value, 'type');
+      const uid = stringAt(value, 'uid');
+      if (type !== 'prometheus' || uid === undefined) return [];
+      if (BUILTIN_DATASOURCE_UIDS.has(uid) || datasourceVariableName(uid) !== undefined) return [];
+      return [
+        {
+          pointer: `${pointer}/uid`,
+          message: `${where} uses the fixed datasource uid "${uid}" instead of the "${variable.name}" variable, so switching datasources skips it`,
+          fix: `set {"type": "prometheus", "uid": "\${${variable.name}}"}`,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,38 @@
+import type { DashboardRule } from '../rule.ts';
+import { stringValues } from '../string-values.ts';
+import { templateVariables } from '../template-variables.ts';
+import { findVariableRefs } from '../variable-refs.ts';
+import { walkPanels } from '../panels.ts';
+
+/** A declared variable no query, title, link, datasource, repeat or other variable uses is clutter. Ad hoc filters apply implicitly. */
+export const variableUnused: DashboardRule = {
+  id: 'variable-unused',
+  description: 'every declared template variable is used',
+  defaultSeverity: 'warning',
+  check({ dashboard }) {
+    const variables = templateVariables(dashboard);
+    if (variables.length === 0) return [];
+    const usedBy = new Map<string, Set<number>>();
+    for (const s of stringValues(dashboard)) {
+      const owner = /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer);
+      for (const ref of findVariableRefs(s.value)) {
+        const set = usedBy.get(ref.name) ?? new Set<number>();
+        set.add(owner ? Number(owner[1]) : -1);
+        usedBy.set(ref.name, set);
+      }
+    }
+    const repeated = new Set(walkPanels(dashboard).map((p) => p.panel.repeat).filter((r): r is string => typeof r === 'string'));
+    return variables.flatMap((v) => {
+      if (v.type === 'adhoc' || repeated.has(v.name)) return [];
+      const users = usedBy.get(v.name);
+      if (users && [...users].some((i) => i !== v.index)) return [];
+      return [
+        {
+          pointer: v.pointer,
+          message: `variable "${v.name}" is declared but no query, title, link or other variable uses it`,
+          fix: `use it (e.g. a matcher ${v.name}=~"$${v.name}") or delete it from templating.list`,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,39 @@
+/** One `$var`, `${var}`, `${var:format}`, `${var.path}` or `[[var]]` reference in a string. */
+export interface VariableRef {
+  readonly name: string;
+  /** The reference as written, e.g. `${job:regex}`. */
+  readonly text: string;
+}
+
+// Grafana's three reference syntaxes; names are word characters.
+const REF = /\$\{(\w+)(?:[.:][^}]*)?\}|\[\[(\w+)(?::\w+)?\]\]|\$(\w+)/g;
+
+/**
+ * Every template-variable reference in `text`, in order. Names made only of digits (`$1` in a
+ * `label_replace` replacement) are regex back-references, not variables, and are skipped.
+ */
+export function findVariableRefs(text: string): VariableRef[] {
+  const out: VariableRef[] = [];
+  for (const m of text.matchAll(REF)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name === undefined || /^\d+$/.test(name)) continue;
+    out.push({ name, text: m[0] });
+  }
+  return out;
+}
+
+/** Variables every dashboard has without declaring them (global and macro variables, data-link fields). */
+const BUILTIN_NAMES = new Set([
+  '__interval', '__interval_ms', '__rate_interval', '__rate_interval_ms', '__range', '__range_s', '__range_ms',
+  '__from', '__to', '__dashboard', '__org', '__user', '__all', '__name', '__timezone', '__url_time_range',
+  '__all_variables', '__timeFilter', '__timeFrom', '__timeTo', '__timeGroup', '__timeGroupAlias', '__unixEpochFrom',
+  '__unixEpochTo', '__unixEpochFilter', '__unixEpochGroup', '__unixEpochGroupAlias', '__unixEpochNanoFrom',
+  '__unixEpochNanoTo', '__unixEpochNanoFilter', '__timeEpoch', '__time', '__interval_s', '__field', '__series',
+  '__value', '__cell', '__data', '__url', '__searchFilter', '__schema', '__table', '__column', '__auto',
+  'timeFilter',
+]);
+
+/** True for Grafana's built-in variables (`$__interval`, `${__field.labels.x}`, `$timeFilter`, …). */
+export function isBuiltinVariable(name: string): boolean {
+  return BUILTIN_NAMES.has(name) || /^__cell_\d+$/.test(name) || name.startsWith('__auto_interval_');
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { datasourceYaml } from '../../src/build/provisioning-yaml.ts';
 import { findTool } from './external-tool.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -91,6 +92,12 @@ describe('deploy/docker-compose.yml', () => {
       GF_AUTH_ANONYMOUS_ORG_ROLE: 'Viewer',
       GF_SECURITY_ADMIN_PASSWORD: '${GRAFANA_ADMIN_PASSWORD:-admin}',
     });
+  });
+
+  it('passes PROMETHEUS_PASSWORD to Grafana, which the built datasource references for basic auth', () => {
+    const withAuth = datasourceYaml({ ...DEFAULT_CONFIG, datasource: { ...DEFAULT_CONFIG.datasource, basicAuthUser: 'alice' } });
+    expect(withAuth).toContain('basicAuthPassword: $PROMETHEUS_PASSWORD');
+    expect(service('grafana').environment?.PROMETHEUS_PASSWORD).toBe('${PROMETHEUS_PASSWORD:-}');
   });
 
   it('publishes ports on 127.0.0.1 only', () => {

@@ -1,0 +1,18 @@
+import { en, type MessageKey } from './en.ts';
+import { zhCN } from './zh-cn.ts';
+
+/** Languages panel titles and descriptions are written in. */
+export type Locale = 'en' | 'zh-CN';
+
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+/** Every catalog, keyed by locale. */
+export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+
+/** The text for `key` in `locale`, with `{name}` placeholders replaced from `params`. */
+export function text(locale: Locale, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {
+  const template = CATALOGS[locale][key];
+  return template.replace(/(?<!\{)\{([a-zA-Z]+)\}(?!\})/g, (match, name: string) => params[name] ?? match);
+}
+
+export type { MessageKey };

@@ -1,0 +1,59 @@
+import * as common from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as GaugeBuilder } from '@grafana/grafana-foundation-sdk/gauge';
+import type { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
+import * as units from '@grafana/grafana-foundation-sdk/units';
+import { fdUsageRatio, growth, openFds } from '../queries/runtime.ts';
+import { resolvePanel, type PanelOptions } from './panel-options.ts';
+import { promTarget, seriesTargets, type CompareOptions } from './targets.ts';
+import { higherIsWorse } from './thresholds.ts';
+import { houseTimeseries } from './timeseries-base.ts';
+
+export interface HandleLeakOptions extends PanelOptions, CompareOptions {
+  /** Window of the `deriv` growth line. @default "10m" */
+  readonly growthWindow?: string;
+  /** Yellow from this many open fds per instance. @default 5000 */
+  readonly warn?: number;
+  /** Red from this many. @default 50000 */
+  readonly bad?: number;
+}
+
+/** Handle-leak view: open file descriptors per instance and their growth per second (`deriv`). Span @default 12 */
+export function handleLeak(options: HandleLeakOptions): TimeseriesBuilder {
+  const { growthWindow = '10m', warn = 5000, bad = 50000 } = options;
+  const panel = resolvePanel(options, { titleKey: 'handles.title', descriptionKey: 'handles.description', span: 12 });
+  const growthLegend = panel.t('goroutines.growth');
+  const targets = seriesTargets(
+    panel.ctx,
+    (ctx) => [
+      { expr: openFds(ctx), legend: '{{instance}}' },
+      { expr: growth(ctx, ctx.convention.metrics.openFds, growthWindow), legend: growthLegend },
+    ],
+    options,
+  );
+  return houseTimeseries(panel, units.Short, higherIsWorse(warn, bad), targets);
+}
+
+export interface FdUsageOptions extends PanelOptions {
+  /** @default 0.7 */
+  readonly warn?: number;
+  /** @default 0.9 */
+  readonly bad?: number;
+}
+
+/** Open / max file descriptors of the fullest instance, as a gauge (0-100 %). Span @default 6 */
+export function fdUsage(options: FdUsageOptions): GaugeBuilder {
+  const { warn = 0.7, bad = 0.9 } = options;
+  const panel = resolvePanel(options, { titleKey: 'fdUsage.title', descriptionKey: 'fdUsage.description', span: 6 });
+  return new GaugeBuilder()
+    .title(panel.title)
+    .description(panel.description)
+    .unit(units.PercentUnit)
+    .min(0)
+    .max(1)
+    .thresholds(higherIsWorse(warn, bad))
+    .showThresholdMarkers(true)
+    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']))
+    .span(panel.span)
+    .height(panel.height)
+    .withTarget(promTarget({ expr: fdUsageRatio(panel.ctx), legend: panel.t('fdUsage.title') }));
+}

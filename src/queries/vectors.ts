@@ -1,0 +1,29 @@
+import type { QueryContext } from './query-context.ts';
+import { selector, type Matchers } from './selector.ts';
+
+/** Rate window Grafana sizes from the scrape interval and step. */
+export const RATE_INTERVAL = '$__rate_interval';
+
+function offsetSuffix(ctx: QueryContext): string {
+  return ctx.offset ? ` offset ${ctx.offset}` : '';
+}
+
+/** Instant vector selector in scope: `metric{scope…,extra…}` (+ offset). */
+export function instant(ctx: QueryContext, metric: string, extra: Matchers = {}): string {
+  return `${selector(metric, { ...ctx.scope, ...extra })}${offsetSuffix(ctx)}`;
+}
+
+/** Range vector selector in scope: `metric{…}[window]` (+ offset). */
+export function rangeVector(ctx: QueryContext, metric: string, window: string, extra: Matchers = {}): string {
+  return `${selector(metric, { ...ctx.scope, ...extra })}[${window}]${offsetSuffix(ctx)}`;
+}
+
+/** `rate(metric{…}[$__rate_interval])`. */
+export function rate(ctx: QueryContext, metric: string, extra: Matchers = {}): string {
+  return `rate(${rangeVector(ctx, metric, RATE_INTERVAL, extra)})`;
+}
+
+/** `sum(x)` or `sum by (a, b) (x)`. */
+export function sumBy(by: readonly string[], expr: string): string {
+  return by.length === 0 ? `sum(${expr})` : `sum by (${by.join(', ')}) (${expr})`;
+}

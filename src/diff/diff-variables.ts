@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject } from '../build/json.ts';
+import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
 import type { ValueChange, VariableChange } from './diff-report.ts';
 import { compareField, compareRemainingKeys } from './value-change.ts';
 
@@ -31,7 +31,7 @@ export function diffVariables(before: JsonObject, after: JsonObject): VariableCh
     }
     const changes: ValueChange[] = [];
     compareField(changes, 'type', b.type, a.type);
-    compareField(changes, 'query', b.query, a.query);
+    compareQuery(changes, b.query, a.query);
     compareField(changes, 'current', b.current, a.current);
     compareField(changes, 'options', b.options, a.options);
     compareRemainingKeys(changes, b, a, SHOWN);
@@ -44,4 +44,12 @@ export function diffVariables(before: JsonObject, after: JsonObject): VariableCh
 /** The order of variable names, when it changed (it is the order of the dropdowns). */
 export function variableOrder(dashboard: JsonObject): string[] {
   return variables(dashboard).map((v) => stringAt(v, 'name') ?? '');
+}
+
+/** A variable query is a string or `{ query, refId, … }`; the PromQL text is shown bare either way. */
+function compareQuery(out: ValueChange[], before: JsonValue | undefined, after: JsonValue | undefined): void {
+  const text = (q: JsonValue | undefined) => (isJsonObject(q) && typeof q.query === 'string' ? q.query : q);
+  compareField(out, 'query', text(before), text(after));
+  const rest = (q: JsonValue | undefined) => (isJsonObject(q) && typeof q.query === 'string' ? q : {});
+  compareRemainingKeys(out, rest(before), rest(after), new Set(['query']), 'query.');
 }

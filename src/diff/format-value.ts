@@ -13,6 +13,11 @@ export function formatValue(field: string, value: JsonValue | undefined): string
     const [x, y, w, h] = ['x', 'y', 'w', 'h'].map((k) => numberAt(value, k));
     if (x !== undefined && y !== undefined && w !== undefined && h !== undefined) return formatBox({ x, y, w, h });
   }
+  if (field === 'thresholds' && isJsonObject(value) && Array.isArray(value.steps)) {
+    const steps = value.steps.map((s) => (isJsonObject(s) ? `${s.value === null || s.value === undefined ? 'base' : canonicalJson(s.value)} ${typeof s.color === 'string' ? s.color : '?'}` : '?'));
+    const mode = typeof value.mode === 'string' && value.mode !== 'absolute' ? ` (${value.mode})` : '';
+    return truncate(`${steps.join(' · ')}${mode}`, MAX_VALUE_CHARS);
+  }
   const text = typeof value === 'string' ? (value === '' ? '""' : value) : canonicalJson(value);
   return truncate(text.replace(/\s*\n\s*/g, ' '), MAX_VALUE_CHARS);
 }

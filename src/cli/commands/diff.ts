@@ -1,6 +1,137 @@
-import { UsageError, type Command } from '../context.ts';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
+import { diffDashboards } from '../../diff/diff-dashboards.ts';
+import type { DashboardChange, DiffReport } from '../../diff/diff-report.ts';
+import { layoutSvg } from '../../diff/layout-svg.ts';
+import { renderJson } from '../../diff/render-json.ts';
+import { renderMarkdown } from '../../diff/render-markdown.ts';
+import { renderText } from '../../diff/render-text.ts';
+import { buildProject } from '../../io/build-project.ts';
+import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } from '../../io/git.ts';
+import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
+import { hasErrors, type Diagnostic } from '../../validate/diagnostic.ts';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
 
-/** Placeholder until the command lands; see the open issues. */
-export const diff: Command = async () => {
-  throw new UsageError('"diff" is not implemented yet');
+const FORMATS = ['markdown', 'json', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+type Files = { path: string; contents: string }[];
+
+/**
+ * `panelcraft diff --base REF [--format markdown|json|text] [--out DIR] [--root DIR]`: the dashboards at REF (its
+ * committed provisioning/, or REF's sources built in a temp worktree) against the current build. Exit 0; 1 when
+ * the current build has errors; 2 on a bad ref or flag.
+ */
+export const diff: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      base: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      root: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    allowPositionals: false,
+  });
+  if (values.base === undefined || values.base === '') throw new UsageError('--base REF is required, e.g. `panelcraft diff --base origin/main`');
+  const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const base = values.base;
+
+  let commit: string;
+  try {
+    commit = await resolveRef(root, base);
+  } catch (err) {
+    if (err instanceof GitRefError) throw new UsageError(err.message);
+    throw err;
+  }
+
+  const current = await currentFiles(root);
+  if ('diagnostics' in current) {
+    ctx.stderr(`panelcraft diff: the current build has errors; fix them first:\n${current.diagnostics.map(formatDiagnostic).join('\n')}\n`);
+    return EXIT_FINDINGS;
+  }
+  const before = toSet(await filesAtRef(root, base, commit, ctx), `${base}`, ctx);
+  const after = toSet(current.files, 'the current build', ctx);
+  const report = diffDashboards(before, after);
+
+  const pictureFile = (d: DashboardChange) => `${pictureName(d)}.svg`;
+  const rendered =
+    format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report, { base, ...(values.out ? { pictureFile } : {}) }) : renderText(report);
+  ctx.stdout(rendered);
+
+  if (values.out !== undefined) await writeOut(path.resolve(ctx.cwd, values.out), report, before, after, base, pictureFile);
+  return EXIT_OK;
 };
+
+/** The current build: built from `dashboards/` when the project has sources, else the working tree's JSON. */
+async function currentFiles(root: string): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
+  if (!(await isDir(path.join(root, 'dashboards')))) return { files: await readDashboardJsonFiles(root) };
+  const build = await buildProject({ root });
+  if (hasErrors(build.diagnostics)) return { diagnostics: build.diagnostics.filter((d) => d.severity === 'error') };
+  return { files: build.files.filter(isDashboardFile).map((f) => ({ path: f.path, contents: f.contents })) };
+}
+
+/** REF's committed dashboards, or REF's sources built in a temp worktree when it committed none. */
+async function filesAtRef(root: string, base: string, commit: string, ctx: CliContext): Promise<Files> {
+  const committed = await readFilesAtRef(root, commit, PROVISIONED_DASHBOARDS_DIR);
+  if (committed.length > 0 || !(await existsAtRef(root, commit, 'dashboards'))) return committed;
+  const checkout = await checkoutToTemp(root, commit);
+  try {
+    const build = await buildProject({ root: checkout.root });
+    if (hasErrors(build.diagnostics)) {
+      ctx.stderr(`panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`);
+    }
+    return build.files.filter(isDashboardFile).map((f) => ({ path: f.path, contents: f.contents }));
+  } finally {
+    await checkout.dispose();
+  }
+}
+
+function toSet(files: Files, label: string, ctx: CliContext): DashboardSet {
+  const { set, unreadable } = dashboardSetFromFiles(files);
+  for (const u of unreadable) ctx.stderr(`panelcraft diff: skipped ${u.file} in ${label}: ${u.message}\n`);
+  return set;
+}
+
+async function writeOut(
+  dir: string,
+  report: DiffReport,
+  before: DashboardSet,
+  after: DashboardSet,
+  base: string,
+  pictureFile: (d: DashboardChange) => string,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'diff.md'), renderMarkdown(report, { base, pictureFile }));
+  for (const d of report.dashboards) {
+    const svg = layoutSvg(before.get(d.key)?.dashboard, after.get(d.key)?.dashboard);
+    await writeFile(path.join(dir, pictureFile(d)), svg);
+  }
+}
+
+/** `<uid>` when it is a safe file name, else the key with unsafe characters replaced. */
+function pictureName(d: DashboardChange): string {
+  return (d.uid ?? d.key).replace(/[^A-Za-z0-9_-]/g, '-') || 'dashboard';
+}
+
+function isDashboardFile(f: { path: string }): boolean {
+  return f.path.startsWith(`${PROVISIONED_DASHBOARDS_DIR}/`) && f.path.endsWith('.json');
+}
+
+function formatDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}${d.panel === undefined ? '' : ` › panel "${d.panel}"`}${d.pointer ? ` (${d.pointer})` : ''}`;
+  return `${where}\n  ${d.severity} ${d.rule}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}`;
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}

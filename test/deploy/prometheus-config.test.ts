@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { findTool } from './external-tool.ts';
 import { survives, type RelabelRule } from './relabel.ts';
@@ -71,6 +72,8 @@ describe('deploy/prometheus.yml', () => {
 
   it('scrapes the demo service as job go-service at app:8080 and Prometheus itself, every 15s', () => {
     expect(config.global.scrape_interval).toBe('15s');
+    // The built datasource's timeInterval (drives $__rate_interval) must equal the real scrape interval.
+    expect(DEFAULT_CONFIG.datasource.scrapeInterval).toBe(config.global.scrape_interval);
     expect(job('go-service').static_configs).toEqual([{ targets: ['app:8080'] }]);
     expect(job('go-service').scrape_interval).toBeUndefined();
     expect(job('prometheus').static_configs).toEqual([{ targets: ['localhost:9090'] }]);

@@ -1,0 +1,151 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sdkDashboardSource, tempProject, type TempProject } from '../support/temp-project.ts';
+
+let projects: TempProject[] = [];
+afterEach(async () => {
+  await Promise.all(projects.map((p) => p.dispose()));
+  projects = [];
+});
+async function project(files: Record<string, string>): Promise<TempProject> {
+  const p = await tempProject(files);
+  projects.push(p);
+  return p;
+}
+
+async function listTree(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string, rel: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path.join(d, e.name), r);
+      else out.push(r);
+    }
+  };
+  await walk(dir, '');
+  return out.sort();
+}
+
+const two = { 'dashboards/payments/overview.ts': sdkDashboardSource('Payments overview'), 'dashboards/home.ts': sdkDashboardSource('Home') };
+
+describe('panelcraft build', () => {
+  it('writes the provisioning tree, and nothing on a second run', async () => {
+    const p = await project(two);
+    const first = await p.run('build');
+    expect(first).toMatchObject({ code: 0, stdout: 'panelcraft build: 2 dashboards → provisioning/ (4 written, 0 deleted, 0 unchanged)\n' });
+    expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([
+      '.panelcraft-manifest',
+      'dashboards/home.json',
+      'dashboards/panelcraft.yaml',
+      'dashboards/payments/payments-overview.json',
+      'datasources/prometheus.yaml',
+    ]);
+    const before = await stat(path.join(p.root, 'provisioning/dashboards/payments/payments-overview.json'));
+    const second = await p.run('build');
+    expect(second.stdout).toBe('panelcraft build: 2 dashboards → provisioning/ (0 written, 0 deleted, 4 unchanged)\n');
+    expect((await stat(path.join(p.root, 'provisioning/dashboards/payments/payments-overview.json'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('gives the same bytes in another checkout path', async () => {
+    const a = await project(two);
+    const b = await project(two);
+    await a.run('build');
+    await b.run('build');
+    for (const f of await listTree(path.join(a.root, 'provisioning'))) expect(await b.read(`provisioning/${f}`)).toBe(await a.read(`provisioning/${f}`));
+  });
+
+  it('writes nothing when one dashboard fails, and reports every failing file', async () => {
+    const p = await project({
+      ...two,
+      'dashboards/payments/broken.ts': 'export default new DashboardBuilder(\n',
+      'dashboards/payments/named.ts': "export const dash = { title: 'x' };\n",
+      'dashboards/payments/throws.ts': "throw new Error('no config for payments');\n",
+    });
+    const out = await p.run('build');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('dashboards/payments/broken.ts\n  error load: does not compile: dashboards/payments/broken.ts:2:1: Unexpected end of file');
+    expect(out.stderr).toContain('dashboards/payments/named.ts\n  error load: must `export default` a dashboard (found named export `dash`)');
+    expect(out.stderr).toContain('dashboards/payments/throws.ts\n  error load: threw while loading: no config for payments (at dashboards/payments/throws.ts:1:7)');
+    expect(out.stderr).toContain('panelcraft build: 3 errors, ');
+    expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
+  });
+
+  it('rejects dashboards two folders deep and ignores _shared code', async () => {
+    const p = await project({
+      'dashboards/_lib/common.ts': "export const title = 'Shared';\n",
+      'dashboards/team/_helpers.ts': 'export {};\n',
+      'dashboards/team/sub/deep.ts': sdkDashboardSource('Deep'),
+    });
+    const out = await p.run('build');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(
+      'dashboards/team/sub/deep.ts\n  error folder-depth: dashboards/team/sub/deep.ts is 2 folders deep; Grafana ≤ 12 flattens folders to the last one ("sub"), merging unrelated dashboards',
+    );
+  });
+
+  it('keeps a foreign .json file, fails, and names it', async () => {
+    const p = await project({ ...two, 'provisioning/dashboards/payments/legacy.json': '{"title":"Legacy"}' });
+    const out = await p.run('build');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('provisioning/dashboards/payments/legacy.json\n  error output-foreign-file: provisioning/dashboards/payments/legacy.json was not written by panelcraft');
+    expect(await p.read('provisioning/dashboards/payments/legacy.json')).toBe('{"title":"Legacy"}');
+    expect(await listTree(path.join(p.root, 'provisioning'))).toEqual(['dashboards/payments/legacy.json']);
+  });
+
+  it('--check names stale, missing, orphan and hand-edited files and writes nothing', async () => {
+    const p = await project(two);
+    await p.run('build');
+    expect(await p.run('build', '--check')).toMatchObject({ code: 0 });
+    await p.write('dashboards/home.ts', sdkDashboardSource('Home v2'));
+    await p.write('dashboards/payments/refunds.ts', sdkDashboardSource('Refunds'));
+    const stale = await p.run('build', '--check');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('stale     provisioning/dashboards/home.json\n');
+    expect(stale.stderr).toContain('missing   provisioning/dashboards/payments/payments-refunds.json\n');
+    expect(JSON.parse(await p.read('provisioning/dashboards/home.json')).title).toBe('Home');
+
+    await p.run('build');
+    const edited = (await p.read('provisioning/dashboards/home.json')).replace('"Home v2"', '"Edited in place"');
+    await p.write('provisioning/dashboards/home.json', edited);
+    const check = await p.run('build', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('provisioning/dashboards/home.json\n  error output-hand-edited: provisioning/dashboards/home.json was edited by hand after panelcraft wrote it');
+    const build = await p.run('build');
+    expect(build.code).toBe(1);
+    expect(await p.read('provisioning/dashboards/home.json')).toBe(edited);
+    expect((await p.run('build', '--force')).code).toBe(0);
+    expect(JSON.parse(await p.read('provisioning/dashboards/home.json')).title).toBe('Home v2');
+
+    await p.write('dashboards/payments/refunds.ts', '');
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(p.root, 'dashboards/payments/refunds.ts'));
+    const orphan = await p.run('build', '--check');
+    expect(orphan.stderr).toContain('orphan    provisioning/dashboards/payments/payments-refunds.json\n');
+    expect((await p.run('build')).stdout).toBe('panelcraft build: 2 dashboards → provisioning/ (0 written, 1 deleted, 4 unchanged)\n');
+    expect(await listTree(path.join(p.root, 'provisioning/dashboards/payments'))).toEqual(['payments-overview.json']);
+  });
+
+  it('--json prints the result as data', async () => {
+    const p = await project({ 'dashboards/home.ts': sdkDashboardSource('Home') });
+    const out = await p.run('build', '--json');
+    expect(out.code).toBe(0);
+    const data = JSON.parse(out.stdout);
+    expect(data).toMatchObject({ ok: true, written: true, dashboards: [{ source: 'dashboards/home.ts', uid: 'home', output: 'provisioning/dashboards/home.json' }] });
+    expect(Object.keys(data.timings)).toEqual(['config', 'load', 'render']);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const p = await project({});
+    expect(await p.run('build', '--bogus')).toMatchObject({ code: 2 });
+    expect(await p.run('nope')).toMatchObject({ code: 2 });
+  });
+
+  it('reports a bad panelcraft.yaml and writes nothing', async () => {
+    const p = await project({ ...two, 'panelcraft.yaml': 'grafanaVersion: "9.1"\nrules: { grid-overlap: loud }\n' });
+    const out = await p.run('build');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('error config (/grafanaVersion): grafanaVersion "9.1" is older than 10.0');
+    expect(out.stderr).toContain('error config (/rules/grid-overlap): rule grid-overlap: level "loud" is not one of error, warning, off');
+  });
+});

@@ -1,6 +1,117 @@
-import { UsageError, type Command } from '../context.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { mergeCatalogs, SCRAPE_SERIES, type MetricCatalog } from '../../catalog/metric-catalog.ts';
+import { parseExposition } from '../../catalog/parse-exposition.ts';
+import type { PanelcraftConfig } from '../../config/config.ts';
+import { collectLintFiles, MissingPathError } from '../../io/collect-lint-files.ts';
+import { loadConfig } from '../../io/load-config.ts';
+import { fetchMetrics, MetricsSourceError, readMetricsFile } from '../../io/read-metrics.ts';
+import { formatJson, formatReport } from '../../lint/format-report.ts';
+import { FRONT_DOOR_RULES, lintSources } from '../../lint/lint-sources.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../validate/diagnostic.ts';
+import { allRules } from '../../validate/rules/index.ts';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
+import { parseArgs } from '../main.ts';
 
-/** Placeholder until the command lands; see the open issues. */
-export const lint: Command = async () => {
-  throw new UsageError('"lint" is not implemented yet');
+export const LINT_USAGE =
+  'usage: panelcraft lint [FILE.json | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]';
+
+const DEFAULT_PATH = 'provisioning/dashboards';
+
+/**
+ * `panelcraft lint`: checks dashboard JSON files (also ones no one here wrote) with the rules `build` uses.
+ * Exit 0 clean, 1 any error diagnostic, 2 usage or internal error.
+ */
+export const lint: Command = async (args, ctx) => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      root: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      metrics: { type: 'string', multiple: true },
+      'metrics-url': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    ctx.stdout(`${LINT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const config = await readConfig(root, values.config);
+
+  let paths = positionals;
+  if (paths.length === 0) {
+    if (!existsSync(path.join(root, DEFAULT_PATH))) throw new UsageError(`no files given and ${DEFAULT_PATH}/ does not exist\n${LINT_USAGE}`);
+    paths = [DEFAULT_PATH];
+  }
+  let sources;
+  try {
+    sources = await collectLintFiles(root, paths);
+  } catch (err) {
+    if (err instanceof MissingPathError) throw new UsageError(err.message);
+    throw err;
+  }
+
+  const { catalog, diagnostics: metricProblems } = await readCatalog(root, values.metrics ?? [], values['metrics-url'] ?? []);
+  const result = lintSources(sources, { config, ...(catalog ? { catalog } : {}) });
+  const diagnostics = sortDiagnostics([...metricProblems, ...result.diagnostics]);
+  ctx.stdout(values.json ? formatJson(diagnostics) : formatReport(diagnostics, result.files));
+  return hasErrors(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
 };
+
+async function readConfig(root: string, file: string | undefined): Promise<PanelcraftConfig> {
+  let loaded;
+  try {
+    loaded = await loadConfig(root, file);
+  } catch (err) {
+    throw new UsageError(`cannot read config file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const { config, diagnostics } = loaded;
+  const known = new Set<string>([...allRules.dashboard, ...allRules.tree].map((r) => r.id).concat(FRONT_DOOR_RULES, 'schema'));
+  const problems = diagnostics.map((d) => `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`);
+  for (const id of Object.keys(config.rules ?? {})) if (!known.has(id)) problems.push(`config: rules: unknown rule id "${id}"`);
+  (config.exclusions ?? []).forEach((e, i) => {
+    if (!known.has(e.rule)) problems.push(`config: exclusions[${i}]: unknown rule id "${e.rule}"`);
+  });
+  if (problems.length > 0) throw new UsageError(`invalid config:\n  ${problems.join('\n  ')}`);
+  return config;
+}
+
+async function readCatalog(
+  root: string,
+  files: readonly string[],
+  urls: readonly string[],
+): Promise<{ catalog?: MetricCatalog; diagnostics: Diagnostic[] }> {
+  if (files.length === 0 && urls.length === 0) return { diagnostics: [] };
+  const texts: Array<{ source: string; text: string }> = [];
+  try {
+    for (const file of files) texts.push({ source: file, text: await readMetricsFile(root, file) });
+    for (const url of urls) texts.push({ source: url, text: await fetchMetrics(url) });
+  } catch (err) {
+    if (err instanceof MetricsSourceError) throw new UsageError(err.message);
+    throw err;
+  }
+  const diagnostics: Diagnostic[] = [];
+  const catalogs = texts.map(({ source, text }) => {
+    const { catalog, problems } = parseExposition(text, source);
+    if (catalog.metrics.size <= SCRAPE_SERIES.length && [...catalog.metrics.keys()].every((k) => SCRAPE_SERIES.includes(k))) {
+      throw new UsageError(`${source} holds no metrics; pass a saved /metrics exposition (Prometheus text format)`);
+    }
+    for (const p of problems) {
+      diagnostics.push({
+        rule: 'metrics-exposition',
+        severity: 'warning',
+        file: source,
+        pointer: '',
+        message: `line ${p.line}: ${p.message}; the line was skipped`,
+        fix: 'save the exposition as served (`curl -s http://host:port/metrics > metrics.txt`)',
+      });
+    }
+    return catalog;
+  });
+  return { catalog: mergeCatalogs(catalogs), diagnostics };
+}

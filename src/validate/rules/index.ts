@@ -6,7 +6,9 @@ import { datasourceString } from './datasource-string.ts';
 import { gridBounds } from './grid-bounds.ts';
 import { gridOverlap } from './grid-overlap.ts';
 import { importPlaceholders } from './import-placeholders.ts';
+import { labelUnknown } from './label-unknown.ts';
 import { libraryPanel } from './library-panel.ts';
+import { metricUnknown } from './metric-unknown.ts';
 import { panelDescription } from './panel-description.ts';
 import { panelDuplicate } from './panel-duplicate.ts';
 import { panelIdUnique } from './panel-id-unique.ts';
@@ -17,6 +19,7 @@ import { repeatVariable } from './repeat-variable.ts';
 import { rowsLegacy } from './rows-legacy.ts';
 import { schemaVersionOld } from './schema-version-old.ts';
 import { targetDatasourceVariable } from './target-datasource-variable.ts';
+import { targetJobInstance } from './target-job-instance.ts';
 import { templateDatasource } from './template-datasource.ts';
 import { templateJobInstance } from './template-job-instance.ts';
 import { templateRefresh } from './template-refresh.ts';
@@ -41,7 +44,9 @@ export const allRules: RuleSet = {
     gridBounds,
     gridOverlap,
     importPlaceholders,
+    labelUnknown,
     libraryPanel,
+    metricUnknown,
     panelDescription,
     panelDuplicate,
     panelIdUnique,
@@ -52,6 +57,7 @@ export const allRules: RuleSet = {
     rowsLegacy,
     schemaVersionOld,
     targetDatasourceVariable,
+    targetJobInstance,
     templateDatasource,
     templateJobInstance,
     templateRefresh,

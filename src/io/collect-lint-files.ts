@@ -1,0 +1,44 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LintSource } from '../lint/lint-sources.ts';
+
+/** A path given on the command line that does not exist. */
+export class MissingPathError extends Error {
+  override readonly name = 'MissingPathError';
+}
+
+/**
+ * Reads the files `lint` checks: each FILE as given (whatever its extension), each DIR recursively for `*.json`
+ * (skipping dot-directories and node_modules, as Grafana skips dot-directories). Paths are posix, relative to `root`
+ * when inside it; sorted and de-duplicated.
+ */
+export async function collectLintFiles(root: string, paths: readonly string[]): Promise<LintSource[]> {
+  const found = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      const child = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(child);
+      } else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isSymbolicLink())) found.add(child);
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(root, p);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      throw new MissingPathError(`path "${p}" does not exist`);
+    }
+    if (info.isDirectory()) await walk(abs);
+    else found.add(abs);
+  }
+  const sources: LintSource[] = [];
+  for (const abs of [...found].sort()) {
+    const rel = path.relative(root, abs);
+    const file = (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
+    sources.push({ file, text: await readFile(abs, 'utf8') });
+  }
+  return sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

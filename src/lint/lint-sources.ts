@@ -1,0 +1,70 @@
+import type { MetricCatalog } from '../catalog/metric-catalog.ts';
+import type { PanelcraftConfig } from '../config/config.ts';
+import { sortDiagnostics, type Diagnostic } from '../validate/diagnostic.ts';
+import { runRules, type RuleSet } from '../validate/engine.ts';
+import type { DashboardDocument } from '../validate/rule.ts';
+import type { RuleConfig } from '../validate/rule-config.ts';
+import { allRules } from '../validate/rules/index.ts';
+import { foldImplied } from './fold-implied.ts';
+import { parseJsonSource } from './parse-json-source.ts';
+import { grafanaTarget, unwrapDashboard } from './unwrap-dashboard.ts';
+
+/** One file to lint: its path as shown to the user and its text. */
+export interface LintSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface LintOptions {
+  readonly config?: Partial<Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions'>>;
+  readonly catalog?: MetricCatalog;
+  /** @default allRules */
+  readonly ruleSet?: RuleSet;
+}
+
+export interface LintResult {
+  /** Sorted by file, pointer, rule. */
+  readonly diagnostics: Diagnostic[];
+  readonly files: number;
+}
+
+/** Rule ids the lint front door reports itself, before rules run. */
+export const FRONT_DOOR_RULES = ['json-invalid', 'not-a-dashboard', 'dashboard-wrapped', 'dashboard-v2'] as const;
+
+/**
+ * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply.
+ * Pure and total: bad input becomes diagnostics, never an exception.
+ */
+export function lintSources(sources: readonly LintSource[], options: LintOptions = {}): LintResult {
+  const config: RuleConfig = { rules: options.config?.rules ?? {}, exclusions: options.config?.exclusions ?? [] };
+  const target = grafanaTarget(options.config?.grafanaVersion ?? '12.1');
+  const out: Diagnostic[] = [];
+  const docs: DashboardDocument[] = [];
+  for (const { file, text } of sources) {
+    const parsed = parseJsonSource(text);
+    if (!parsed.ok) {
+      out.push({ rule: 'json-invalid', severity: 'error', file, pointer: '', message: parsed.message, fix: 'fix the JSON syntax (the file must hold one dashboard object)' });
+      continue;
+    }
+    const { dashboard, findings } = unwrapDashboard(parsed.value, target);
+    for (const f of findings) out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
+    if (dashboard) docs.push({ file, dashboard });
+  }
+  const frontDoor = applyConfig(out, config, docs);
+  const ruled = runRules(docs, options.ruleSet ?? allRules, { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) }, config);
+  return { diagnostics: sortDiagnostics(foldImplied([...frontDoor, ...ruled])), files: sources.length };
+}
+
+/** Levels and file-level exclusions apply to the front door's findings as to any rule's. */
+function applyConfig(diagnostics: readonly Diagnostic[], config: RuleConfig, docs: readonly DashboardDocument[]): Diagnostic[] {
+  const uidOf = new Map(docs.map((d) => [d.file, typeof d.dashboard.uid === 'string' ? d.dashboard.uid : undefined]));
+  return diagnostics.flatMap((d) => {
+    const level = config.rules?.[d.rule];
+    if (level === 'off') return [];
+    const excluded = (config.exclusions ?? []).some(
+      (e) => e.rule === d.rule && e.panel === undefined && (e.dashboard === undefined || e.dashboard === d.file || e.dashboard === uidOf.get(d.file)),
+    );
+    if (excluded) return [];
+    return [level ? { ...d, severity: level } : d];
+  });
+}

@@ -1,0 +1,33 @@
+import { didYouMean } from '../../catalog/suggest.ts';
+import type { DashboardRule } from '../rule.ts';
+import { targetSelectors } from '../target-selectors.ts';
+
+/**
+ * With a metric catalog (`lint --metrics`), every selector's metric name exists in it: a typo draws an empty panel.
+ * Names with `$` (templated) or `:` (recording rules, never in /metrics) are not judged.
+ */
+export const metricUnknown: DashboardRule = {
+  id: 'metric-unknown',
+  description: 'selected metric names exist in the metric catalog (lint --metrics)',
+  defaultSeverity: 'error',
+  check({ dashboard }, { catalog }) {
+    if (!catalog) return [];
+    const seen = new Set<string>();
+    return targetSelectors(dashboard).flatMap(({ pointer, selectors }) =>
+      selectors.flatMap((sel) => {
+        const name = sel.metric;
+        if (name === undefined || name.includes('$') || name.includes(':') || catalog.metrics.has(name)) return [];
+        const key = `${pointer}|${name}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [
+          {
+            pointer,
+            message: `metric "${name}" is not in the metric catalog (${catalog.sources.join(', ')})${didYouMean(name, catalog.metrics.keys())}; the panel stays empty`,
+            fix: 'use a metric the service exposes (check the name against its /metrics), or pass the exposition that has it with --metrics',
+          },
+        ];
+      }),
+    );
+  },
+};

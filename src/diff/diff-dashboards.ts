@@ -28,7 +28,9 @@ export function diffDashboard(key: string, before: DashboardEntry | undefined, a
   if (!before && !after) return undefined;
   if (!before || !after) {
     const entry = (after ?? before)!;
-    return { ...identity(key, entry), kind: after ? 'added' : 'removed', settings: [], panels: [], variables: [] };
+    // Every panel of a new or deleted dashboard is listed, so a reviewer sees what appears or goes away.
+    const panels = after ? diffPanels({}, after.dashboard) : diffPanels(entry.dashboard, {});
+    return { ...identity(key, entry), kind: after ? 'added' : 'removed', settings: [], panels, variables: [] };
   }
   const settings = diffSettings(before.dashboard, after.dashboard);
   compareField(settings, 'file', before.file, after.file);

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { freePort } from '../support/free-port.ts';
 import { findTool } from './external-tool.ts';
 import { survives, type RelabelRule } from './relabel.ts';
 
@@ -39,15 +39,6 @@ interface ScrapeConfig {
 }
 
 const prometheusBin = findTool('prometheus', [['prometheus']], ['--version']);
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe.skipIf(prometheusBin === undefined)('deploy/prometheus.yml relabelling in a real Prometheus', () => {
   const config = parse(readFileSync(join(root, 'deploy', 'prometheus.yml'), 'utf8')) as { scrape_configs: ScrapeConfig[] };

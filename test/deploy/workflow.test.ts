@@ -84,7 +84,15 @@ describe('.github/workflows/ci.yml', () => {
 
   it('installs the tools the stack and integration tests need in CI', () => {
     const install = stepRunning('apt-get install');
-    for (const pkg of ['prometheus', 'golang-go', 'golang-github-prometheus-client-golang-dev', 'docker-compose']) {
+    const packages = [
+      'prometheus',
+      'docker-compose',
+      'golang-go',
+      'golang-github-prometheus-client-golang-dev',
+      'golang-github-gin-gonic-gin-dev',
+      'golang-github-mcuadros-go-gin-prometheus-dev',
+    ];
+    for (const pkg of packages) {
       expect(install.run).toMatch(new RegExp(`\\s${pkg}(\\s|$)`));
     }
     expect(indexOf(install)).toBeLessThan(indexOf(stepRunning('npm test')));

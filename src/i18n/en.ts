@@ -5,7 +5,7 @@ export const en = {
     'Whether Prometheus could scrape each instance (up = 1). A red band means the instance was down or unreachable: reviewers check that the service stayed alive over the whole period.',
   'availability.up': 'UP',
   'availability.down': 'DOWN',
-  'availabilityRatio.title': 'Availability',
+  'availabilityRatio.title': 'Availability over the range',
   'availabilityRatio.description':
     'Share of successful scrapes over the selected time range, averaged over instances (avg_over_time(up)). Below 99.9 % means the service was down for part of the period.',
   'requestRate.title': 'Request rate',
@@ -22,7 +22,7 @@ export const en = {
     'Note: the "{convention}" metrics have no latency histogram and no summary quantiles, so this panel shows the mean duration (_sum / _count) instead of P50/P95/P99. The mean hides slow outliers.',
   'latency.slo': 'SLO',
   'latency.mean': 'mean',
-  'routeMatrix.title': 'Routes',
+  'routeMatrix.title': 'Route matrix',
   'routeMatrix.description':
     'One row per route, busiest first: requests per second, 5xx share and latency percentiles now. Coloured cells point at the route that breaks the SLO or fails.',
   'routeMatrix.noLatencyNote':
@@ -70,6 +70,7 @@ export const en = {
   'kpi.p95.title': 'P95 latency',
   'kpi.p95.description': '95th percentile request duration now. Green under the SLO.',
   'kpi.meanLatency.title': 'Mean latency',
+  'kpi.meanLatency.description': 'Mean request duration now. Green under the SLO.',
   'kpi.errors.title': 'Error rate',
   'kpi.errors.description': 'Share of requests answered with 5xx now. Green under 0.5 %.',
   'kpi.qps.title': 'QPS',
@@ -79,7 +80,8 @@ export const en = {
   'kpi.goroutines.title': 'Goroutines',
   'kpi.goroutines.description': 'Goroutines now, all instances together. Compare with earlier: growth with flat traffic is a leak.',
   'compare.label': 'Compare with',
-  'compare.suffix': '{{instance}} ($compare ago)',
+  'compare.suffix': ' ($compare ago)',
+  'compare.description': 'Period the overlay series look back: the same query shifted by this offset.',
   'row.kpis': 'Key indicators',
   'row.traffic': 'Traffic, errors and latency',
   'row.leaks': 'Leaks and resources',

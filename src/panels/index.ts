@@ -4,7 +4,7 @@ export { availability, availabilityRatio, type AvailabilityOptions, type Availab
 export { requestRate, type RequestRateOptions } from './request-rate.ts';
 export { errorRate, type ErrorRateOptions } from './error-rate.ts';
 export { latency, percentileLabel, type LatencyOptions } from './latency.ts';
-export { routeMatrix, type RouteMatrixOptions } from './route-matrix.ts';
+export { routeMatrixTable, type RouteMatrixOptions } from './route-matrix.ts';
 export { goroutines, type GoroutinesOptions } from './goroutines.ts';
 export { handleLeak, fdUsage, type HandleLeakOptions, type FdUsageOptions } from './handles.ts';
 export { memory, type MemoryOptions } from './memory.ts';

@@ -49,7 +49,7 @@ function kpiSpec(options: KpiStatOptions): KpiSpec {
       const mean = latencyMode(options.convention, [0.95]) === 'mean';
       return {
         defaults: mean
-          ? { ...card('p95'), titleKey: 'kpi.meanLatency.title', note: 'latency.meanNote' }
+          ? { ...card('meanLatency'), note: 'latency.meanNote' }
           : card('p95'),
         unit: units.Seconds,
         thresholds: thresholdSteps([{ from: null, color: 'green' }, { from: slo, color: 'red' }]),

@@ -29,7 +29,7 @@ function valueColumn(index: number): string {
  * label. Conventions without per-route latency (gin) get no percentile columns and a note saying so.
  * The columns rely on the build giving the targets refIds A, B, C, D in order. Span @default 24
  */
-export function routeMatrix(options: RouteMatrixOptions): TableBuilder {
+export function routeMatrixTable(options: RouteMatrixOptions): TableBuilder {
   const { sloSeconds = 0.8, errorWarn = 0.005, errorBad = 0.01 } = options;
   const withLatency = hasRouteLatency(options.convention);
   const panel = resolvePanel(options, {

@@ -1,0 +1,3 @@
+import { clientGolang, defenseKpis } from 'panelcraft';
+
+export default defenseKpis({ convention: clientGolang(), job: 'go-service' });

@@ -1,0 +1,3 @@
+import { clientGolang, goServiceOverview } from 'panelcraft';
+
+export default goServiceOverview({ convention: clientGolang(), job: 'go-service' });

@@ -1,0 +1,3 @@
+import { clientGolang, teachingDemo } from 'panelcraft';
+
+export default teachingDemo({ convention: clientGolang(), job: 'go-service' });

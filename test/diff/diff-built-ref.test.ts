@@ -35,3 +35,18 @@ it('builds REF’s sources in a temp worktree when REF committed no provisioning
   expect(r.stdout).toContain('~ panel "Request rate" renamed to "Requests per handler" (timeseries)');
   expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
 }, 60_000);
+
+it('exits 1 and prints the diagnostics when the current build has errors', async () => {
+  repo = tempRepo();
+  symlinkSync(path.resolve('node_modules'), path.join(repo.dir, 'node_modules'), 'dir');
+  repo.write('.gitignore', 'node_modules\nprovisioning\n');
+  repo.write('dashboards/demo/service.ts', source('Request rate', 'up'));
+  repo.commit('sources only');
+  repo.write('dashboards/demo/service.ts', 'export default new DashboardBuilder(\n');
+
+  const r = await runCommand(diff, ['--base', 'HEAD'], repo.dir);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toContain('dashboards/demo/service.ts');
+  expect(r.stderr).toMatch(/panelcraft diff: the current build has 1 error, 0 warnings; fix them first\.\n$/);
+}, 60_000);

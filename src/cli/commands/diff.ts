@@ -13,6 +13,7 @@ import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } 
 import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
 import { hasErrors, type Diagnostic } from '../../validate/diagnostic.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
+import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
 
 const FORMATS = ['markdown', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,7 +53,8 @@ export const diff: Command = async (args, ctx) => {
 
   const current = await currentFiles(root);
   if ('diagnostics' in current) {
-    ctx.stderr(`panelcraft diff: the current build has errors; fix them first:\n${current.diagnostics.map(formatDiagnostic).join('\n')}\n`);
+    ctx.stderr(formatDiagnostics(current.diagnostics));
+    ctx.stderr(`panelcraft diff: the current build has ${countLine(current.diagnostics)}; fix them first.\n`);
     return EXIT_FINDINGS;
   }
   const before = toSet(await filesAtRef(root, base, commit, ctx), `${base}`, ctx);
@@ -121,11 +123,6 @@ function pictureName(d: DashboardChange): string {
 
 function isDashboardFile(f: { path: string }): boolean {
   return f.path.startsWith(`${PROVISIONED_DASHBOARDS_DIR}/`) && f.path.endsWith('.json');
-}
-
-function formatDiagnostic(d: Diagnostic): string {
-  const where = `${d.file}${d.panel === undefined ? '' : ` › panel "${d.panel}"`}${d.pointer ? ` (${d.pointer})` : ''}`;
-  return `${where}\n  ${d.severity} ${d.rule}: ${d.message}${d.fix ? `\n  fix: ${d.fix}` : ''}`;
 }
 
 async function isDir(p: string): Promise<boolean> {

@@ -17,6 +17,7 @@ import { panelTitle } from './panel-title.ts';
 import { panelUnits } from './panel-units.ts';
 import { repeatVariable } from './repeat-variable.ts';
 import { rowsLegacy } from './rows-legacy.ts';
+import { schemaRule } from '../schema/schema-rule.ts';
 import { schemaVersionOld } from './schema-version-old.ts';
 import { targetDatasourceVariable } from './target-datasource-variable.ts';
 import { targetJobInstance } from './target-job-instance.ts';
@@ -55,6 +56,7 @@ export const allRules: RuleSet = {
     panelUnits,
     repeatVariable,
     rowsLegacy,
+    schemaRule,
     schemaVersionOld,
     targetDatasourceVariable,
     targetJobInstance,

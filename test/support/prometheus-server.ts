@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { start, type Started } from './child-process.ts';
+import { freePort } from './free-port.ts';
+
+export interface ScrapeTarget {
+  readonly job: string;
+  /** host:port on 127.0.0.1 */
+  readonly address: string;
+}
+
+export interface PrometheusServer {
+  readonly url: string;
+  readonly process: Started;
+  /** Instant query at "now"; the `result` array of a vector. */
+  query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
+}
+
+/**
+ * Starts Debian's `prometheus` on 127.0.0.1 with a 1 s scrape and evaluation interval, storage in `dir`, and waits
+ * until it is ready. A few tries cover the small race of picking a free port before Prometheus binds it.
+ */
+export async function startPrometheus(dir: string, targets: readonly ScrapeTarget[]): Promise<PrometheusServer> {
+  const config = [
+    'global:',
+    '  scrape_interval: 1s',
+    '  evaluation_interval: 1s',
+    '  scrape_timeout: 1s',
+    'scrape_configs:',
+    ...targets.flatMap((t) => [`  - job_name: ${JSON.stringify(t.job)}`, '    static_configs:', `      - targets: [${JSON.stringify(t.address)}]`]),
+    '',
+  ].join('\n');
+  const configFile = path.join(dir, 'prometheus.yml');
+  writeFileSync(configFile, config);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const proc = start('prometheus', [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${path.join(dir, `data-${attempt}`)}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ]);
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitUntil(async () => (await fetch(`${url}/-/ready`)).ok, 30_000, () => `Prometheus at ${url} not ready\n${proc.output()}`);
+      return { url, process: proc, query: (expr) => instantQuery(url, expr) };
+    } catch (err) {
+      lastError = err;
+      await proc.stop();
+    }
+  }
+  throw lastError;
+}
+
+async function instantQuery(url: string, expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+  const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr }) });
+  const body = (await res.json()) as { status: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> }; error?: string };
+  if (body.status !== 'success') throw new Error(`query ${expr} failed: ${body.error}`);
+  return body.data?.result ?? [];
+}
+
+/** Polls `check` every 250 ms until it is true; throws `message()` after `timeoutMs`. Not a timing assertion. */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(message());
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -42,7 +42,7 @@ export function panelTitleAt(dashboard: JsonObject, ptr: string): string | undef
     const key = tokens[i]!;
     const next: JsonValue | undefined = node[key];
     if (key === 'panels' && Array.isArray(next) && i + 1 < tokens.length) {
-      const panel = next[Number(tokens[i + 1])];
+      const panel: JsonValue | undefined = next[Number(tokens[i + 1])];
       if (!isJsonObject(panel)) break;
       title = typeof panel.title === 'string' && panel.title !== '' ? panel.title : `(untitled ${String(panel.type ?? 'panel')})`;
       node = panel;

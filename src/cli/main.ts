@@ -52,7 +52,8 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
 }
 
 function isParseArgsError(err: unknown): boolean {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && String((err as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 /** Re-exported so commands parse flags the same way. */

@@ -118,7 +118,7 @@ async function importOne(root: string, file: string, built: string): Promise<Loa
     const found = named.length > 0 ? `found named export${named.length > 1 ? 's' : ''} ${named.map((n) => `\`${n}\``).join(', ')}` : 'it exports nothing';
     return { file, error: { message: `must \`export default\` a dashboard (${found})`, fix: EXPORT_FIX } };
   }
-  let value = mod.default;
+  let value: unknown = mod.default;
   if (typeof value === 'function' && !('build' in (value as object))) {
     try {
       value = await (value as () => unknown)();

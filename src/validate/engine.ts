@@ -43,24 +43,25 @@ export function runRules(
     }
   }
   for (const rule of ruleSet.tree) {
-    for (const finding of guard(rule.id, () => rule.checkTree(docs, settings))) {
+    for (const finding of guard(rule.id, () => rule.checkTree(docs, settings), docs[0]?.file ?? '')) {
       emit(rule, byFile.get(finding.file), finding.file, finding);
     }
   }
   return out;
 }
 
-function guard<T extends Finding>(ruleId: string, run: () => T[]): Array<T | Finding> {
+function guard<T extends Finding>(ruleId: string, run: () => T[], fallbackFile?: string): T[] {
   try {
     return run();
   } catch (err) {
     return [
       {
+        ...(fallbackFile !== undefined ? { file: fallbackFile } : {}),
         pointer: '',
         severity: 'error',
         message: `rule ${ruleId} crashed: ${err instanceof Error ? err.message : String(err)}`,
         fix: 'this is a panelcraft bug; please report it with the dashboard that triggers it',
-      },
+      } as unknown as T,
     ];
   }
 }

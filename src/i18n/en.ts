@@ -74,7 +74,7 @@ export const en = {
   'kpi.errors.title': 'Error rate',
   'kpi.errors.description': 'Share of requests answered with 5xx now. Green under 0.5 %.',
   'kpi.qps.title': 'QPS',
-  'kpi.qps.description': 'Requests per second now, all instances together.',
+  'kpi.qps.description': 'Requests per second now, all instances together: the load the other numbers were measured under.',
   'kpi.uptime.title': 'Uptime',
   'kpi.uptime.description': 'Time since the youngest process started. A short uptime means a recent restart or crash.',
   'kpi.goroutines.title': 'Goroutines',

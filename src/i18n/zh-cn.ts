@@ -68,7 +68,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'kpi.errors.title': '错误率',
   'kpi.errors.description': '当前返回 5xx 的请求占比。低于 0.5 % 为绿色。',
   'kpi.qps.title': 'QPS',
-  'kpi.qps.description': '当前所有实例合计的每秒请求数。',
+  'kpi.qps.description': '当前所有实例合计的每秒请求数：其他指标都是在这一负载下测得的。',
   'kpi.uptime.title': '运行时长',
   'kpi.uptime.description': '距最近启动的进程启动以来的时间。运行时长很短说明最近发生过重启或崩溃。',
   'kpi.goroutines.title': 'Goroutine 数',

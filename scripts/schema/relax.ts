@@ -145,6 +145,16 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
     allowNull(prop, `Panel.${key}`);
   }
 
+  // A library panel reference is exported as `{id, gridPos, libraryPanel: {uid, name}}`, without `type`: Grafana
+  // loads the rest of the panel from the library. Every other panel needs its `type`.
+  const panel = definition(schema, 'Panel');
+  if (!Array.isArray(panel.required) || panel.required.join() !== 'type') {
+    throw new Error('gen-schema: Panel.required is no longer ["type"]; review scripts/schema/relax.ts');
+  }
+  delete panel.required;
+  panel.if = { required: ['libraryPanel'] };
+  panel.else = { required: ['type'] };
+
   // `panels` is `Array<Panel | RowPanel>`: as an anyOf, one wrong field yields errors for both branches. Grafana
   // itself tells rows from panels by `type === "row"`, so the schema does the same with if/then/else.
   const dashProps = definition(schema, 'Dashboard').properties;

@@ -36,7 +36,7 @@ export function errorToFinding(dashboard: JsonObject, error: ErrorObject, sectio
       return {
         pointer: `${at}${toPointer(key)}`,
         severity: 'warning',
-        message: `${where} has unknown ${sectionName} "${key}"; Grafana ignores it and renders the default`,
+        message: `unknown ${sectionName} "${key}" in ${where}; Grafana ignores it and renders the default`,
         fix:
           section.kind === 'dashboard'
             ? `remove "${key}" or correct its spelling`

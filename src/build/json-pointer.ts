@@ -2,12 +2,15 @@ import { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
 
 /** Escapes one reference token (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 /** Builds a pointer from tokens: `pointer('panels', 3, 'gridPos')` → `/panels/3/gridPos`. */
 export function pointer(...tokens: Array<string | number>): string {
-  return tokens.map((t) => `/${escapePointerToken(t)}`).join('');
+  let out = '';
+  for (const t of tokens) out += `/${escapePointerToken(t)}`;
+  return out;
 }
 
 export function parsePointer(ptr: string): string[] {

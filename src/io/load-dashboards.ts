@@ -7,58 +7,55 @@ import { EXPORT_FIX, describe } from '../build/dashboard-value.ts';
 import type { LoadedDashboard } from '../build/render-provisioning.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 
+const ENTRY = 'panelcraft-dashboards-entry';
+
 /**
- * Loads dashboard modules in this process: one esbuild bundle for all of them (shared code split into chunks,
- * panelcraft's own source bundled so edits to it are picked up, npm packages left to Node), then one dynamic
- * import per dashboard. A file that fails to compile, throws or exports the wrong thing becomes an error entry
- * naming what went wrong; the others still load.
+ * Loads dashboard modules in this process with one esbuild bundle and one import: a generated entry maps every
+ * dashboard file to a lazy `import()`, which esbuild turns into a lazily initialised module inside the same bundle,
+ * so each dashboard runs (and may throw) on its own while shared code runs once. npm packages stay external and
+ * are imported by absolute path; panelcraft's own source is bundled so edits to it are picked up by `dev`.
+ * A file that fails to compile, throws or exports the wrong thing becomes an error entry; the others still load.
  */
-export async function loadDashboards(root: string, files: readonly string[]): Promise<LoadedDashboard[]> {
+export async function loadDashboards(rootDir: string, files: readonly string[]): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
-  process.setSourceMapsEnabled(true);
+  const root = path.resolve(rootDir);
   const outdir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-load-'));
   try {
-    const bundled = await bundle(root, files, outdir);
-    if (bundled.ok) return await importAll(root, files, bundled.outputs);
-    // Some file does not compile: bundle each file alone so one bad file cannot hide the others.
-    return await Promise.all(
-      files.map(async (file, i): Promise<LoadedDashboard> => {
-        const single = await bundle(root, [file], path.join(outdir, `single-${i}`));
-        if (!single.ok) return { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
-        return (await importAll(root, [file], single.outputs))[0]!;
-      }),
-    );
+    const bundled = await bundle(root, files, outdir, false);
+    if (!bundled.ok) {
+      // Some file does not compile: bundle each file alone so one bad file cannot hide the others.
+      return await Promise.all(
+        files.map(async (file, i): Promise<LoadedDashboard> => {
+          const single = await bundle(root, [file], path.join(outdir, `single-${i}`), false);
+          return single.ok ? (await importBundle(root, [file], single.file, outdir))[0]! : { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
+        }),
+      );
+    }
+    return await importBundle(root, files, bundled.file, outdir);
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
 }
 
-type BundleResult = { ok: true; outputs: Map<string, string> } | { ok: false; message: string };
+type BundleResult = { ok: true; file: string } | { ok: false; message: string };
 
-async function bundle(root: string, files: readonly string[], outdir: string): Promise<BundleResult> {
+async function bundle(root: string, files: readonly string[], outdir: string, sourcemap: boolean): Promise<BundleResult> {
+  const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`;
+  const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
-    const result = await esbuild.build({
+    await esbuild.build({
       absWorkingDir: root,
-      entryPoints: files.map((f) => path.join(root, f)),
-      outbase: root,
-      outdir,
+      stdin: { contents: entry, resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+      outfile,
       bundle: true,
-      splitting: true,
       format: 'esm',
-      outExtension: { '.js': '.mjs' },
       platform: 'node',
       target: 'node20',
-      sourcemap: 'inline',
-      sourcesContent: false,
-      metafile: true,
+      ...(sourcemap ? { sourcemap: 'inline' as const, sourcesContent: false } : {}),
       logLevel: 'silent',
       plugins: [resolvePackagesFromNode(root)],
     });
-    const outputs = new Map<string, string>();
-    for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-      if (meta.entryPoint) outputs.set(toPosix(path.relative(root, path.resolve(root, meta.entryPoint))), path.resolve(root, out));
-    }
-    return { ok: true, outputs };
+    return { ok: true, file: outfile };
   } catch (err) {
     const errors = (err as { errors?: esbuild.Message[] }).errors;
     if (!errors) throw err;
@@ -72,46 +69,60 @@ function formatMessage(m: esbuild.Message): string {
 }
 
 /**
- * npm packages stay external and are imported by absolute path, resolved from the dashboard's own folder first and
- * from panelcraft's install second, so a project without its own node_modules still finds the foundation SDK.
- * `panelcraft` itself resolves to its source and is bundled.
+ * npm packages stay external and are imported by absolute path, resolved from the importing folder first and from
+ * panelcraft's install second, so a project without its own node_modules still finds the foundation SDK.
+ * `panelcraft` itself resolves to its source and is bundled. Resolutions are cached per folder.
  */
 function resolvePackagesFromNode(root: string): esbuild.Plugin {
   return {
     name: 'panelcraft-packages',
     setup(build) {
-      build.onResolve({ filter: /^panelcraft(\/.*)?$/ }, (args) => (args.path === 'panelcraft' ? { path: PACKAGE_ENTRY } : undefined));
-      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      const cache = new Map<string, Promise<esbuild.OnResolveResult | undefined>>();
+      build.onResolve({ filter: /^panelcraft$/ }, () => ({ path: PACKAGE_ENTRY }));
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.pluginData === 'nested' || path.isAbsolute(args.path)) return undefined;
         if (args.path.startsWith('node:')) return { path: args.path, external: true };
-        for (const resolveDir of [args.resolveDir || root, PACKAGE_ROOT]) {
-          const found = await build.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'nested' });
-          if (found.errors.length === 0 && found.path) {
-            return found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: found.path, external: true };
-          }
+        const key = `${args.resolveDir}\0${args.path}`;
+        let found = cache.get(key);
+        if (!found) {
+          found = resolveExternal(build, args, root);
+          cache.set(key, found);
         }
-        return undefined; // let esbuild report "Could not resolve"
+        return found;
       });
     },
   };
 }
 
-async function importAll(root: string, files: readonly string[], outputs: Map<string, string>): Promise<LoadedDashboard[]> {
+async function resolveExternal(build: esbuild.PluginBuild, args: esbuild.OnResolveArgs, root: string): Promise<esbuild.OnResolveResult | undefined> {
+  for (const resolveDir of [args.resolveDir || root, PACKAGE_ROOT]) {
+    const found = await build.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'nested' });
+    if (found.errors.length === 0 && found.path) {
+      return found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: found.path, external: true };
+    }
+  }
+  return undefined; // let esbuild report "Could not resolve"
+}
+
+async function importBundle(root: string, files: readonly string[], bundleFile: string, outdir: string): Promise<LoadedDashboard[]> {
+  const { modules } = (await import(pathToFileURL(bundleFile).href)) as { modules: Record<string, () => Promise<Record<string, unknown>>> };
   const out: LoadedDashboard[] = [];
   for (const file of files) {
-    const built = outputs.get(file);
-    if (built === undefined) throw new Error(`esbuild produced no output for ${file}`);
-    out.push(await importOne(root, file, built));
+    const result = await evaluate(file, modules[file]!);
+    // A failure's position is only worth a second, source-mapped bundle of that one file.
+    out.push('thrown' in result ? { file, error: await locateError(root, file, result.thrown, outdir) } : result);
   }
   return out;
 }
 
-async function importOne(root: string, file: string, built: string): Promise<LoadedDashboard> {
+type Evaluated = LoadedDashboard | { readonly file: string; readonly thrown: { readonly err: unknown; readonly what: string } };
+
+async function evaluate(file: string, load: () => Promise<Record<string, unknown>>): Promise<Evaluated> {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(built).href)) as Record<string, unknown>;
+    mod = await load();
   } catch (err) {
-    return { file, error: { message: `threw while loading: ${errorText(err)}${whereInSource(root, err, file)}`, fix: 'fix the error at the position shown' } };
+    return { file, thrown: { err, what: 'threw while loading' } };
   }
   if (!('default' in mod) || mod.default === undefined) {
     const named = Object.keys(mod);
@@ -119,23 +130,32 @@ async function importOne(root: string, file: string, built: string): Promise<Loa
     return { file, error: { message: `must \`export default\` a dashboard (${found})`, fix: EXPORT_FIX } };
   }
   let value: unknown = mod.default;
-  if (typeof value === 'function' && !('build' in (value as object))) {
-    try {
-      value = await (value as () => unknown)();
-    } catch (err) {
-      return { file, error: { message: `default export ${describe(mod.default)} threw: ${errorText(err)}${whereInSource(root, err, file)}`, fix: 'fix the error at the position shown' } };
-    }
-  } else if (value instanceof Promise) {
-    value = await value.catch((err: unknown) => err);
+  try {
+    if (typeof value === 'function' && !('build' in value)) value = await (value as () => unknown)();
+    else if (value instanceof Promise) value = await value;
+  } catch (err) {
+    return { file, thrown: { err, what: `default export ${describe(mod.default)} threw` } };
   }
   return { file, exported: value };
+}
+
+/** Re-runs one failed dashboard from a source-mapped bundle to say where in the `.ts` file the error was thrown. */
+async function locateError(root: string, file: string, thrown: { err: unknown; what: string }, outdir: string): Promise<{ message: string; fix: string }> {
+  const fix = 'fix the error at the position shown';
+  const message = `${thrown.what}: ${errorText(thrown.err)}`;
+  process.setSourceMapsEnabled(true);
+  const mapped = await bundle(root, [file], path.join(outdir, `mapped-${path.basename(file)}-${Date.now()}`), true);
+  if (!mapped.ok) return { message, fix };
+  const { modules } = (await import(pathToFileURL(mapped.file).href)) as { modules: Record<string, () => Promise<Record<string, unknown>>> };
+  const again = await evaluate(file, modules[file]!);
+  return { message: `${message}${'thrown' in again ? whereInSource(root, again.thrown.err, file) : ''}`, fix };
 }
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** ` (at dashboards/x.ts:12:5)`: the first stack frame in the dashboard's own source, via the inline source map. */
+/** ` (at dashboards/x.ts:12:5)`: the first stack frame in the dashboard's own source. */
 function whereInSource(root: string, err: unknown, file: string): string {
   const stack = err instanceof Error ? (err.stack ?? '') : '';
   const abs = path.join(root, file);

@@ -15,6 +15,11 @@ import { panelIdUnique } from './panel-id-unique.ts';
 import { panelTargets } from './panel-targets.ts';
 import { panelTitle } from './panel-title.ts';
 import { panelUnits } from './panel-units.ts';
+import { promqlCounterRate } from './promql-counter-rate.ts';
+import { promqlHistogramQuantileLe } from './promql-histogram-quantile-le.ts';
+import { promqlRateInterval } from './promql-rate-interval.ts';
+import { promqlRateOnGauge } from './promql-rate-on-gauge.ts';
+import { promqlSyntax } from './promql-syntax.ts';
 import { repeatVariable } from './repeat-variable.ts';
 import { rowsLegacy } from './rows-legacy.ts';
 import { schemaRule } from '../schema/schema-rule.ts';
@@ -54,6 +59,11 @@ export const allRules: RuleSet = {
     panelTargets,
     panelTitle,
     panelUnits,
+    promqlCounterRate,
+    promqlHistogramQuantileLe,
+    promqlRateInterval,
+    promqlRateOnGauge,
+    promqlSyntax,
     repeatVariable,
     rowsLegacy,
     schemaRule,

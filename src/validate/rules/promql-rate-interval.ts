@@ -1,0 +1,35 @@
+import { walk } from '../../promql/ast.ts';
+import type { Finding } from '../diagnostic.ts';
+import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
+import type { DashboardRule } from '../rule.ts';
+
+const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
+
+/** dashboard-linter's rule: the range of rate-like functions should be `$__rate_interval`. */
+export const promqlRateInterval: DashboardRule = {
+  id: 'promql-rate-interval',
+  description: 'rate/irate/increase/delta/idelta/deriv ranges should be $__rate_interval',
+  defaultSeverity: 'warning',
+  check(doc) {
+    const findings: Finding[] = [];
+    for (const target of prometheusTargets(doc.dashboard)) {
+      if (target.ast === undefined) continue;
+      walk(target.ast, (node) => {
+        if (node.type !== 'Call' || !RANGE_FUNCTIONS.has(node.func)) return;
+        const arg = node.args[0];
+        if (arg?.type !== 'MatrixSelector') return;
+        const fromMacro = target.expansion.segments.some(
+          (s) => s.name === '__rate_interval' && s.from >= arg.vector.to && s.to <= arg.to,
+        );
+        if (fromMacro) return;
+        const range = originalExcerpt(target, arg.vector.to, arg.to);
+        findings.push({
+          pointer: target.pointer,
+          message: `${node.func}() uses range ${range}, not [$__rate_interval]: "${originalExcerpt(target, node.from, node.to)}"`,
+          fix: `write ${node.func}(…[$__rate_interval]) (the src/queries rate() helper does), so the window always covers at least four scrapes`,
+        });
+      });
+    }
+    return findings;
+  },
+};

@@ -3,13 +3,13 @@ import { editDistance } from './edit-distance.ts';
 /**
  * Up to `max` candidates closest to `word` by case-insensitive edit distance, ties broken by case-sensitive distance,
  * then by longer common prefix, then alphabetically. Only candidates within a
- * third of the longer word's length (at least 2 edits) count, so unrelated names are never suggested.
+ * third of the longer word's length (at least 1 edit) count, so unrelated names are never suggested.
  */
 export function suggest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const scored: Array<{ name: string; d: number; exact: number; prefix: number }> = [];
   for (const name of candidates) {
     if (name === word) continue;
-    const limit = Math.max(2, Math.floor(Math.max(word.length, name.length) / 3));
+    const limit = Math.max(1, Math.floor(Math.max(word.length, name.length) / 3));
     if (Math.abs(name.length - word.length) > limit) continue;
     const d = editDistance(word.toLowerCase(), name.toLowerCase());
     if (d <= limit) scored.push({ name, d, exact: editDistance(word, name), prefix: commonPrefix(word, name) });

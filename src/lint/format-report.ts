@@ -50,7 +50,7 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
 
 /** `/panels/2/panels/0/targets/1/expr` → `/panels/2/panels/0`. */
 function panelPointer(ptr: string): string {
-  const m = /^(\/panels\/\d+(?:\/panels\/\d+)?)/.exec(ptr);
+  const m = /^((?:\/spec|\/dashboard)?\/panels\/\d+(?:\/panels\/\d+)?)/.exec(ptr);
   return m ? m[1]! : ptr;
 }
 

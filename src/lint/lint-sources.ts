@@ -40,18 +40,22 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
   const target = grafanaTarget(options.config?.grafanaVersion ?? '12.1');
   const out: Diagnostic[] = [];
   const docs: DashboardDocument[] = [];
+  const inside = new Map<string, string>();
   for (const { file, text } of sources) {
     const parsed = parseJsonSource(text);
     if (!parsed.ok) {
       out.push({ rule: 'json-invalid', severity: 'error', file, pointer: '', message: parsed.message, fix: 'fix the JSON syntax (the file must hold one dashboard object)' });
       continue;
     }
-    const { dashboard, findings } = unwrapDashboard(parsed.value, target);
+    const { dashboard, at, findings } = unwrapDashboard(parsed.value, target);
+    if (at) inside.set(file, at);
     for (const f of findings) out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
     if (dashboard) docs.push({ file, dashboard });
   }
   const frontDoor = applyConfig(out, config, docs);
-  const ruled = runRules(docs, options.ruleSet ?? allRules, { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) }, config);
+  const ruled = runRules(docs, options.ruleSet ?? allRules, { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) }, config)
+    // Rules see the unwrapped dashboard; pointers shown to users point into the file.
+    .map((d) => (inside.has(d.file) ? { ...d, pointer: `${inside.get(d.file)}${d.pointer}` } : d));
   return { diagnostics: sortDiagnostics(foldImplied([...frontDoor, ...ruled])), files: sources.length };
 }
 

@@ -12,6 +12,8 @@ export interface FrontDoorFinding {
 /** The classic dashboard inside a file (if any), and what to say about how it was packaged. */
 export interface Unwrapped {
   readonly dashboard?: JsonObject;
+  /** Pointer of the dashboard inside the file (`/spec`, `/dashboard`), `''` at the root. */
+  readonly at?: string;
   readonly findings: FrontDoorFinding[];
 }
 
@@ -50,6 +52,7 @@ export function unwrapDashboard(value: JsonValue, grafana: readonly [number, num
     }
     return {
       dashboard: spec,
+      at: '/spec',
       findings: [
         {
           rule: 'dashboard-wrapped',
@@ -66,6 +69,7 @@ export function unwrapDashboard(value: JsonValue, grafana: readonly [number, num
     if (isV2('', inner)) return { findings: [bareV2('/dashboard')] };
     return {
       dashboard: inner,
+      at: '/dashboard',
       findings: [
         {
           rule: 'dashboard-wrapped',

@@ -25,11 +25,17 @@ export const targetJobInstance: DashboardRule = {
           if (!ok) missing.set(label, [...(missing.get(label) ?? []), sel.metric ?? '{…}']);
         }
       }
-      return [...missing].map(([label, metrics]) => ({
-        pointer,
-        message: `query ${refId ?? ''} selector${metrics.length === 1 ? '' : 's'} ${[...new Set(metrics)].map((m) => `"${m}"`).join(', ')} ${metrics.length === 1 ? 'has' : 'have'} no ${label}=~"$${label}" matcher; the "${label}" variable does not filter ${metrics.length === 1 ? 'it' : 'them'}`.replace('query  ', 'query '),
-        fix: `add ${label}=~"$${label}" to every selector (build selectors from the declared variables in src/queries)`,
-      }));
+      return [...missing].map(([label, all]) => {
+        const metrics = [...new Set(all)];
+        const one = metrics.length === 1;
+        return {
+          pointer,
+          message:
+            `query${refId ? ` ${refId}` : ''} selector${one ? '' : 's'} ${metrics.map((m) => `"${m}"`).join(', ')} ${one ? 'has' : 'have'} ` +
+            `no ${label}=~"$${label}" matcher; the "${label}" variable does not filter ${one ? 'it' : 'them'}`,
+          fix: `add ${label}=~"$${label}" to every selector (build selectors from the declared variables in src/queries)`,
+        };
+      });
     });
   },
 };

@@ -14,7 +14,7 @@ describe('panel-units', () => {
     expect(check(panelUnits, d)).toEqual([
       expect.objectContaining({
         pointer: '/panels/0/fieldConfig/defaults/unit',
-        message: 'unit "reqs" is not a Grafana unit id; Grafana shows it as a literal suffix (did you mean "reqps", "reqpm", "recps"?)',
+        message: 'unit "reqs" is not a Grafana unit id; Grafana shows it as a literal suffix (did you mean "reqps"?)',
       }),
     ]);
   });

@@ -77,9 +77,9 @@ const results = {
   runs: RUNS,
   medianMs: { baselineWall: baseline.wall, baselineInProcess: baseline.ms, buildWall: cli.wall, buildInProcess: full.ms, noopBuildWall: noop.wall, oneDashboardColdWall: cold.wall },
   stagesMs: { load: full.load, render: full.render, validateOnly: full.validate, write: full.write },
-  ratios: { wall: cli.wall / baseline.wall, inProcess: full.ms / baseline.ms },
+  ratios: { wall: cli.wall! / baseline.wall!, inProcess: full.ms! / baseline.ms! },
   peakRssMb: { baseline: baseline.maxRssMb, build: full.maxRssMb },
-  dashboardsPerSecond: COUNT / (cli.wall / 1000),
+  dashboardsPerSecond: COUNT / (cli.wall! / 1000),
 };
 await mkdir(OUT, { recursive: true });
 await writeFile(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

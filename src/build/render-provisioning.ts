@@ -36,6 +36,20 @@ export interface RenderResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Remembers each loaded module's normalized dashboard and its own diagnostics, keyed by the loaded entry, so a
+ * rebuild in `dev` only renders what was reloaded. Valid for one config; a different config renders everything.
+ */
+export type RenderMemo = WeakMap<LoadedDashboard, RenderedModule>;
+
+interface RenderedModule {
+  readonly configKey: string;
+  readonly doc?: DashboardDocument;
+  /** Canonical JSON of `doc.dashboard`. */
+  readonly contents?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** Where dashboards live below the root; the folder name below it is the Grafana folder title. */
 export const DASHBOARDS_DIR = 'dashboards';
 
@@ -44,7 +58,7 @@ export const DASHBOARDS_DIR = 'dashboards';
  * render the files. Pure: the same modules and config give the same bytes. Files are returned even when there are
  * errors; the caller writes nothing then.
  */
-export function renderProvisioning(loaded: readonly LoadedDashboard[], config: PanelcraftConfig): RenderResult {
+export function renderProvisioning(loaded: readonly LoadedDashboard[], config: PanelcraftConfig, memo?: RenderMemo): RenderResult {
   const diagnostics: Diagnostic[] = [];
   const version = schemaVersionFor(config.grafanaVersion);
   if (!version.ok) {
@@ -52,31 +66,20 @@ export function renderProvisioning(loaded: readonly LoadedDashboard[], config: P
   }
   const schemaVersion = version.ok ? version.schemaVersion : 0;
   const docs: DashboardDocument[] = [];
+  const contents = new Map<DashboardDocument, string>();
+  const configKey = memo ? JSON.stringify(config) : '';
+  const settings = { origin: 'build' } as const;
   for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    if ('error' in entry) {
-      diagnostics.push({ rule: 'load', severity: 'error', file: entry.file, pointer: '', message: entry.error.message, fix: entry.error.fix });
-      continue;
+    const cached = memo?.get(entry);
+    const rendered = cached && cached.configKey === configKey ? cached : renderOne(entry, config, schemaVersion, settings, configKey);
+    memo?.set(entry, rendered);
+    if (rendered.doc) {
+      docs.push(rendered.doc);
+      contents.set(rendered.doc, rendered.contents!);
     }
-    const place = placeOf(entry.file);
-    if (!place.ok) {
-      diagnostics.push({ rule: 'folder-depth', severity: 'error', file: entry.file, pointer: '', message: place.message, fix: place.fix });
-      continue;
-    }
-    const value = dashboardValue(entry.exported);
-    if (!value.ok) {
-      diagnostics.push({ rule: 'load', severity: 'error', file: entry.file, pointer: '', message: value.message, fix: value.fix });
-      continue;
-    }
-    const dashboard = normalizeDashboard(value.dashboard, {
-      fallbackUid: stableUid(place.relative),
-      schemaVersion,
-      editable: config.editable,
-      datasourceUid: config.datasource.uid,
-      datasourceName: config.datasource.name,
-    });
-    docs.push({ file: entry.file, ...(place.folder !== undefined ? { folder: place.folder } : {}), dashboard });
+    diagnostics.push(...rendered.diagnostics);
   }
-  diagnostics.push(...runRules(docs, allRules, { origin: 'build' }, config));
+  diagnostics.push(...runRules(docs, { dashboard: [], tree: allRules.tree }, settings, config));
   const dashboards: RenderedDashboard[] = docs.map((doc) => {
     const uid = String(doc.dashboard.uid);
     const name = `${uid}.json`;
@@ -91,9 +94,37 @@ export function renderProvisioning(loaded: readonly LoadedDashboard[], config: P
   const files: OutputFile[] = [
     { path: PROVIDER_FILE, contents: providerYaml(config) },
     { path: DATASOURCE_FILE, contents: datasourceYaml(config) },
-    ...dashboards.map((d) => ({ path: d.output, contents: canonicalJson(d.dashboard) })),
+    ...dashboards.map((d, i) => ({ path: d.output, contents: contents.get(docs[i]!)! })),
   ];
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), dashboards, diagnostics };
+}
+
+/** One dashboard: normalized, with the diagnostics of loading it and of every per-dashboard rule. */
+function renderOne(
+  entry: LoadedDashboard,
+  config: PanelcraftConfig,
+  schemaVersion: number,
+  settings: { readonly origin: 'build' },
+  configKey: string,
+): RenderedModule {
+  const fail = (rule: string, message: string, fix: string) => ({
+    configKey,
+    diagnostics: [{ rule, severity: 'error' as const, file: entry.file, pointer: '', message, fix }],
+  });
+  if ('error' in entry) return fail('load', entry.error.message, entry.error.fix);
+  const place = placeOf(entry.file);
+  if (!place.ok) return fail('folder-depth', place.message, place.fix);
+  const value = dashboardValue(entry.exported);
+  if (!value.ok) return fail('load', value.message, value.fix);
+  const dashboard = normalizeDashboard(value.dashboard, {
+    fallbackUid: stableUid(place.relative),
+    schemaVersion,
+    editable: config.editable,
+    datasourceUid: config.datasource.uid,
+    datasourceName: config.datasource.name,
+  });
+  const doc: DashboardDocument = { file: entry.file, ...(place.folder !== undefined ? { folder: place.folder } : {}), dashboard };
+  return { configKey, doc, contents: canonicalJson(dashboard), diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, config) };
 }
 
 type Place =

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type WritePlan } from '../build/plan-writes.ts';
-import { renderProvisioning, type LoadedDashboard, type OutputFile, type RenderedDashboard } from '../build/render-provisioning.ts';
+import { renderProvisioning, type LoadedDashboard, type OutputFile, type RenderedDashboard, type RenderMemo } from '../build/render-provisioning.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnostic.ts';
 import { findDashboardFiles } from './find-dashboards.ts';
 import { loadConfig } from './load-config.ts';
@@ -16,6 +16,8 @@ export interface BuildProjectOptions {
   readonly root: string;
   /** Settings instead of `<root>/panelcraft.yaml`. */
   readonly config?: PanelcraftConfig;
+  /** Keeps rendered dashboards between builds of the same loaded modules (`dev`). */
+  readonly memo?: RenderMemo;
 }
 
 export interface ProjectBuild {
@@ -35,7 +37,7 @@ export async function buildProject(options: BuildProjectOptions, loaded?: readon
   const t1 = performance.now();
   const modules = loaded ?? (await loadDashboards(options.root, await findDashboardFiles(options.root)));
   const t2 = performance.now();
-  const rendered = renderProvisioning(modules, configResult.config);
+  const rendered = renderProvisioning(modules, configResult.config, options.memo);
   const t3 = performance.now();
   return {
     files: rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })),

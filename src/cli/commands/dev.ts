@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RenderMemo } from '../../build/render-provisioning.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
 import { DashboardCache } from '../../io/dashboard-cache.ts';
 import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
@@ -35,6 +36,7 @@ export const dev: Command = async (args, ctx) => {
 /** The watch loop; resolves once `signal` aborts and the build in flight has finished. */
 export async function runDev(root: string, ctx: CliContext, signal: AbortSignal): Promise<void> {
   const cache = new DashboardCache(root);
+  const memo: RenderMemo = new WeakMap();
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
 
@@ -48,7 +50,7 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
       while (queued !== undefined && !signal.aborted) {
         const batch = queued;
         queued = undefined;
-        await rebuild(root, ctx, cache, batch);
+        await rebuild(root, ctx, cache, memo, batch);
       }
       running = undefined;
     })();
@@ -66,11 +68,11 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
   ctx.stdout('panelcraft dev: stopped\n');
 }
 
-async function rebuild(root: string, ctx: CliContext, cache: DashboardCache, changed: ChangeBatch): Promise<void> {
+async function rebuild(root: string, ctx: CliContext, cache: DashboardCache, memo: RenderMemo, changed: ChangeBatch): Promise<void> {
   const t0 = performance.now();
   try {
     const { loaded, reloaded } = await cache.load(changed);
-    const build = await buildProject({ root }, loaded);
+    const build = await buildProject({ root, memo }, loaded);
     const outcome = await writeProject(root, build);
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);

@@ -1,0 +1,99 @@
+import { stringAt } from '../build/json.ts';
+import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
+import { stableUid } from '../build/stable-uid.ts';
+import { parseJsonSource } from '../lint/parse-json-source.ts';
+import { dashboardSource } from './dashboard-source.ts';
+import { importDashboard } from './import-dashboard.ts';
+import type { ImportFinding } from './import-finding.ts';
+import { importFileName } from './import-target.ts';
+
+/** One input file: its path as shown to the user (and named in the header comment) and its text. */
+export interface ImportInput {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ImportOptions {
+  /** Output folder as shown to the user: posix, relative to the project root when inside it (`dashboards/payments`). */
+  readonly outDir: string;
+  /** Target Grafana [major, minor]. */
+  readonly grafana: readonly [number, number];
+}
+
+/** What one input becomes; `output` and `contents` are set when it can be imported. */
+export interface ImportEntry {
+  readonly source: string;
+  /** Posix path of the `.ts` file to write (`outDir/<slug>.ts`). */
+  readonly output?: string;
+  readonly contents?: string;
+  /** The dashboard's uid: kept from the file, or what the build will derive from `output`. */
+  readonly uid?: string;
+  readonly uidDerived?: boolean;
+  readonly findings: ImportFinding[];
+}
+
+/**
+ * Imports every input in memory: parse, clean up, pick a file name, render the source. Two inputs that would write
+ * the same file are both errors. Pure; writing (and refusing to overwrite) is the shell's job.
+ */
+export function planImports(inputs: readonly ImportInput[], options: ImportOptions): ImportEntry[] {
+  const outDir = options.outDir.replace(/\/+$/, '') || '.';
+  const place = placeFindings(outDir);
+  const entries = inputs.map((input): ImportEntry => {
+    const parsed = parseJsonSource(input.text);
+    if (!parsed.ok) return { source: input.file, findings: [{ kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') }] };
+    const imported = importDashboard(parsed.value, options.grafana);
+    if (!imported.ok) return { source: input.file, findings: imported.findings };
+    const { dashboard } = imported;
+    const output = `${outDir === '.' ? '' : `${outDir}/`}${importFileName(stringAt(dashboard, 'title'), input.file)}`;
+    const kept = stringAt(dashboard, 'uid')?.trim();
+    const derived = output.startsWith(`${DASHBOARDS_DIR}/`) ? stableUid(output.slice(DASHBOARDS_DIR.length + 1)) : undefined;
+    const uidNote: ImportFinding =
+      kept !== undefined && kept !== ''
+        ? { kind: 'note', pointer: '/uid', message: `kept uid ${JSON.stringify(kept)}` }
+        : { kind: 'note', pointer: '/uid', message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)` };
+    return {
+      source: input.file,
+      output,
+      contents: dashboardSource(dashboard, headerName(input.file)),
+      ...(kept ? { uid: kept, uidDerived: false } : derived ? { uid: derived, uidDerived: true } : {}),
+      findings: [...imported.findings, uidNote, ...place],
+    };
+  });
+  const firstFor = new Map<string, string>();
+  return entries.map((entry) => {
+    if (entry.output === undefined) return entry;
+    const first = firstFor.get(entry.output);
+    if (first === undefined) {
+      firstFor.set(entry.output, entry.source);
+      return entry;
+    }
+    return {
+      source: entry.source,
+      findings: [
+        ...entry.findings,
+        { kind: 'error', rule: 'import-collision', pointer: '', message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)` },
+      ],
+    };
+  });
+}
+
+/** The build loads `dashboards/<folder>/<name>.ts`: say when `--out` is somewhere it will not look. */
+function placeFindings(outDir: string): ImportFinding[] {
+  const parts = outDir.split('/');
+  if (parts[0] !== DASHBOARDS_DIR) {
+    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there` }];
+  }
+  if (parts.slice(1).some((p) => p.startsWith('_'))) {
+    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it` }];
+  }
+  if (parts.length > 2) {
+    return [{ kind: 'warning', rule: 'folder-depth', pointer: '', message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>` }];
+  }
+  return [];
+}
+
+/** The header names the input as given, but never a machine's absolute path: the source must build the same everywhere. */
+function headerName(file: string): string {
+  return /^([A-Za-z]:)?[\\/]/.test(file) ? (file.split(/[\\/]/).pop() ?? file) : file;
+}

@@ -3,14 +3,14 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { goroutines as goroutinesQuery, growth } from '../queries/runtime.ts';
-import { RATE_INTERVAL } from '../queries/vectors.ts';
+import { GROWTH_WINDOW } from '../queries/vectors.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
 
 export interface GoroutinesOptions extends PanelOptions, CompareOptions {
-  /** Window of the `deriv` growth line; a longer fixed window ("10m") smooths it but the promql-rate-interval rule warns. @default "$__rate_interval" */
+  /** Window of the `deriv` growth line: long enough to show sustained growth, not scrape-to-scrape noise. @default "10m" */
   readonly growthWindow?: string;
   /** Colour scale: yellow from this many goroutines per instance. @default 1000 */
   readonly warn?: number;
@@ -23,7 +23,7 @@ export interface GoroutinesOptions extends PanelOptions, CompareOptions {
  * red as the count climbs), plus growth per second (`deriv` over `growthWindow`) on the right axis. Span @default 12
  */
 export function goroutines(options: GoroutinesOptions): TimeseriesBuilder {
-  const { growthWindow = RATE_INTERVAL, warn = 1000, bad = 10000 } = options;
+  const { growthWindow = GROWTH_WINDOW, warn = 1000, bad = 10000 } = options;
   const panel = resolvePanel(options, { titleKey: 'goroutines.title', descriptionKey: 'goroutines.description', span: 12 });
   const growthLegend = panel.t('goroutines.growth');
   const targets = seriesTargets(

@@ -3,14 +3,14 @@ import { PanelBuilder as GaugeBuilder } from '@grafana/grafana-foundation-sdk/ga
 import type { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { fdUsageRatio, growth, openFds } from '../queries/runtime.ts';
-import { RATE_INTERVAL } from '../queries/vectors.ts';
+import { GROWTH_WINDOW } from '../queries/vectors.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { promTarget, seriesTargets, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
 
 export interface HandleLeakOptions extends PanelOptions, CompareOptions {
-  /** Window of the `deriv` growth line; a longer fixed window ("10m") smooths it but the promql-rate-interval rule warns. @default "$__rate_interval" */
+  /** Window of the `deriv` growth line: long enough to show sustained growth, not scrape-to-scrape noise. @default "10m" */
   readonly growthWindow?: string;
   /** Yellow from this many open fds per instance. @default 5000 */
   readonly warn?: number;
@@ -20,7 +20,7 @@ export interface HandleLeakOptions extends PanelOptions, CompareOptions {
 
 /** Handle-leak view: open file descriptors per instance and their growth per second (`deriv`). Span @default 12 */
 export function handleLeak(options: HandleLeakOptions): TimeseriesBuilder {
-  const { growthWindow = RATE_INTERVAL, warn = 5000, bad = 50000 } = options;
+  const { growthWindow = GROWTH_WINDOW, warn = 5000, bad = 50000 } = options;
   const panel = resolvePanel(options, { titleKey: 'handles.title', descriptionKey: 'handles.description', span: 12 });
   const growthLegend = panel.t('goroutines.growth');
   const targets = seriesTargets(

@@ -2,6 +2,9 @@ import type { QueryContext } from './query-context.ts';
 import { selector, type Matchers } from './selector.ts';
 
 /** Rate window Grafana sizes from the scrape interval and step. */
+/** Default window of leak growth lines (`deriv` over a gauge): sustained growth, not noise. */
+export const GROWTH_WINDOW = '10m';
+
 export const RATE_INTERVAL = '$__rate_interval';
 
 function offsetSuffix(ctx: QueryContext): string {

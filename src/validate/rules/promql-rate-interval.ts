@@ -3,12 +3,17 @@ import type { Finding } from '../diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 
-const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
+/**
+ * Counter functions only, as dashboard-linter does: their window must cover enough scrapes and follow the zoom.
+ * Gauge trend functions (`deriv`, `delta`, `predict_linear`) often use a fixed window on purpose, e.g. a 10m `deriv`
+ * that shows sustained goroutine growth instead of scrape-to-scrape noise.
+ */
+const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 
-/** dashboard-linter's rule: the range of rate-like functions should be `$__rate_interval`. */
+/** dashboard-linter's rule: the range of rate/irate/increase should be `$__rate_interval`. */
 export const promqlRateInterval: DashboardRule = {
   id: 'promql-rate-interval',
-  description: 'rate/irate/increase/delta/idelta/deriv ranges should be $__rate_interval',
+  description: 'rate/irate/increase ranges should be $__rate_interval',
   defaultSeverity: 'warning',
   check(doc) {
     const findings: Finding[] = [];

@@ -85,7 +85,7 @@ function leftoverPlaceholders(dashboard: JsonObject): ImportFinding[] {
   const seen = new Set<string>();
   const out: ImportFinding[] = [];
   for (const s of stringValues(dashboard, '', skip)) {
-    if (s.key === 'datasource') continue; // reported with the datasource rewrites
+    if (s.key === 'datasource' || s.pointer.endsWith('/datasource/uid')) continue; // reported with the datasource rewrites
     for (const ref of findVariableRefs(s.value)) {
       if (!isImportPlaceholder(dashboard, ref.name) || seen.has(ref.text)) continue;
       seen.add(ref.text);

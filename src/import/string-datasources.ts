@@ -1,4 +1,4 @@
-import { variableDatasourceRef } from '../build/datasource-variable.ts';
+import { DATASOURCE_VARIABLE, variableDatasourceRef } from '../build/datasource-variable.ts';
 import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
 import { parsePointer } from '../build/json-pointer.ts';
 import { datasourceRefs, datasourceVariableName } from '../validate/datasource-refs.ts';
@@ -27,18 +27,22 @@ const BUILTIN_REFS: Readonly<Record<string, JsonObject>> = {
 /**
  * Turns string datasources on panels, targets, variables and annotations into `{type, uid}` refs. Grafana does this
  * in its schemaVersion 33 migration, which never runs on a built dashboard (the build sets a current schemaVersion),
- * so a string left here would not resolve. `${DS_…}` import placeholders and names of Prometheus datasources become
+ * so a string left here would not resolve. `${DS_…}` import placeholders (as strings or as a ref's uid, which
+ * "export for sharing externally" writes) and names of Prometheus datasources become
  * the `${datasource}` variable; built-ins become their refs; other names are kept and reported. Pure.
  */
 export function rewriteStringDatasources(dashboard: JsonObject): { dashboard: JsonObject; rewrites: DatasourceRewrite[] } {
   const out = structuredClone(dashboard);
   const byValue = new Map<string, { to?: JsonObject; reason: string; count: number; pointer: string }>();
   for (const ref of datasourceRefs(out)) {
-    if (typeof ref.value !== 'string') continue;
-    const seen = byValue.get(ref.value);
-    const decision = seen ?? { ...classify(dashboard, ref.value), count: 0, pointer: ref.pointer };
+    // A string, or a ref whose uid is an import placeholder (`{"uid": "${DS_PROMETHEUS}"}`, "export for sharing").
+    const placeholderUid = isJsonObject(ref.value) ? stringAt(ref.value, 'uid') : undefined;
+    const key = typeof ref.value === 'string' ? ref.value : placeholderUid !== undefined && isPlaceholder(dashboard, placeholderUid) ? placeholderUid : undefined;
+    if (key === undefined) continue;
+    const seen = byValue.get(key);
+    const decision = seen ?? { ...classify(dashboard, key), count: 0, pointer: ref.pointer };
     decision.count++;
-    byValue.set(ref.value, decision);
+    byValue.set(key, decision);
     if (decision.to) setAt(out, ref.pointer, { ...decision.to });
   }
   return { dashboard: out, rewrites: [...byValue].map(([from, d]) => ({ from, ...(d.to ? { to: d.to } : {}), reason: d.reason, count: d.count, pointer: d.pointer })) };
@@ -58,11 +62,17 @@ function classify(dashboard: JsonObject, value: string): { to?: JsonObject; reas
     if (variable?.type === 'datasource' && stringAt(variable.variable, 'query') === 'prometheus') {
       return { to: { type: 'prometheus', uid: `\${${name}}` }, reason: `the Prometheus datasource variable "${name}"` };
     }
+    if (!variable && name === DATASOURCE_VARIABLE) return { to: variableDatasourceRef(), reason: 'the datasource variable the build adds' };
     return { reason: variable ? `variable "${name}" is not a Prometheus datasource variable` : `no variable "${name}" is defined` };
   }
   if (value === 'default') return { to: variableDatasourceRef(), reason: 'the default datasource (the provisioned Prometheus)' };
   if (/prometheus/i.test(value)) return { to: variableDatasourceRef(), reason: 'the name of a Prometheus datasource' };
   return { reason: 'not known to be a Prometheus datasource' };
+}
+
+function isPlaceholder(dashboard: JsonObject, uid: string): boolean {
+  const name = datasourceVariableName(uid);
+  return name !== undefined && isImportPlaceholder(dashboard, name);
 }
 
 /** `pluginId` of the `__inputs` entry named `name`. */

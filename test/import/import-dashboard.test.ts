@@ -60,6 +60,18 @@ describe('importDashboard clean-ups', () => {
     ]);
   });
 
+  it('replaces ${DS_…} placeholders used as a ref\'s uid (export for sharing externally), and "$datasource" strings', () => {
+    const { dashboard, findings } = imported({
+      __inputs: [{ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }],
+      title: 'T',
+      schemaVersion: 41,
+      panels: [{ id: 1, type: 'timeseries', datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' }, targets: [{ expr: 'up', datasource: '$datasource' }] }],
+    });
+    expect(dashboard.panels).toEqual([{ id: 1, type: 'timeseries', datasource: VAR_REF, targets: [{ expr: 'up', datasource: VAR_REF }] }]);
+    expect(findings.filter((f) => f.kind !== 'note')).toEqual([]);
+    expect(findings[1]!.message).toBe('replaced datasource "$datasource" (the datasource variable the build adds, 1 use) with { type: "prometheus", uid: "${datasource}" }');
+  });
+
   it('keeps placeholders and names that are not Prometheus, and warns where they are', () => {
     const { dashboard, findings } = imported({
       __inputs: [{ name: 'DS_LOKI', type: 'datasource', pluginId: 'loki' }],

@@ -6,7 +6,7 @@ import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import type { ExampleName } from '../support/go-example.ts';
 import { realToolsAvailable } from '../support/real-tools.ts';
 import { runCli } from '../support/run-cli.ts';
-import { driveTraffic } from '../support/traffic.ts';
+import { driveTrafficFor } from '../support/traffic.ts';
 
 /** Each convention and the demo service that exposes its names. */
 const services: readonly { service: ExampleName; convention: string }[] = [
@@ -29,8 +29,7 @@ describe.skipIf(!available)('every preset built with each convention has data ag
 
   beforeAll(async () => {
     stack = await startDemoStack(services.map((s) => s.service));
-    for (const { service } of services) await driveTraffic(stack.service(service).url);
-    await new Promise((r) => setTimeout(r, 3_000));
+    await driveTrafficFor(services.map(({ service }) => stack!.service(service).url), 25);
     root = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-presets-'));
     for (const { service, convention } of services) {
       const dir = path.join(root, 'dashboards', service);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { realToolsAvailable } from '../support/real-tools.ts';
 import { runCli } from '../support/run-cli.ts';
-import { driveTraffic, hitLeak } from '../support/traffic.ts';
+import { driveTrafficFor } from '../support/traffic.ts';
 
 const available = realToolsAvailable(['go', 'prometheus'], ['github.com/prometheus/client_golang']);
 
@@ -15,12 +15,7 @@ describe.skipIf(!available)('every shipped dashboard verifies against the demo s
 
   beforeAll(async () => {
     stack = await startDemoStack(['go-service']);
-    const url = stack.service('go-service').url;
-    for (let round = 0; round < 10; round++) {
-      await driveTraffic(url, 1);
-      if (round % 3 === 0) await hitLeak(url, 1, 10);
-      await new Promise((r) => setTimeout(r, 1_500));
-    }
+    await driveTrafficFor([stack.service('go-service').url], 25);
   });
 
   afterAll(async () => {

@@ -31,3 +31,19 @@ export async function hitLeak(baseUrl: string, calls = 3, n = 20): Promise<void>
     await res.arrayBuffer();
   }
 }
+
+/**
+ * Traffic spread over `seconds` to every service at once, a leak hit every third round. Dashboards look at the last
+ * hour with steps of 10–20 s aligned to the clock (as Grafana's backend aligns them), so a service needs that much
+ * history before a range query's last point holds data.
+ */
+export async function driveTrafficFor(baseUrls: readonly string[], seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (let round = 0; Date.now() < deadline; round++) {
+    await Promise.all(baseUrls.map(async (url) => {
+      await driveTraffic(url, 1);
+      if (round % 3 === 0) await hitLeak(url, 1, 10);
+    }));
+    await new Promise((r) => setTimeout(r, 1_500));
+  }
+}

@@ -33,7 +33,7 @@ export const schemaVersionOld: DashboardRule = {
           `${what} (string datasources become refs, legends, tables and thresholds are rewritten), so this file is ` +
           `not what users see${angularText}`,
         fix:
-          'migrate once and keep the modern JSON: `panelcraft import FILE.json` to get .ts source built for your ' +
+          'migrate once and keep the modern JSON: `panelcraft import FILE.json --out dashboards/<folder>` to get .ts source built for your ' +
           'grafanaVersion, or open and save the dashboard in a current Grafana and export it again',
       },
     ];

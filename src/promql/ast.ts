@@ -10,6 +10,9 @@ export interface AstMatcher {
   readonly label: string;
   readonly op: MatchOperator;
   readonly value: string;
+  /** Span of the quoted value in the parsed text. */
+  readonly valueFrom: number;
+  readonly valueTo: number;
 }
 
 /** `offset` and `@` as written after a selector or subquery. */

@@ -357,7 +357,7 @@ class Parser {
           const re = checkRe2(value);
           if (re.error !== undefined) this.report(`error parsing regexp: ${re.error}: \`${value}\``, label.from, valueTok.to);
         }
-        matchers.push({ label: label.text, op, value });
+        matchers.push({ label: label.text, op, value, valueFrom: valueTok.from, valueTo: valueTok.to });
         if (this.is(',')) this.next();
         else if (!this.is('}')) this.unexpected('"," or "}"');
       }

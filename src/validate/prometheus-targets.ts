@@ -2,7 +2,8 @@ import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from
 import { pointer } from '../build/json-pointer.ts';
 import type { Expr } from '../promql/ast.ts';
 import { expandMacros, toOriginalOffset, type Expansion } from '../promql/expand-macros.ts';
-import { parsePromql } from '../promql/parser.ts';
+import { parsePromql, type PromqlProblem } from '../promql/parser.ts';
+import { typeCheck } from '../promql/type-check.ts';
 import { isQueryPanel, walkPanels } from './panels.ts';
 
 /** One Prometheus query of a dashboard, expanded and parsed once for every PromQL rule. */
@@ -11,13 +12,18 @@ export interface PrometheusTarget {
   readonly expr: string;
   /** Pointer to the target's `expr`. */
   readonly pointer: string;
+  readonly refId?: string;
   readonly expansion: Expansion;
   /** The tree of the expanded text, when it parses. */
   readonly ast?: Expr;
+  /** What Prometheus's parser says of the expanded text (`checkPromql`): syntax, then type problems. */
+  readonly problems: readonly PromqlProblem[];
 }
 
 /** Every non-empty `expr` of every query panel whose datasource is (or may be) Prometheus. */
 export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
+  const cached = targetsCache.get(dashboard);
+  if (cached) return cached;
   const out: PrometheusTarget[] = [];
   for (const { panel, pointer: panelPtr } of walkPanels(dashboard)) {
     if (!isQueryPanel(panel)) continue;
@@ -29,16 +35,33 @@ export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
       const own = target.datasource;
       if (!(own === undefined || own === null ? panelIsProm : isPrometheus(own))) return;
       const expansion = expandMacros(expr);
-      const parsed = parsePromql(expansion.text);
+      let parsed: ReturnType<typeof parsePromql> = { problems: [] };
+      const parseProblems = checked(() => ((parsed = parsePromql(expansion.text)), parsed.problems), expansion.text);
+      const ast = parsed.expr !== undefined && parseProblems.length === 0 ? parsed.expr : undefined;
       out.push({
         expr,
         pointer: `${panelPtr}${pointer('targets', j, 'expr')}`,
+        ...(stringAt(target, 'refId') !== undefined ? { refId: stringAt(target, 'refId')! } : {}),
         expansion,
-        ...(parsed.expr !== undefined && parsed.problems.length === 0 ? { ast: parsed.expr } : {}),
+        ...(ast !== undefined ? { ast } : {}),
+        problems: ast !== undefined ? checked(() => typeCheck(ast), expansion.text) : parseProblems,
       });
     });
   }
+  targetsCache.set(dashboard, out);
   return out;
+}
+
+/** Five PromQL rules read the same dashboard; rules never modify a dashboard, so each is expanded and parsed once. */
+const targetsCache = new WeakMap<JsonObject, PrometheusTarget[]>();
+
+/** checkPromql's contract: a crash in the checker is a problem at the whole expression, never an exception. */
+function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {
+  try {
+    return run();
+  } catch (err) {
+    return [{ message: `internal error while checking: ${err instanceof Error ? err.message : String(err)}`, from: 0, to: text.length }];
+  }
 }
 
 /** No datasource, a Prometheus one, or a variable (`${datasource}`, `${DS_PROM}`) counts as Prometheus. */

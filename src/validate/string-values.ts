@@ -12,12 +12,15 @@ export interface StringAt {
  * Every string inside `value` (depth-first, document order). `base` is the pointer of `value`;
  * `skip` prunes subtrees by pointer.
  */
-export function stringValues(value: JsonValue, base = '', skip: (ptr: string) => boolean = () => false): StringAt[] {
+export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) => boolean): StringAt[] {
+  const whole = base === '' && skip === undefined && isJsonObject(value);
+  const cached = whole ? wholeDocument.get(value) : undefined;
+  if (cached) return cached;
   const out: StringAt[] = [];
   const stack: Array<{ v: JsonValue; ptr: string; key: string | number | undefined }> = [{ v: value, ptr: base, key: undefined }];
   while (stack.length > 0) {
     const { v, ptr, key } = stack.pop()!;
-    if (skip(ptr)) continue;
+    if (skip?.(ptr)) continue;
     if (typeof v === 'string') out.push({ value: v, pointer: ptr, key });
     else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i]!, ptr: `${ptr}/${i}`, key: i });
@@ -29,5 +32,9 @@ export function stringValues(value: JsonValue, base = '', skip: (ptr: string) =>
       }
     }
   }
+  if (whole) wholeDocument.set(value, out);
   return out;
 }
+
+/** Several rules walk every string of the same dashboard; rules never modify a dashboard, so walk it once. */
+const wholeDocument = new WeakMap<object, StringAt[]>();

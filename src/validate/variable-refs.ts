@@ -14,6 +14,7 @@ const REF = /\$\{(\w+)(?:[.:][^}]*)?\}|\[\[(\w+)(?::\w+)?\]\]|\$(\w+)/g;
  */
 export function findVariableRefs(text: string): VariableRef[] {
   const out: VariableRef[] = [];
+  if (!text.includes('$') && !text.includes('[[')) return out;
   for (const m of text.matchAll(REF)) {
     const name = m[1] ?? m[2] ?? m[3];
     if (name === undefined || /^\d+$/.test(name)) continue;

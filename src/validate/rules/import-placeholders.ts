@@ -27,7 +27,8 @@ export const importPlaceholders: DashboardRule = {
       });
     }
     const seen = new Map<string, { pointer: string; count: number }>();
-    for (const s of stringValues(dashboard, '', (ptr) => ptr === '/__inputs' || ptr === '/__requires' || ptr === '/__elements')) {
+    for (const s of stringValues(dashboard)) {
+      if (IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`))) continue;
       for (const ref of findVariableRefs(s.value)) {
         if (!isImportPlaceholder(dashboard, ref.name)) continue;
         const entry = seen.get(ref.text);

@@ -1,4 +1,3 @@
-import { checkPromql } from '../../promql/check.ts';
 import { toOriginalOffset } from '../../promql/expand-macros.ts';
 import type { Finding } from '../diagnostic.ts';
 import { prometheusTargets } from '../prometheus-targets.ts';
@@ -12,7 +11,7 @@ export const promqlSyntax: DashboardRule = {
   check(doc) {
     const findings: Finding[] = [];
     for (const target of prometheusTargets(doc.dashboard)) {
-      const problem = checkPromql(target.expansion.text)[0];
+      const problem = target.problems[0];
       if (problem === undefined) continue;
       const at = Math.min(toOriginalOffset(target.expansion, problem.from), target.expr.length);
       const line = target.expr.slice(0, at).split('\n').length;

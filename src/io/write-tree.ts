@@ -53,7 +53,7 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
   }
   await mkdir(outDir, { recursive: true });
   await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.pendingManifest));
-  for (const file of plan.writes) await writeAtomic(path.join(outDir, ...file.path.split('/')), file.contents);
+  await inBatches(plan.writes, (file) => writeAtomic(path.join(outDir, ...file.path.split('/')), file.contents));
   for (const file of plan.deletes) {
     const abs = path.join(outDir, ...file.split('/'));
     await rm(abs, { force: true });
@@ -61,6 +61,17 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
   }
   await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
 }
+
+/** Runs `work` on every item, at most WRITE_CONCURRENCY at a time (libuv's threads do the file system calls). */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker));
+}
+
+const WRITE_CONCURRENCY = 16;
 
 async function writeAtomic(target: string, contents: string, onlyIfChanged = false): Promise<void> {
   if (onlyIfChanged) {

@@ -6,7 +6,7 @@ import { variableNames } from './template-variables.ts';
  * really declares a template variable of that name.
  */
 export function isImportPlaceholder(dashboard: JsonObject, name: string): boolean {
-  if (variableNames(dashboard).has(name)) return false;
-  if (/^DS_\w+$/.test(name)) return true;
-  return arrayAt(dashboard, '__inputs').some((input) => isJsonObject(input) && stringAt(input, 'name') === name);
+  // The cheap tests first: most names are neither, and this runs for every variable reference of a dashboard.
+  const looksLikeOne = /^DS_\w+$/.test(name) || arrayAt(dashboard, '__inputs').some((input) => isJsonObject(input) && stringAt(input, 'name') === name);
+  return looksLikeOne && !variableNames(dashboard).has(name);
 }

@@ -22,8 +22,7 @@ export interface PrometheusTarget {
 
 /** Every non-empty `expr` of every query panel whose datasource is (or may be) Prometheus. */
 export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
-  const cached = targetsCache.get(dashboard);
-  if (cached) return cached;
+  if (targetsCache.key === dashboard) return targetsCache.value;
   const out: PrometheusTarget[] = [];
   for (const { panel, pointer: panelPtr } of walkPanels(dashboard)) {
     if (!isQueryPanel(panel)) continue;
@@ -48,12 +47,13 @@ export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
       });
     });
   }
-  targetsCache.set(dashboard, out);
+  targetsCache.key = dashboard;
+  targetsCache.value = out;
   return out;
 }
 
-/** Five PromQL rules read the same dashboard; rules never modify a dashboard, so each is expanded and parsed once. */
-const targetsCache = new WeakMap<JsonObject, PrometheusTarget[]>();
+/** Five PromQL rules read the same dashboard; rules never modify a dashboard, and the engine runs every rule on one dashboard before the next, so remembering the last one parses each query once without keeping every tree of a 1 000-dashboard build alive. */
+const targetsCache: { key?: JsonObject; value: PrometheusTarget[] } = { value: [] };
 
 /** checkPromql's contract: a crash in the checker is a problem at the whole expression, never an exception. */
 function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {

@@ -14,8 +14,7 @@ export interface StringAt {
  */
 export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) => boolean): StringAt[] {
   const whole = base === '' && skip === undefined && isJsonObject(value);
-  const cached = whole ? wholeDocument.get(value) : undefined;
-  if (cached) return cached;
+  if (whole && lastDocument.key === value) return lastDocument.value;
   const out: StringAt[] = [];
   const stack: Array<{ v: JsonValue; ptr: string; key: string | number | undefined }> = [{ v: value, ptr: base, key: undefined }];
   while (stack.length > 0) {
@@ -32,9 +31,15 @@ export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) =
       }
     }
   }
-  if (whole) wholeDocument.set(value, out);
+  if (whole) {
+    lastDocument.key = value;
+    lastDocument.value = out;
+  }
   return out;
 }
 
-/** Several rules walk every string of the same dashboard; rules never modify a dashboard, so walk it once. */
-const wholeDocument = new WeakMap<object, StringAt[]>();
+/**
+ * Several rules walk every string of the same dashboard; rules never modify a dashboard and the engine runs every
+ * rule on one dashboard before the next, so remembering the last walk is enough.
+ */
+const lastDocument: { key?: object; value: StringAt[] } = { value: [] };

@@ -19,20 +19,20 @@ export interface TargetSelectors {
  * (promql-syntax reports it).
  */
 export function targetSelectors(dashboard: JsonObject): TargetSelectors[] {
-  const cached = selectorsCache.get(dashboard);
-  if (cached) return cached;
+  if (selectorsCache.key === dashboard) return selectorsCache.value;
   const out = prometheusTargets(dashboard).map((target) => ({
     pointer: target.pointer,
     refId: target.refId,
     expr: target.expr,
     selectors: target.ast === undefined ? [] : selectorsOf(target, target.ast),
   }));
-  selectorsCache.set(dashboard, out);
+  selectorsCache.key = dashboard;
+  selectorsCache.value = out;
   return out;
 }
 
-/** Several rules ask for the same dashboard's selectors; rules never modify a dashboard, so once is enough. */
-const selectorsCache = new WeakMap<JsonObject, TargetSelectors[]>();
+/** Several rules ask for the same dashboard's selectors; the engine runs every rule on one dashboard before the next, so remembering the last one is enough. */
+const selectorsCache: { key?: JsonObject; value: TargetSelectors[] } = { value: [] };
 
 function selectorsOf(target: PrometheusTarget, ast: Expr): VectorSelector[] {
   const out: VectorSelector[] = [];

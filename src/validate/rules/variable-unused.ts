@@ -14,8 +14,10 @@ export const variableUnused: DashboardRule = {
     if (variables.length === 0) return [];
     const usedBy = new Map<string, Set<number>>();
     for (const s of stringValues(dashboard)) {
+      const refs = findVariableRefs(s.value);
+      if (refs.length === 0) continue;
       const owner = /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer);
-      for (const ref of findVariableRefs(s.value)) {
+      for (const ref of refs) {
         const set = usedBy.get(ref.name) ?? new Set<number>();
         set.add(owner ? Number(owner[1]) : -1);
         usedBy.set(ref.name, set);

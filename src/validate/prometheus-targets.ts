@@ -33,17 +33,12 @@ export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
       if (expr === undefined || expr.trim() === '') return;
       const own = target.datasource;
       if (!(own === undefined || own === null ? panelIsProm : isPrometheus(own))) return;
-      const expansion = expandMacros(expr);
-      let parsed: ReturnType<typeof parsePromql> = { problems: [] };
-      const parseProblems = checked(() => ((parsed = parsePromql(expansion.text)), parsed.problems), expansion.text);
-      const ast = parsed.expr !== undefined && parseProblems.length === 0 ? parsed.expr : undefined;
+      const refId = stringAt(target, 'refId');
       out.push({
         expr,
         pointer: `${panelPtr}${pointer('targets', j, 'expr')}`,
-        ...(stringAt(target, 'refId') !== undefined ? { refId: stringAt(target, 'refId')! } : {}),
-        expansion,
-        ...(ast !== undefined ? { ast } : {}),
-        problems: ast !== undefined ? checked(() => typeCheck(ast), expansion.text) : parseProblems,
+        ...(refId !== undefined ? { refId } : {}),
+        ...analyse(expr),
       });
     });
   }
@@ -54,6 +49,32 @@ export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
 
 /** Five PromQL rules read the same dashboard; rules never modify a dashboard, and the engine runs every rule on one dashboard before the next, so remembering the last one parses each query once without keeping every tree of a 1 000-dashboard build alive. */
 const targetsCache: { key?: JsonObject; value: PrometheusTarget[] } = { value: [] };
+
+type Analysis = Pick<PrometheusTarget, 'expansion' | 'ast' | 'problems'>;
+
+/**
+ * Expansion, tree and verdict of one expression. Dashboards built from presets repeat the same queries (they
+ * differ only in variable values), so analyses are shared by text, up to ANALYSES_KEPT expressions.
+ */
+function analyse(expr: string): Analysis {
+  const known = analyses.get(expr);
+  if (known) return known;
+  const expansion = expandMacros(expr);
+  let parsed: ReturnType<typeof parsePromql> = { problems: [] };
+  const parseProblems = checked(() => ((parsed = parsePromql(expansion.text)), parsed.problems), expansion.text);
+  const ast = parsed.expr !== undefined && parseProblems.length === 0 ? parsed.expr : undefined;
+  const result: Analysis = {
+    expansion,
+    ...(ast !== undefined ? { ast } : {}),
+    problems: ast !== undefined ? checked(() => typeCheck(ast), expansion.text) : parseProblems,
+  };
+  if (analyses.size >= ANALYSES_KEPT) analyses.clear();
+  analyses.set(expr, result);
+  return result;
+}
+
+const ANALYSES_KEPT = 4096;
+const analyses = new Map<string, Analysis>();
 
 /** checkPromql's contract: a crash in the checker is a problem at the whole expression, never an exception. */
 function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {

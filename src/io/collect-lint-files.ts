@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintSource } from '../lint/lint-sources.ts';
+import { listFiles } from './list-files.ts';
 
 /** A path given on the command line that does not exist. */
 export class MissingPathError extends Error {
@@ -15,13 +16,8 @@ export class MissingPathError extends Error {
 export async function collectLintFiles(root: string, paths: readonly string[]): Promise<LintSource[]> {
   const found = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      const child = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(child);
-      } else if (entry.name.endsWith('.json') && (entry.isFile() || entry.isSymbolicLink())) found.add(child);
-    }
+    const files = await listFiles(dir, { descend: (name) => !name.startsWith('.') && name !== 'node_modules', include: (name) => name.endsWith('.json') });
+    for (const file of files) found.add(file.abs);
   };
   for (const p of paths) {
     const abs = path.resolve(root, p);

@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
+import { listFiles } from './list-files.ts';
 
 /**
  * Every dashboard source below `<root>/dashboards`: `*.ts` files, except declaration and test files and anything
@@ -8,24 +8,13 @@ import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
  * sorted. A missing `dashboards/` gives an empty list.
  */
 export async function findDashboardFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const childRel = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), childRel);
-      else if (isDashboardSource(entry.name)) out.push(childRel);
-    }
-  };
-  await walk(path.join(root, DASHBOARDS_DIR), DASHBOARDS_DIR);
-  return out.sort();
+  const shared = (name: string) => name.startsWith('_') || name.startsWith('.') || name === 'node_modules';
+  const files = await listFiles(path.join(root, DASHBOARDS_DIR), {
+    relPrefix: DASHBOARDS_DIR,
+    descend: (name) => !shared(name),
+    include: (name) => !shared(name) && isDashboardSource(name),
+  });
+  return files.map((f) => f.rel);
 }
 
 function isDashboardSource(name: string): boolean {

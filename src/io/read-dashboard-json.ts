@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from './list-files.ts';
 
 /** Where built dashboards live below the root. */
 export const PROVISIONED_DASHBOARDS_DIR = 'provisioning/dashboards';
@@ -9,22 +10,6 @@ export const PROVISIONED_DASHBOARDS_DIR = 'provisioning/dashboards';
  * relative to the root, sorted. A missing folder gives an empty list.
  */
 export async function readDashboardJsonFiles(root: string): Promise<{ path: string; contents: string }[]> {
-  const out: { path: string; contents: string }[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    for (const entry of entries) {
-      const childRel = `${rel}/${entry.name}`;
-      const child = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(child, childRel);
-      else if (entry.isFile() && entry.name.endsWith('.json')) out.push({ path: childRel, contents: await readFile(child, 'utf8') });
-    }
-  };
-  await walk(path.join(root, PROVISIONED_DASHBOARDS_DIR), PROVISIONED_DASHBOARDS_DIR);
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = await listFiles(path.join(root, PROVISIONED_DASHBOARDS_DIR), { relPrefix: PROVISIONED_DASHBOARDS_DIR, include: (name) => name.endsWith('.json') });
+  return Promise.all(files.map(async (f) => ({ path: f.rel, contents: await readFile(f.abs, 'utf8') })));
 }

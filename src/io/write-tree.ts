@@ -1,7 +1,8 @@
-import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
 import type { DiskState, WritePlan } from '../build/plan-writes.ts';
+import { listFiles } from './list-files.ts';
 
 /** Suffix of in-flight files: not `.json` or `.yaml`, so Grafana never reads one, and the leading dot hides it. */
 const TEMP_SUFFIX = '.panelcraft-tmp';
@@ -10,27 +11,10 @@ const TEMP_SUFFIX = '.panelcraft-tmp';
 export async function readDiskState(outDir: string): Promise<DiskState & { readonly temps: readonly string[] }> {
   const files = new Map<string, string>();
   const temps: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    for (const entry of entries) {
-      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.')) await walk(abs, childRel);
-      } else if (entry.name.endsWith(TEMP_SUFFIX)) {
-        temps.push(abs);
-      } else if (childRel !== MANIFEST_FILE && entry.isFile()) {
-        files.set(childRel, sha256(await readFile(abs, 'utf8')));
-      }
-    }
-  };
-  await walk(outDir, '');
+  for (const file of await listFiles(outDir, { descend: (name) => !name.startsWith('.') })) {
+    if (file.name.endsWith(TEMP_SUFFIX)) temps.push(file.abs);
+    else if (file.rel !== MANIFEST_FILE) files.set(file.rel, sha256(await readFile(file.abs, 'utf8')));
+  }
   let manifest: Manifest | undefined;
   try {
     manifest = parseManifest(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8'));

@@ -7,7 +7,7 @@ export { errorRatio, routeErrorRatio, SERVER_ERROR_STATUS } from './errors.ts';
 export { latencyMode, latencyQuantile, latencyMean, routeLatencyQuantile, hasRouteLatency, type LatencyMode } from './latency.ts';
 export { upByInstance, availabilityRatio } from './availability.ts';
 export {
-  goroutines, goroutinesTotal, growth, openFds, fdUsageRatio, residentMemory, heapInuse, residentMemoryProjection,
+  goroutines, goroutinesTotal, growth, openFds, fdUsageRatio, fdUsageRatioByInstance, residentMemory, heapInuse, residentMemoryProjection,
   gcRate, gcPauseQuantile, cpuUsage, uptime, inFlight,
 } from './runtime.ts';
 export { labelValues } from './variable-queries.ts';

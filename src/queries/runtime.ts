@@ -27,6 +27,12 @@ export function fdUsageRatio(ctx: QueryContext): string {
   return `max(${instant(ctx, metrics.openFds)} / ${instant(ctx, metrics.maxFds)})`;
 }
 
+/** Share of its fd limit each instance has open (0-1); `max` keeps one series per instance under any scope. */
+export function fdUsageRatioByInstance(ctx: QueryContext): string {
+  const { metrics } = ctx.convention;
+  return `max by (instance) (${instant(ctx, metrics.openFds)} / ${instant(ctx, metrics.maxFds)})`;
+}
+
 /** Resident memory per instance. */
 export function residentMemory(ctx: QueryContext): string {
   return sumBy(['instance'], instant(ctx, ctx.convention.metrics.residentMemory));

@@ -9,7 +9,7 @@ import { latencyMean, latencyMode, latencyQuantile, routeLatencyQuantile } from 
 import type { QueryContext } from '../../src/queries/query-context.ts';
 import { requestRate, requestRateByStatus, routeQps } from '../../src/queries/requests.ts';
 import {
-  cpuUsage, fdUsageRatio, gcPauseQuantile, gcRate, goroutines, growth, inFlight, residentMemoryProjection, uptime,
+  cpuUsage, fdUsageRatio, fdUsageRatioByInstance, gcPauseQuantile, gcRate, goroutines, growth, inFlight, residentMemoryProjection, uptime,
 } from '../../src/queries/runtime.ts';
 import { scopeMatchers } from '../../src/queries/scope.ts';
 import { labelValues } from '../../src/queries/variable-queries.ts';
@@ -45,6 +45,10 @@ describe('clientGolang() queries', () => {
     expect(goroutines(c)).toBe(`sum by (instance) (go_goroutines${S})`);
     expect(growth(c, 'go_goroutines', '10m')).toBe(`sum by (instance) (deriv(go_goroutines${S}[10m]))`);
     expect(fdUsageRatio(c)).toBe(`max(process_open_fds${S} / process_max_fds${S})`);
+    expect(fdUsageRatioByInstance(c)).toBe(`max by (instance) (process_open_fds${S} / process_max_fds${S})`);
+    expect(fdUsageRatioByInstance(ctx(clientGolang(), '1d'))).toBe(
+      `max by (instance) (process_open_fds${S} offset 1d / process_max_fds${S} offset 1d)`,
+    );
     expect(residentMemoryProjection(c, '1h', 14400)).toBe(`sum by (instance) (predict_linear(process_resident_memory_bytes${S}[1h], 14400))`);
     expect(gcRate(c)).toBe(`sum by (instance) (rate(go_gc_duration_seconds_count${S}[$__rate_interval]))`);
     expect(gcPauseQuantile(c, 1)).toBe('max(go_gc_duration_seconds{instance=~"$instance",job=~"$job",quantile="1"})');

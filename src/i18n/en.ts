@@ -42,6 +42,14 @@ export const en = {
   'fdUsage.title': 'File descriptors used',
   'fdUsage.description':
     'Highest share of the process fd limit in use over the instances. Yellow from 70 %, red from 90 %: the service is close to refusing new connections.',
+  'goroutineHeatmap.title': 'Goroutines per instance (heatmap)',
+  'goroutineHeatmap.description':
+    'One row per instance, one column per point in time; the colour is the number of goroutines the instance had then, from blue (fewest on screen) to red (most). A leak shows as a row that drifts hotter and never cools again, even when traffic drops; a healthy row cools after every burst. The growth rate is on the goroutine time series beside it.',
+  'goroutineHeatmap.value': 'Goroutines',
+  'fdHeatmap.title': 'File descriptors used per instance (heatmap)',
+  'fdHeatmap.description':
+    'One row per instance: open file descriptors as a share of its limit (open / max fds), on a fixed scale from green at 0 % through yellow at 50 % to red at 100 %. A row that keeps getting hotter is leaking sockets or files; once it reaches the limit the instance refuses new connections.',
+  'fdHeatmap.value': 'fd limit used',
   'memory.title': 'Memory trend',
   'memory.description':
     'Resident memory and Go heap in use per instance, with a linear projection of resident memory. A rising projection with flat traffic suggests a memory leak.',

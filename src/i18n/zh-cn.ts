@@ -40,6 +40,14 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
     '每个实例打开的文件描述符数量及其每秒增长。持续增长说明套接字或文件未关闭；达到上限后服务将无法接受连接。',
   'fdUsage.title': '文件描述符使用率',
   'fdUsage.description': '各实例中进程文件描述符上限的最高使用比例。70 % 起为黄色，90 % 起为红色：服务即将拒绝新连接。',
+  'goroutineHeatmap.title': '各实例 goroutine 数（热力图）',
+  'goroutineHeatmap.description':
+    '每个实例一行，每个时间点一列；颜色表示该实例当时的 goroutine 数，从蓝色（屏幕上最少）到红色（最多）。泄漏表现为某一行越来越热且再也不降温，即使流量下降也是如此；健康的行在每次流量高峰后都会降温。增长速度见旁边的 goroutine 时间序列面板。',
+  'goroutineHeatmap.value': 'Goroutine 数',
+  'fdHeatmap.title': '各实例文件描述符使用率（热力图）',
+  'fdHeatmap.description':
+    '每个实例一行：打开的文件描述符占其上限的比例（open / max fds），固定色阶：0 % 为绿色，50 % 为黄色，100 % 为红色。某一行持续变热说明套接字或文件在泄漏；达到上限后该实例将拒绝新连接。',
+  'fdHeatmap.value': '文件描述符上限占用',
   'memory.title': '内存趋势',
   'memory.description':
     '每个实例的常驻内存和 Go 堆使用量，以及常驻内存的线性预测。流量平稳而预测持续上升提示内存泄漏。',

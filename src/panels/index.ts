@@ -7,6 +7,8 @@ export { latency, percentileLabel, type LatencyOptions } from './latency.ts';
 export { routeMatrixTable, type RouteMatrixOptions } from './route-matrix.ts';
 export { goroutines, type GoroutinesOptions } from './goroutines.ts';
 export { handleLeak, fdUsage, type HandleLeakOptions, type FdUsageOptions } from './handles.ts';
+export { goroutineHeatmap, type GoroutineHeatmapOptions } from './goroutine-heatmap.ts';
+export { fdHeatmap, type FdHeatmapOptions } from './fd-heatmap.ts';
 export { memory, type MemoryOptions } from './memory.ts';
 export { gcFrequency, gcPause, type GcFrequencyOptions, type GcPauseOptions } from './gc.ts';
 export { inFlightRequests, type InFlightOptions } from './in-flight.ts';

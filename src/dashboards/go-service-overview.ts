@@ -4,6 +4,8 @@ import { availability, availabilityRatio } from '../panels/availability.ts';
 import { cpu } from '../panels/cpu.ts';
 import { errorRate } from '../panels/error-rate.ts';
 import { gcFrequency, gcPause } from '../panels/gc.ts';
+import { fdHeatmap } from '../panels/fd-heatmap.ts';
+import { goroutineHeatmap } from '../panels/goroutine-heatmap.ts';
 import { goroutines } from '../panels/goroutines.ts';
 import { fdUsage, handleLeak } from '../panels/handles.ts';
 import { inFlightRequests } from '../panels/in-flight.ts';
@@ -18,7 +20,8 @@ import type { PresetOptions } from './preset-options.ts';
 
 /**
  * The review dashboard: KPI cards, then availability, traffic, errors and latency, then leaks and resources
- * (goroutines, file descriptors, memory, GC, CPU, in-flight when the convention has the gauge), then the route matrix.
+ * (goroutines and file descriptors, each as a time series with its growth line beside a per-instance heatmap, memory, GC,
+ * CPU, in-flight when the convention has the gauge), then the route matrix.
  */
 export function goServiceOverview(options: PresetOptions): dashboard.DashboardBuilder {
   const locale = options.locale ?? 'en';
@@ -40,7 +43,9 @@ export function goServiceOverview(options: PresetOptions): dashboard.DashboardBu
   builder.withRow(new dashboard.RowBuilder(text(locale, 'row.leaks')));
   builder
     .withPanel(goroutines(panel))
+    .withPanel(goroutineHeatmap(panel))
     .withPanel(handleLeak(panel))
+    .withPanel(fdHeatmap(panel))
     .withPanel(memory({ ...panel, span: 18 }))
     .withPanel(fdUsage(panel))
     .withPanel(gcFrequency(panel))

@@ -96,11 +96,18 @@ describe('goServiceOverview', () => {
     expect(titles(clientGolang())).toEqual([
       'Key indicators', 'Availability', 'P95 latency', 'Error rate', 'QPS', 'Uptime', 'Goroutines',
       'Traffic, errors and latency', 'Availability over the range', 'Targets up', 'Request rate', 'HTTP error rate', 'Latency P50 / P95 / P99', 'Error rate by handler',
-      'Leaks and resources', 'Goroutines (leak check)', 'Open file descriptors (leak check)', 'Memory trend', 'File descriptors used', 'GC frequency', 'GC pause', 'CPU usage', 'In-flight requests',
+      'Leaks and resources', 'Goroutines (leak check)', 'Goroutines per instance (heatmap)', 'Open file descriptors (leak check)',
+      'File descriptors used per instance (heatmap)', 'Memory trend', 'File descriptors used', 'GC frequency', 'GC pause', 'CPU usage', 'In-flight requests',
       'Routes', 'Route matrix',
     ]);
     expect(titles(gin())).not.toContain('In-flight requests');
     expect(titles(gin())).toContain('Mean latency (no percentiles)');
+  });
+
+  it('puts each leak heatmap beside its time series, two 12-column panels per line', () => {
+    const dash = build(goServiceOverview, { convention: clientGolang() });
+    const leaks = dash.panels.slice(dash.panels.findIndex((p) => p.title === 'Leaks and resources') + 1).slice(0, 4);
+    expect(leaks.map((p) => [p.type, p.gridPos.w])).toEqual([['timeseries', 12], ['heatmap', 12], ['timeseries', 12], ['heatmap', 12]]);
   });
 });
 

@@ -1,6 +1,7 @@
 // `npm run bench`: medians over several runs, and ratios against the bare-SDK baseline measured in the same run.
 // Never a timed assertion: this prints numbers for the closing notes.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,13 +23,20 @@ async function writeTree(root: string, count: number): Promise<void> {
   }
 }
 
-/** Runs a node command and returns its wall time (spawn to exit) and its JSON report. */
+/** GNU time, when installed, reports a child's peak RSS; the CLI runs cannot report their own. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a node command and returns its wall time (spawn to exit) and its JSON report (plus peak RSS). */
 async function timed(args: string[]): Promise<{ wall: number; report: Record<string, number> }> {
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args]] : [process.execPath, args];
   const t0 = performance.now();
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 26 });
+  const { stdout, stderr } = await run(cmd, argv, { maxBuffer: 1 << 26 });
   const wall = performance.now() - t0;
   const line = stdout.trim().split('\n').pop() ?? '{}';
-  return { wall, report: line.startsWith('{') ? (JSON.parse(line) as Record<string, number>) : {} };
+  const report: Record<string, number> = line.startsWith('{') ? (JSON.parse(line) as Record<string, number>) : {};
+  const rss = /maxrss_kb=(\d+)/.exec(stderr);
+  if (rss && report.maxRssMb === undefined) report.maxRssMb = Number(rss[1]) / 1024;
+  return { wall, report };
 }
 
 const median = (xs: number[]) => {
@@ -78,7 +86,7 @@ const results = {
   medianMs: { baselineWall: baseline.wall, baselineInProcess: baseline.ms, buildWall: cli.wall, buildInProcess: full.ms, noopBuildWall: noop.wall, oneDashboardColdWall: cold.wall },
   stagesMs: { load: full.load, render: full.render, validateOnly: full.validate, write: full.write },
   ratios: { wall: cli.wall! / baseline.wall!, inProcess: full.ms! / baseline.ms! },
-  peakRssMb: { baseline: baseline.maxRssMb, build: full.maxRssMb },
+  peakRssMb: { baseline: baseline.maxRssMb, buildStagesUnderTsx: full.maxRssMb, buildCli: cli.maxRssMb, oneDashboardCold: cold.maxRssMb },
   dashboardsPerSecond: COUNT / (cli.wall! / 1000),
 };
 await mkdir(OUT, { recursive: true });

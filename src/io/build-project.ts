@@ -6,7 +6,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnos
 import { findDashboardFiles } from './find-dashboards.ts';
 import { loadConfig } from './load-config.ts';
 import { loadDashboards } from './load-dashboards.ts';
-import { applyPlan, readDiskState } from './write-tree.ts';
+import { applyPlan, readDiskState, type HashCache } from './write-tree.ts';
 
 /** Output folder below the root; mounts unchanged as /etc/grafana/provisioning. */
 export const OUT_DIR = 'provisioning';
@@ -59,9 +59,13 @@ export interface WriteOutcome {
  * Plans the write of a build into `<root>/provisioning` and, unless `check` or any error, carries it out.
  * All-or-nothing: an error in any dashboard, or a foreign or hand-edited file, writes nothing at all.
  */
-export async function writeProject(root: string, build: ProjectBuild, options: { check?: boolean; force?: boolean } = {}): Promise<WriteOutcome> {
+export async function writeProject(
+  root: string,
+  build: ProjectBuild,
+  options: { check?: boolean; force?: boolean; hashCache?: HashCache } = {},
+): Promise<WriteOutcome> {
   const outDir = path.join(root, OUT_DIR);
-  const disk = await readDiskState(outDir);
+  const disk = await readDiskState(outDir, options.hashCache);
   const files = build.files.map((f) => ({ path: f.path.slice(OUT_DIR.length + 1), contents: f.contents }));
   const plan = planWrites(files, disk, { outLabel: OUT_DIR, ...(options.force ? { force: true } : {}) });
   const diagnostics = sortDiagnostics([...build.diagnostics, ...plan.diagnostics]);

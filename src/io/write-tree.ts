@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
 import type { DiskState, WritePlan } from '../build/plan-writes.ts';
@@ -7,13 +7,19 @@ import { listFiles } from './list-files.ts';
 /** Suffix of in-flight files: not `.json` or `.yaml`, so Grafana never reads one, and the leading dot hides it. */
 const TEMP_SUFFIX = '.panelcraft-tmp';
 
+/**
+ * Hashes of files read before, by path, valid while size and mtime stay the same. `dev` keeps one across rebuilds
+ * so a save in a large tree re-reads only the files that changed.
+ */
+export type HashCache = Map<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>;
+
 /** Reads what is under `outDir` now (dot-folders skipped, as Grafana does), and the manifest. */
-export async function readDiskState(outDir: string): Promise<DiskState & { readonly temps: readonly string[] }> {
+export async function readDiskState(outDir: string, hashCache?: HashCache): Promise<DiskState & { readonly temps: readonly string[] }> {
   const files = new Map<string, string>();
   const temps: string[] = [];
   for (const file of await listFiles(outDir, { descend: (name) => !name.startsWith('.') })) {
     if (file.name.endsWith(TEMP_SUFFIX)) temps.push(file.abs);
-    else if (file.rel !== MANIFEST_FILE) files.set(file.rel, sha256(await readFile(file.abs, 'utf8')));
+    else if (file.rel !== MANIFEST_FILE) files.set(file.rel, await hashOf(file.abs, hashCache));
   }
   let manifest: Manifest | undefined;
   try {
@@ -44,6 +50,16 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
     await removeEmptyParents(path.dirname(abs), outDir);
   }
   await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
+}
+
+async function hashOf(abs: string, cache: HashCache | undefined): Promise<string> {
+  if (cache === undefined) return sha256(await readFile(abs, 'utf8'));
+  const { size, mtimeMs } = await stat(abs);
+  const known = cache.get(abs);
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.hash;
+  const hash = sha256(await readFile(abs, 'utf8'));
+  cache.set(abs, { size, mtimeMs, hash });
+  return hash;
 }
 
 /** Runs `work` on every item, at most WRITE_CONCURRENCY at a time (libuv's threads do the file system calls). */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { RenderMemo } from '../../build/render-provisioning.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
 import { DashboardCache } from '../../io/dashboard-cache.ts';
+import type { HashCache } from '../../io/write-tree.ts';
 import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
 import { hasErrors } from '../../validate/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
@@ -37,6 +38,7 @@ export const dev: Command = async (args, ctx) => {
 export async function runDev(root: string, ctx: CliContext, signal: AbortSignal): Promise<void> {
   const cache = new DashboardCache(root);
   const memo: RenderMemo = new WeakMap();
+  const hashes: HashCache = new Map();
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
 
@@ -50,7 +52,7 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
       while (queued !== undefined && !signal.aborted) {
         const batch = queued;
         queued = undefined;
-        await rebuild(root, ctx, cache, memo, batch);
+        await rebuild(root, ctx, { cache, memo, hashes }, batch);
       }
       running = undefined;
     })();
@@ -68,12 +70,19 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
   ctx.stdout('panelcraft dev: stopped\n');
 }
 
-async function rebuild(root: string, ctx: CliContext, cache: DashboardCache, memo: RenderMemo, changed: ChangeBatch): Promise<void> {
+/** What `dev` keeps between rebuilds so a save only reloads, renders and re-reads what changed. */
+interface DevState {
+  readonly cache: DashboardCache;
+  readonly memo: RenderMemo;
+  readonly hashes: HashCache;
+}
+
+async function rebuild(root: string, ctx: CliContext, { cache, memo, hashes }: DevState, changed: ChangeBatch): Promise<void> {
   const t0 = performance.now();
   try {
     const { loaded, reloaded } = await cache.load(changed);
     const build = await buildProject({ root, memo }, loaded);
-    const outcome = await writeProject(root, build);
+    const outcome = await writeProject(root, build, { hashCache: hashes });
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);
     if (text !== '') ctx.stderr(text);

@@ -2,12 +2,12 @@ import * as common from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder as GaugeBuilder } from '@grafana/grafana-foundation-sdk/gauge';
 import type { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { fdUsageRatio, growth, openFds } from '../queries/runtime.ts';
+import { fdUsageRatio, openFds } from '../queries/runtime.ts';
 import { GROWTH_WINDOW } from '../queries/vectors.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
-import { promTarget, seriesTargets, type CompareOptions } from './targets.ts';
+import { leakTimeseries } from './leak-timeseries.ts';
+import { promTarget, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
-import { houseTimeseries } from './timeseries-base.ts';
 
 export interface HandleLeakOptions extends PanelOptions, CompareOptions {
   /** Window of the `deriv` growth line: long enough to show sustained growth, not scrape-to-scrape noise. @default "10m" */
@@ -18,20 +18,14 @@ export interface HandleLeakOptions extends PanelOptions, CompareOptions {
   readonly bad?: number;
 }
 
-/** Handle-leak view: open file descriptors per instance and their growth per second (`deriv`). Span @default 12 */
+/**
+ * Handle-leak view: open file descriptors per instance (threshold colours) and their growth per second (`deriv`) on a
+ * right axis. Span @default 12
+ */
 export function handleLeak(options: HandleLeakOptions): TimeseriesBuilder {
   const { growthWindow = GROWTH_WINDOW, warn = 5000, bad = 50000 } = options;
   const panel = resolvePanel(options, { titleKey: 'handles.title', descriptionKey: 'handles.description', span: 12 });
-  const growthLegend = panel.t('goroutines.growth');
-  const targets = seriesTargets(
-    panel.ctx,
-    (ctx) => [
-      { expr: openFds(ctx), legend: '{{instance}}' },
-      { expr: growth(ctx, ctx.convention.metrics.openFds, growthWindow), legend: growthLegend },
-    ],
-    options,
-  );
-  return houseTimeseries(panel, units.Short, higherIsWorse(warn, bad), targets);
+  return leakTimeseries(panel, { value: openFds, metric: panel.ctx.convention.metrics.openFds, growthWindow, warn, bad }, options);
 }
 
 export interface FdUsageOptions extends PanelOptions {

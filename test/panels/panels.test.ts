@@ -194,3 +194,26 @@ describe('module errors', () => {
     expect((panel.targets?.[0] as { expr: string }).expr).toContain('sum by (module) (rate(http_requests_total{code=~"5.."');
   });
 });
+
+describe('leak views', () => {
+  it.each([
+    ['goroutines', goroutines, 'go_goroutines'],
+    ['handleLeak', handleLeak, 'process_open_fds'],
+  ] as const)('%s draws the growth line on a right axis of its own', (_name, fn, metric) => {
+    const panel = fn({ convention: clientGolang() }).build();
+    expect(panel.targets?.map((t) => (t as { expr?: string }).expr)).toEqual([
+      `sum by (instance) (${metric}{instance=~"$instance",job=~"$job"})`,
+      `sum by (instance) (deriv(${metric}{instance=~"$instance",job=~"$job"}[10m]))`,
+    ]);
+    expect(panel.fieldConfig?.overrides).toEqual([
+      {
+        matcher: { id: 'byRegexp', options: '^growth/s .*' },
+        properties: [
+          { id: 'custom.axisPlacement', value: 'right' },
+          { id: 'custom.gradientMode', value: 'none' },
+          { id: 'color', value: { mode: 'palette-classic' } },
+        ],
+      },
+    ]);
+  });
+});

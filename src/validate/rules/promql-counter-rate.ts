@@ -24,7 +24,7 @@ export const promqlCounterRate: DashboardRule = {
         findings.push({
           pointer: target.pointer,
           message: `counter "${metric}" is used without rate(), irate() or increase(): "${originalExcerpt(target, node.from, node.to)}" only ever grows and resets on restart`,
-          fix: `wrap it: rate(${metric}[$__rate_interval]) (the src/queries rate() helper)`,
+          fix: `wrap it: rate(${metric}[$__rate_interval]) (\`queries.rate()\` from 'panelcraft' writes it this way)`,
         });
       });
     }

@@ -31,7 +31,7 @@ export const promqlRateInterval: DashboardRule = {
         findings.push({
           pointer: target.pointer,
           message: `${node.func}() uses range ${range}, not [$__rate_interval]: "${originalExcerpt(target, node.from, node.to)}"`,
-          fix: `write ${node.func}(…[$__rate_interval]) (the src/queries rate() helper does), so the window always covers at least four scrapes`,
+          fix: `write ${node.func}(…[$__rate_interval]) (\`queries.rate()\` from 'panelcraft' does), so the window always covers at least four scrapes`,
         });
       });
     }

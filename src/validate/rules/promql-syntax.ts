@@ -20,7 +20,7 @@ export const promqlSyntax: DashboardRule = {
       findings.push({
         pointer: target.pointer,
         message: `PromQL error at ${line > 1 ? `line ${line}, ` : ''}column ${column} (near "${excerpt}"): ${problem.message}`,
-        fix: 'correct the expression so `promtool check rules` accepts it; build queries with the src/queries helpers (selector(), rate()) instead of hand-written PromQL',
+        fix: 'correct the expression so `promtool check rules` accepts it; build queries with the panelcraft helpers (`selector()`, `queries.rate()` from "panelcraft") instead of hand-written PromQL',
       });
     }
     return findings;

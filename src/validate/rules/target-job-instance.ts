@@ -33,7 +33,7 @@ export const targetJobInstance: DashboardRule = {
           message:
             `query${refId ? ` ${refId}` : ''} selector${one ? '' : 's'} ${metrics.map((m) => `"${m}"`).join(', ')} ${one ? 'has' : 'have'} ` +
             `no ${label}=~"$${label}" matcher; the "${label}" variable does not filter ${one ? 'it' : 'them'}`,
-          fix: `add ${label}=~"$${label}" to every selector (build selectors from the declared variables in src/queries)`,
+          fix: `add ${label}=~"$${label}" to every selector (build selectors with \`selector()\` and \`scopeMatchers()\` from 'panelcraft', which derive them from the declared variables)`,
         };
       });
     });

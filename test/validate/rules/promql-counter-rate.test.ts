@@ -20,7 +20,7 @@ describe('promql-counter-rate', () => {
         pointer: '/panels/0/targets/0/expr',
         message:
           'counter "http_requests_total" is used without rate(), irate() or increase(): "http_requests_total{code="500"}" only ever grows and resets on restart',
-        fix: 'wrap it: rate(http_requests_total[$__rate_interval]) (the src/queries rate() helper)',
+        fix: "wrap it: rate(http_requests_total[$__rate_interval]) (`queries.rate()` from 'panelcraft' writes it this way)",
       },
     ]);
   });

@@ -20,3 +20,6 @@ export function isCounterName(metric: string): boolean {
 export function isGaugeName(metric: string): boolean {
   return KNOWN_GAUGES.has(metric) || (!isCounterName(metric) && GAUGE_SUFFIXES.some((s) => metric.endsWith(s)));
 }
+
+/** Functions that assume their argument is a counter (they treat every drop as a reset). */
+export const COUNTER_FUNCTIONS: ReadonlySet<string> = new Set(['rate', 'irate', 'increase']);

@@ -1,16 +1,14 @@
 import { walk } from '../../promql/ast.ts';
+import { COUNTER_FUNCTIONS } from '../../promql/metric-kind.ts';
 import type { Finding } from '../diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 
 /**
- * Counter functions only, as dashboard-linter does: their window must cover enough scrapes and follow the zoom.
- * Gauge trend functions (`deriv`, `delta`, `predict_linear`) often use a fixed window on purpose, e.g. a 10m `deriv`
- * that shows sustained goroutine growth instead of scrape-to-scrape noise.
+ * dashboard-linter's rule: the range of rate/irate/increase should be `$__rate_interval`, so it covers enough scrapes
+ * and follows the zoom. Counter functions only: gauge trend functions (`deriv`, `delta`, `predict_linear`) often use a
+ * fixed window on purpose, e.g. a 10m `deriv` that shows sustained goroutine growth instead of scrape-to-scrape noise.
  */
-const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
-
-/** dashboard-linter's rule: the range of rate/irate/increase should be `$__rate_interval`. */
 export const promqlRateInterval: DashboardRule = {
   id: 'promql-rate-interval',
   description: 'rate/irate/increase ranges should be $__rate_interval',
@@ -20,7 +18,7 @@ export const promqlRateInterval: DashboardRule = {
     for (const target of prometheusTargets(doc.dashboard)) {
       if (target.ast === undefined) continue;
       walk(target.ast, (node) => {
-        if (node.type !== 'Call' || !RANGE_FUNCTIONS.has(node.func)) return;
+        if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;
         const arg = node.args[0];
         if (arg?.type !== 'MatrixSelector') return;
         const fromMacro = target.expansion.segments.some(

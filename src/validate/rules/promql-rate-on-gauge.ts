@@ -1,10 +1,9 @@
 import { walk } from '../../promql/ast.ts';
-import { isGaugeName } from '../../promql/metric-kind.ts';
+import { COUNTER_FUNCTIONS, isGaugeName } from '../../promql/metric-kind.ts';
 import type { Finding } from '../diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 
-const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 
 /** rate()/irate()/increase() assume a counter; on a gauge they turn every drop into a bogus reset. */
 export const promqlRateOnGauge: DashboardRule = {

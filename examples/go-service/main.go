@@ -1,17 +1,15 @@
 // Command go-service is panelcraft's demo Go service: net/http instrumented with client_golang's promhttp
-// middleware, a few routes with different latencies and error rates, and a bounded, deliberate leak endpoint so
-// the goroutine- and handle-leak panels have something to show.
+// middleware, a few routes with different latencies and error rates, a bounded, deliberate leak endpoint so
+// the goroutine- and handle-leak panels have something to show, and fault switches (faults.go) so every alert
+// can be made to fire.
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"net"
 	"net/http"
-	"os"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -36,8 +34,7 @@ var routes = []route{
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:8080", "address to listen on; port 0 picks a free port")
-	maxGoroutines := flag.Int("leak-max-goroutines", 2000, "cap on goroutines leaked by /debug/leak")
-	maxFiles := flag.Int("leak-max-files", 200, "cap on file handles leaked by /debug/leak")
+	faultFlags := registerFaultFlags()
 	flag.Parse()
 
 	reg := prometheus.NewRegistry()
@@ -66,23 +63,27 @@ func main() {
 				promhttp.InstrumentHandlerCounter(requests.MustCurryWith(labels), h)))
 	}
 
-	mux := http.NewServeMux()
-	for _, r := range routes {
-		mux.Handle(r.path, instrument(r.path, demoHandler(r)))
-	}
-	leaker := &leaker{maxGoroutines: *maxGoroutines, maxFiles: *maxFiles, block: make(chan struct{})}
-	mux.Handle("/debug/leak", instrument("/debug/leak", leaker))
-	mux.Handle("/healthz", instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})))
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		log.Fatalf("go-service: %v", err)
 	}
 	// The first stdout line carries the real address, so callers can pass port 0 and read the port back.
 	fmt.Printf("listening on http://%s\n", ln.Addr().String())
+	faults, err := faultFlags.start() // prints the control address, when -faults is set, as the second line
+	if err != nil {
+		log.Fatalf("go-service: %v", err)
+	}
+
+	mux := http.NewServeMux()
+	for _, r := range routes {
+		// Faults run inside the instrumentation, so injected errors and latency show in the metrics.
+		mux.Handle(r.path, instrument(r.path, faults.wrap(demoHandler(r))))
+	}
+	mux.Handle("/debug/leak", instrument("/debug/leak", faults.leakHandler()))
+	mux.Handle("/healthz", instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})))
+	mux.Handle("/metrics", faults.guardMetrics(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
 	log.Fatal(http.Serve(ln, mux))
 }
 
@@ -99,40 +100,4 @@ func demoHandler(r route) http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, "{\"route\":%q,\"n\":%d}\n", r.path, i)
 	})
-}
-
-// leaker leaks goroutines and open files on purpose, up to a cap, so a test cannot exhaust the machine.
-type leaker struct {
-	mu            sync.Mutex
-	goroutines    int
-	files         []*os.File
-	maxGoroutines int
-	maxFiles      int
-	block         chan struct{} // never closed: every leaked goroutine waits on it forever
-}
-
-func (l *leaker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	n := 10
-	if v := r.URL.Query().Get("n"); v != "" {
-		if _, err := fmt.Sscanf(v, "%d", &n); err != nil || n < 0 {
-			http.Error(w, "n must be a non-negative integer", http.StatusBadRequest)
-			return
-		}
-	}
-	l.mu.Lock()
-	for i := 0; i < n && l.goroutines < l.maxGoroutines; i++ {
-		l.goroutines++
-		go func() { <-l.block }()
-	}
-	for i := 0; i < n && len(l.files) < l.maxFiles; i++ {
-		f, err := os.Open(os.DevNull)
-		if err != nil {
-			break
-		}
-		l.files = append(l.files, f)
-	}
-	body := map[string]int{"leakedGoroutines": l.goroutines, "leakedFiles": len(l.files)}
-	l.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(body)
 }

@@ -66,11 +66,39 @@ describe('deploy/docker-compose.yml', () => {
     expect(result.output).toContain('imagee');
   });
 
-  it('runs Grafana, Prometheus, the demo service and a traffic generator', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'grafana', 'prometheus', 'traffic']);
+  it('runs Grafana, Prometheus, Alertmanager, an alert log, the demo service and a traffic generator', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['alert-log', 'alertmanager', 'app', 'grafana', 'prometheus', 'traffic']);
+  });
+
+  it('mounts the generated rule files and deploy/alertmanager.yml read-only, and lets a build reload Prometheus', () => {
+    expect(service('prometheus').volumes).toContain('../prometheus/rules:/etc/prometheus/rules:ro');
+    expect(service('prometheus').command).toContain('--web.enable-lifecycle');
+    expect(service('alertmanager').volumes).toContain('./alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro');
+    expect(service('alertmanager').command).toContain('--config.file=/etc/alertmanager/alertmanager.yml');
+    // Single instance: no gossip, so the first notification never waits for peers to settle.
+    expect(service('alertmanager').command).toContain('--cluster.listen-address=');
+    expect(service('alertmanager').image).toMatch(/^prom\/alertmanager:v0\.\d+\.\d+$/);
+  });
+
+  it('serves Alertmanager where deploy/prometheus.yml sends alerts, and alert-log where alertmanager.yml posts', () => {
+    const prometheus = parse(readFileSync(join(root, 'deploy', 'prometheus.yml'), 'utf8')) as {
+      alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
+    };
+    const targets = prometheus.alerting.alertmanagers.flatMap((a) => a.static_configs.flatMap((c) => c.targets));
+    expect(targets).toEqual(['alertmanager:9093']);
+    expect(service('alertmanager').ports).toContain('127.0.0.1:9093:9093');
+    const am = parse(readFileSync(join(root, 'deploy', 'alertmanager.yml'), 'utf8')) as {
+      receivers: { name: string; webhook_configs?: { url: string }[] }[];
+    };
+    const urls = am.receivers.flatMap((r) => (r.webhook_configs ?? []).map((w) => new URL(w.url)));
+    expect(urls.map((u) => u.host)).toEqual(['alert-log:8099', 'alert-log:8099']);
+    expect(service('alert-log').command).toEqual(['-listen=:8099']);
+    const build = service('alert-log').build;
+    expect(existsSync(join(root, 'deploy', build?.context ?? '', build?.dockerfile ?? ''))).toBe(true);
   });
 
   it('pins every image to an explicit version tag, never latest', () => {
+    expect(Object.values(compose.services).every((s) => s.image !== undefined)).toBe(true);
     const images = Object.values(compose.services).map((s) => s.image);
     for (const image of images) expect(image).toMatch(/^[\w./-]+:(?!latest$)[\w.-]+$/);
     expect(service('prometheus').image).toMatch(/^prom\/prometheus:v3\.\d+\.\d+$/);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
@@ -21,7 +21,25 @@ interface ScrapeConfig {
 const config = parse(readFileSync(configPath, 'utf8')) as {
   global: { scrape_interval: string };
   scrape_configs: ScrapeConfig[];
+  rule_files?: string[];
+  alerting?: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
 };
+
+/** Where docker-compose.yml mounts ../prometheus/rules. */
+const CONTAINER_RULES = '/etc/prometheus/rules';
+
+/** Rule files under prometheus/rules/, relative to it, sorted. */
+function generatedRuleFiles(): string[] {
+  const dir = join(root, 'prometheus', 'rules');
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.split(sep).join('/')).sort();
+}
+
+/** Prometheus's rule_files glob (filepath.Match: `*` never crosses `/`) against a relative path. */
+function globMatches(pattern: string, file: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return re.test(file);
+}
 const job = (name: string): ScrapeConfig => {
   const found = config.scrape_configs.find((c) => c.job_name === name);
   if (!found) throw new Error(`deploy/prometheus.yml has no job "${name}"`);
@@ -59,6 +77,32 @@ describe('deploy/prometheus.yml', () => {
     expect(result.status).toBe(0);
   });
 
+  it.skipIf(promtool === undefined)('passes `promtool check config` with the generated rule files in place, and checks them', () => {
+    const [bin, ...pre] = promtool ?? [];
+    const dir = mkdtempSync(join(tmpdir(), 'panelcraft-promtool-'));
+    const copy = join(dir, 'prometheus.yml');
+    const rulesDir = join(root, 'prometheus', 'rules');
+    writeFileSync(copy, readFileSync(configPath, 'utf8').replaceAll(`${CONTAINER_RULES}/`, `${rulesDir}/`));
+    const result = spawnSync(bin ?? 'promtool', [...pre, 'check', 'config', copy], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.stdout + result.stderr).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+    const checked = [...(result.stdout + result.stderr).matchAll(/Checking (\S+\.yaml)\n\s+SUCCESS: (\d+) rules found/g)].map((m) => m[1]);
+    expect(checked.sort()).toEqual(generatedRuleFiles().map((f) => join(rulesDir, f)));
+  });
+
+  it('loads every generated rule file: each folder of prometheus/rules/ is listed in rule_files', () => {
+    const patterns = config.rule_files ?? [];
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const p of patterns) expect(p.startsWith(`${CONTAINER_RULES}/`)).toBe(true);
+    const unloaded = generatedRuleFiles().filter((f) => !patterns.some((p) => globMatches(p.slice(CONTAINER_RULES.length + 1), f)));
+    expect(unloaded, 'add a rule_files entry for these folders').toEqual([]);
+  });
+
+  it('sends alerts to the Alertmanager of docker-compose.yml', () => {
+    expect(config.alerting?.alertmanagers.flatMap((a) => a.static_configs.flatMap((c) => c.targets))).toEqual(['alertmanager:9093']);
+  });
+
   it.skipIf(promtool === undefined)('promtool rejects a broken copy (the check is not vacuous)', () => {
     const [bin, ...pre] = promtool ?? [];
     const dir = mkdtempSync(join(tmpdir(), 'panelcraft-promtool-'));
@@ -70,12 +114,14 @@ describe('deploy/prometheus.yml', () => {
     expect(result.stdout + result.stderr).toMatch(/unknown relabel action "dropp"/);
   });
 
-  it('scrapes the demo service as job go-service at app:8080 and Prometheus itself, every 15s', () => {
+  it('scrapes the demo service as job go-service at app:8080 every 5s and Prometheus itself every 15s', () => {
     expect(config.global.scrape_interval).toBe('15s');
-    // The built datasource's timeInterval (drives $__rate_interval) must equal the real scrape interval.
+    // The built datasource's timeInterval (drives $__rate_interval) must equal the global scrape interval; the app's
+    // faster job only makes its rate windows wider than needed, never empty.
     expect(DEFAULT_CONFIG.datasource.scrapeInterval).toBe(config.global.scrape_interval);
     expect(job('go-service').static_configs).toEqual([{ targets: ['app:8080'] }]);
-    expect(job('go-service').scrape_interval).toBeUndefined();
+    // Part of the 15 s page budget (deploy/alertmanager.yml, test/deploy/alert-latency-budget.test.ts).
+    expect(job('go-service').scrape_interval).toBe('5s');
     expect(job('prometheus').static_configs).toEqual([{ targets: ['localhost:9090'] }]);
   });
 

@@ -86,6 +86,7 @@ describe('.github/workflows/ci.yml', () => {
     const install = stepRunning('apt-get install');
     const packages = [
       'prometheus',
+      'prometheus-alertmanager',
       'docker-compose',
       'golang-go',
       'golang-github-prometheus-client-golang-dev',

@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * The shipped settings must get a page to a receiver within 15 s of its condition (issue 12). The real-chain test
+ * (test/integration/alert-delivery.test.ts) measures it; this test keeps the worst case on paper, from the files
+ * as committed, so a change to any one of them that breaks the budget fails here first, with the arithmetic.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const LIMIT_S = 15;
+/** Left for a rate() window to take in enough bad samples, and for HTTP. */
+const MARGIN_S = 5;
+
+const prometheus = parse(readFileSync(join(root, 'deploy', 'prometheus.yml'), 'utf8')) as {
+  global: { scrape_interval: string; evaluation_interval: string };
+  scrape_configs: { job_name: string; scrape_interval?: string }[];
+};
+interface AmRoute {
+  readonly receiver?: string;
+  readonly matchers?: readonly string[];
+  readonly group_by?: readonly string[];
+  readonly group_wait?: string;
+  readonly routes?: readonly AmRoute[];
+}
+const alertmanager = parse(readFileSync(join(root, 'deploy', 'alertmanager.yml'), 'utf8')) as { route: AmRoute };
+
+interface RuleGroup {
+  readonly name: string;
+  readonly interval?: string;
+  readonly rules: readonly { alert?: string; for?: string; labels?: Record<string, string> }[];
+}
+
+/** Seconds of a Prometheus duration such as `1m30s`; throws on anything else. */
+function seconds(text: string): number {
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+  const parts = [...text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) throw new Error(`not a duration: ${text}`);
+  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
+}
+
+/** Which route an alert with `severity` takes: the first child whose `severity="…"` matcher it meets, else the root. */
+function routeFor(severity: string): AmRoute {
+  const child = alertmanager.route.routes?.find((r) => r.matchers?.includes(`severity="${severity}"`));
+  return { ...alertmanager.route, routes: [], ...child };
+}
+
+function generatedGroups(): { file: string; group: RuleGroup }[] {
+  const dir = join(root, 'prometheus', 'rules');
+  if (!existsSync(dir)) return [];
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return files.flatMap((f) => {
+    const doc = parse(readFileSync(join(dir, f), 'utf8')) as { groups: RuleGroup[] };
+    return doc.groups.map((group) => ({ file: f.split(sep).join('/'), group }));
+  });
+}
+
+/** Worst case from condition to receiver, in seconds, with each term named. */
+function pageBudget(group: Pick<RuleGroup, 'interval'>, rule: { for?: string }): { total: number; terms: Record<string, number> } {
+  const app = prometheus.scrape_configs.find((c) => c.job_name === 'go-service');
+  const scrape = seconds(app?.scrape_interval ?? prometheus.global.scrape_interval);
+  const evaluation = seconds(group.interval ?? prometheus.global.evaluation_interval);
+  // `for` counts from the first evaluation that sees the condition, in whole evaluation steps.
+  const pending = Math.ceil(seconds(rule.for ?? '0s') / evaluation) * evaluation;
+  const route = routeFor('critical');
+  // With group_by ['...'] every alert is its own group, so a new page waits group_wait only, never group_interval.
+  if (!route.group_by?.includes('...')) throw new Error('the page route aggregates alerts: a new page can wait a whole group_interval');
+  const groupWait = seconds(route.group_wait ?? '30s');
+  const terms = { scrape, evaluation, for: pending, group_wait: groupWait };
+  return { total: scrape + evaluation + pending + groupWait, terms };
+}
+
+describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deploy/alertmanager.yml)', () => {
+  it(`leaves ${MARGIN_S} s of the ${LIMIT_S} s for rate windows with the shipped intervals and a page group of 5 s`, () => {
+    expect(pageBudget({ interval: '5s' }, {})).toEqual({ total: 10, terms: { scrape: 5, evaluation: 5, for: 0, group_wait: 0 } });
+  });
+
+  it('counts a `for` in whole evaluation steps (so the arithmetic can fail)', () => {
+    expect(pageBudget({ interval: '5s' }, { for: '6s' }).total).toBe(20);
+  });
+
+  it(`every generated critical alert reaches a receiver within ${LIMIT_S - MARGIN_S} s of its condition, on paper`, () => {
+    const found = generatedGroups();
+    if (found.length === 0) {
+      console.warn('\n!!! prometheus/rules/ has no rule files yet: the page budget is only checked for a 5 s group\n');
+      return;
+    }
+    const pages = found.flatMap(({ file, group }) =>
+      group.rules.filter((r) => r.alert !== undefined && r.labels?.severity === 'critical').map((rule) => ({ file, group, rule })),
+    );
+    expect(pages.length).toBeGreaterThan(0);
+    const over = pages
+      .map(({ file, group, rule }) => ({ where: `${file} ${group.name} ${rule.alert}`, ...pageBudget(group, rule) }))
+      .filter((p) => p.total > LIMIT_S - MARGIN_S);
+    expect(over).toEqual([]);
+  });
+});

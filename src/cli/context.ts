@@ -4,6 +4,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress lines are shown only there). @default false */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** A command parses its own arguments and returns the exit code; only main.ts exits the process. */

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   diff: { summary: 'semantic diff of dashboards between a git ref and the working tree', load: async () => (await import('./commands/diff.ts')).diff },
   import: { summary: 'turn dashboard JSON into .ts source', load: async () => (await import('./commands/import.ts')).importCommand },
   dev: { summary: 'watch dashboards/ and src/, rebuild on change', load: async () => (await import('./commands/dev.ts')).dev },
+  report: { summary: 'weekly KPI report per service: CSV, PDF, HTML; optional mail', load: async () => (await import('./commands/report.ts')).report },
 };
 
 export function usage(): string {
@@ -21,6 +22,7 @@ const processContext = (): CliContext => ({
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
 });
 
 /** Runs one CLI invocation and returns its exit code. Never throws. */

@@ -1,4 +1,5 @@
 import type { RuleConfig } from '../validate/rule-config.ts';
+import { DEFAULT_REPORT_CONFIG, type ReportConfig } from './report-config.ts';
 
 /** The provisioned Prometheus datasource every dashboard points at through its `datasource` variable. */
 export interface DatasourceConfig {
@@ -26,6 +27,8 @@ export interface PanelcraftConfig extends RuleConfig {
   readonly mountPath: string;
   /** Whether dashboards are editable in the UI (changes are lost at the next provisioning). @default false */
   readonly editable: boolean;
+  /** `panelcraft report` settings: time zone, SLO, mail. */
+  readonly report: ReportConfig;
 }
 
 export const DEFAULT_CONFIG: PanelcraftConfig = {
@@ -34,4 +37,5 @@ export const DEFAULT_CONFIG: PanelcraftConfig = {
   providerName: 'panelcraft',
   mountPath: '/etc/grafana/provisioning',
   editable: false,
+  report: DEFAULT_REPORT_CONFIG,
 };

@@ -2,10 +2,11 @@ import { parse } from 'yaml';
 import { isJsonObject, type JsonObject } from '../build/json.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
+import { parseReportConfig } from './report-config.ts';
 import { DEFAULT_CONFIG, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
-const TOP_KEYS = ['grafanaVersion', 'datasource', 'providerName', 'mountPath', 'editable', 'rules', 'exclusions'];
+const TOP_KEYS = ['grafanaVersion', 'datasource', 'providerName', 'mountPath', 'editable', 'rules', 'exclusions', 'report'];
 const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
 
 /**
@@ -94,6 +95,7 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
     providerName: str(raw, 'providerName', '') ?? DEFAULT_CONFIG.providerName,
     mountPath: (str(raw, 'mountPath', '') ?? DEFAULT_CONFIG.mountPath).replace(/\/+$/, ''),
     editable: typeof editable === 'boolean' ? editable : DEFAULT_CONFIG.editable,
+    report: parseReportConfig(raw.report, problem),
     rules,
     exclusions,
   };

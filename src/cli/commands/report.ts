@@ -1,0 +1,213 @@
+import path from 'node:path';
+import { isJsonObject } from '../../build/json.ts';
+import { loadConfig } from '../../io/load-config.ts';
+import { prometheusClient } from '../../io/prometheus-client.ts';
+import { readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
+import { type ReportFile, writeReportFiles } from '../../io/write-report-files.ts';
+import { isTimeZone, parseDate } from '../../report/calendar.ts';
+import { collectReport, ReportQueryError, type ReportService } from '../../report/collect-report.ts';
+import { reportJson } from '../../report/report-json.ts';
+import { parseIsoWeek } from '../../report/iso-week.ts';
+import { lastCompleteWeek, rangeOfDates, type ReportRange, weekRange } from '../../report/report-range.ts';
+import { renderCsv } from '../../report/render-csv.ts';
+import { DEFAULT_REPORT_CONVENTION, servicesFromDashboards } from '../../report/services-from-dashboards.ts';
+import { hasErrors } from '../../validate/diagnostic.ts';
+import { parseDuration } from '../../verify/duration.ts';
+import { type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
+import { formatDiagnostics } from '../format-diagnostics.ts';
+import { parseArgs } from '../main.ts';
+
+export const REPORT_USAGE =
+  'usage: panelcraft report --prometheus URL [--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD] [--service JOB]…\n' +
+  '                         [--format csv,pdf,html] [--locale en|zh-CN] [--tz Asia/Shanghai] [--font FILE] [--out DIR]\n' +
+  '                         [--mail-to ADDRESS]… [--scrape-interval 15s] [--root DIR] [--json]';
+
+const FORMATS = ['csv', 'pdf', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const LOCALES = ['en', 'zh-CN'] as const;
+type ReportLocale = (typeof LOCALES)[number];
+
+/** More days than this show progress on a terminal. */
+const PROGRESS_FROM_DAYS = 7;
+
+/**
+ * `panelcraft report`: the KPI report of a week (or span of days) per service, as CSV (+ PDF, HTML), computed by
+ * range-correct PromQL in the configured time zone. Exit 0 written, 1 when a query failed or the config has errors,
+ * 2 on usage errors or an unreachable Prometheus.
+ */
+export const report: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      prometheus: { type: 'string' },
+      week: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      service: { type: 'string', multiple: true, default: [] },
+      format: { type: 'string', default: 'csv,pdf' },
+      locale: { type: 'string', default: 'en' },
+      tz: { type: 'string' },
+      font: { type: 'string' },
+      out: { type: 'string', default: 'reports' },
+      'mail-to': { type: 'string', multiple: true, default: [] },
+      'scrape-interval': { type: 'string' },
+      root: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
+  const formats = parseFormats(values.format ?? 'csv,pdf');
+  const locale = values.locale as ReportLocale;
+  if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${values.locale}" is not one of ${LOCALES.join(', ')}`);
+
+  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const { config, diagnostics } = await loadConfig(root);
+  if (hasErrors(diagnostics)) {
+    ctx.stderr(formatDiagnostics(diagnostics));
+    return EXIT_FINDINGS;
+  }
+  const timeZone = values.tz ?? config.report.timezone;
+  if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone; use e.g. Asia/Shanghai or UTC`);
+  const range = resolveRange(values, timeZone, Date.now());
+  const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
+  const scrapeMs = parseDuration(scrapeText);
+  if (scrapeMs === undefined || scrapeMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
+  const mailTo = (values['mail-to'] ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
+  if (mailTo.length > 0 && config.report.mail === undefined) {
+    throw new UsageError('--mail-to needs SMTP settings: add `report: { mail: { host: …, from: … } }` to panelcraft.yaml');
+  }
+
+  const services = await resolveServices(root, values.service ?? []);
+  if (services.length === 0) {
+    ctx.stderr(
+      'panelcraft report: no services to report on: no built dashboard has a fixed `job` variable.\n' +
+        '  fix: name them with --service JOB, or build dashboards that set `job` (`npm run build:dashboards`)\n',
+    );
+    return EXIT_USAGE;
+  }
+
+  // Fonts are checked before any query: a zh-CN PDF without a CJK font must fail fast with what to install.
+  const pdfFont = formats.includes('pdf') ? await loadReportFont(locale, values.font) : undefined;
+
+  const client = prometheusClient(values.prometheus);
+  const unreachable = await client.ping();
+  if (unreachable !== undefined) {
+    ctx.stderr(`panelcraft report: Prometheus at ${client.baseUrl} does not answer: ${unreachable}\n`);
+    return EXIT_USAGE;
+  }
+
+  const showProgress = !values.json && ctx.stderrIsTTY === true && range.days.length >= PROGRESS_FROM_DAYS;
+  let lastShown = -1;
+  let weekly;
+  try {
+    weekly = await collectReport(client, {
+      range,
+      services,
+      scrapeIntervalSeconds: scrapeMs / 1000,
+      ...(config.report.slo !== undefined ? { sloObjective: config.report.slo } : {}),
+      onProgress: (done, total) => {
+        const pct = Math.floor((done * 100) / total);
+        if (!showProgress || pct === lastShown) return;
+        lastShown = pct;
+        ctx.stderr(`\rreport: ${done}/${total} queries (${pct} %)${done === total ? '\n' : ''}`);
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof ReportQueryError)) throw err;
+    ctx.stderr(`panelcraft report: ${err.message}\n`);
+    return EXIT_FINDINGS;
+  }
+
+  const files: ReportFile[] = [];
+  if (formats.includes('csv')) files.push({ name: `raw_data_${range.label}.csv`, contents: renderCsv(weekly) });
+  if (formats.includes('html')) {
+    const { renderHtml } = await import('../../report/render-html.ts');
+    files.push({ name: `weekly_report_${range.label}.html`, contents: renderHtml(weekly, locale) });
+  }
+  if (formats.includes('pdf') && pdfFont) {
+    const { renderPdf } = await import('../../report/render-pdf.ts');
+    files.push({ name: `weekly_report_${range.label}.pdf`, contents: await renderPdf(weekly, locale, pdfFont) });
+  }
+  const outDir = path.resolve(ctx.cwd, values.out ?? 'reports');
+  const written = await writeReportFiles(outDir, files);
+
+  let mailed: string[] = [];
+  const recipients = mailTo.length > 0 ? mailTo : [];
+  if (recipients.length > 0 && config.report.mail) {
+    const { mailReport } = await import('../../io/mail-report.ts');
+    const outcome = await mailReport(config.report.mail, ctx.env, { to: recipients, report: weekly, locale, files });
+    if (!outcome.ok) {
+      ctx.stderr(`panelcraft report: the report was written but not mailed: ${outcome.error}\n`);
+      return EXIT_FINDINGS;
+    }
+    mailed = recipients;
+  }
+
+  if (values.json) {
+    ctx.stdout(`${JSON.stringify({ ok: true, ...reportJson(weekly), files: written, mailed }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const rel = written.map((f) => path.relative(ctx.cwd, f) || f);
+  ctx.stdout(
+    `panelcraft report: ${range.title} in ${timeZone}, ${services.length} service${services.length === 1 ? '' : 's'}, verdict ${weekly.verdict}\n` +
+      rel.map((f) => `  wrote ${f}\n`).join('') +
+      (mailed.length > 0 ? `  mailed to ${mailed.join(', ')}\n` : ''),
+  );
+  return EXIT_OK;
+};
+
+function parseFormats(text: string): Format[] {
+  const list = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format "${f}" is not one of ${FORMATS.join(', ')}`);
+  if (list.length === 0) throw new UsageError(`--format needs at least one of ${FORMATS.join(', ')}`);
+  return [...new Set(list)] as Format[];
+}
+
+function resolveRange(values: { week?: string; from?: string; to?: string }, timeZone: string, now: number): ReportRange {
+  if (values.week !== undefined) {
+    if (values.from !== undefined || values.to !== undefined) throw new UsageError('--week and --from/--to exclude each other');
+    const week = parseIsoWeek(values.week);
+    if (!week) throw new UsageError(`--week "${values.week}" is not an ISO week such as 2026-W48 (weeks 01-52, or 53 in long years)`);
+    return weekRange(timeZone, week);
+  }
+  if (values.from !== undefined || values.to !== undefined) {
+    if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to go together (dates YYYY-MM-DD, both included)');
+    const first = parseDate(values.from);
+    const last = parseDate(values.to);
+    if (!first) throw new UsageError(`--from "${values.from}" is not a date YYYY-MM-DD`);
+    if (!last) throw new UsageError(`--to "${values.to}" is not a date YYYY-MM-DD`);
+    const range = (() => {
+      try {
+        return rangeOfDates(timeZone, first, last);
+      } catch {
+        throw new UsageError(`--to ${values.to} is before --from ${values.from}`);
+      }
+    })();
+    if (range.days.length > 366) throw new UsageError(`--from/--to span ${range.days.length} days; a report covers at most 366`);
+    return range;
+  }
+  return lastCompleteWeek(timeZone, now);
+}
+
+async function resolveServices(root: string, named: readonly string[]): Promise<ReportService[]> {
+  const dashboards: unknown[] = [];
+  for (const f of await readDashboardJsonFiles(root)) {
+    try {
+      const parsed: unknown = JSON.parse(f.contents);
+      if (isJsonObject(parsed)) dashboards.push(parsed);
+    } catch {
+      // `build --check` and `lint` report broken files; the report only looks for jobs.
+    }
+  }
+  const built = servicesFromDashboards(dashboards);
+  if (named.length === 0) return built;
+  return [...new Set(named)].map((job) => built.find((s) => s.job === job) ?? { job, convention: DEFAULT_REPORT_CONVENTION });
+}
+
+async function loadReportFont(locale: ReportLocale, file: string | undefined) {
+  const { findReportFont } = await import('../../io/report-font.ts');
+  return findReportFont(locale, file);
+}

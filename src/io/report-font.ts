@@ -48,18 +48,22 @@ async function openFont(file: string): Promise<ReportFont | string> {
  * zh-CN a CJK font is required (the error says what to install); for English the PDF falls back to the built-in
  * Helvetica (`undefined`), which cannot draw non-Latin job names.
  */
-export async function findReportFont(locale: 'en' | 'zh-CN', file: string | undefined): Promise<ReportFont | undefined> {
+export async function findReportFont(
+  locale: 'en' | 'zh-CN',
+  file: string | undefined,
+  candidates: readonly string[] = SYSTEM_CJK_FONTS,
+): Promise<ReportFont | undefined> {
   if (file !== undefined) {
     const font = await openFont(file);
     if (typeof font === 'string') throw new UsageError(`--font: ${font}\n  fix: ${INSTALL_HINT}`);
     return font;
   }
-  for (const candidate of SYSTEM_CJK_FONTS) {
+  for (const candidate of candidates) {
     const font = await openFont(candidate);
     if (typeof font !== 'string') return font;
   }
   if (locale === 'zh-CN') {
-    throw new UsageError(`a zh-CN PDF needs a font with Chinese glyphs and none was found (looked in ${SYSTEM_CJK_FONTS.join(', ')})\n  fix: ${INSTALL_HINT}`);
+    throw new UsageError(`a zh-CN PDF needs a font with Chinese glyphs and none was found (looked in ${candidates.join(', ')})\n  fix: ${INSTALL_HINT}`);
   }
   return undefined;
 }

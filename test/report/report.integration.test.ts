@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { formatKpiValue } from '../../src/report/format-kpi.ts';
 import type { KpiId } from '../../src/report/kpis.ts';
 import { REPORT_TEXTS } from '../../src/report/report-text.ts';
@@ -245,6 +249,51 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     expect(delta.kpis.find((k) => k.kpi === 'requests_total')!.days['2026-09-30']).toBeNull();
     const gamma = body.services.find((s) => s.job === 'gamma')!;
     expect(gamma.kpis.find((k) => k.kpi === 'requests_total')!.total).toBe(expected.requests('gamma', WEEK_START_S, WEEK_START_S + 7 * DAY_S).all);
+  });
+
+  it('on a terminal, long ranges show progress on stderr; --mail-to delivers all files and never prints the password', async () => {
+    const password = 's3cret-Pa55word-for-report';
+    const mails: string[] = [];
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (auth, _s, cb) => (auth.password === password ? cb(null, { user: auth.username }) : cb(new Error('bad login'))),
+      onData(stream, _s, cb) {
+        let raw = '';
+        stream.on('data', (c: Buffer) => (raw += c.toString()));
+        stream.on('end', () => {
+          mails.push(raw);
+          cb();
+        });
+      },
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server.server, 'listening');
+    const port = (server.server.address() as AddressInfo).port;
+    try {
+      await writeFile(
+        path.join(project.root, 'panelcraft.yaml'),
+        `datasource:\n  scrapeInterval: 5m\nreport:\n  timezone: Asia/Shanghai\n  slo: ${SLO}\n  mail:\n    host: 127.0.0.1\n    port: ${port}\n    user: reporter\n    from: reports@example.test\n`,
+      );
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'csv,pdf,html', '--out', 'mailed', '--mail-to', 'team@example.test,lead@example.test'], {
+        cwd: project.root,
+        env: { PANELCRAFT_SMTP_PASSWORD: password },
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        stderrIsTTY: true,
+      });
+      expect(code, stderr).toBe(0);
+      expect(stderr).toMatch(/report: (\d+)\/\1 queries \(100 %\)\n$/);
+      expect(stdout).toContain('mailed to team@example.test, lead@example.test');
+      expect(mails.length).toBe(1);
+      for (const name of ['raw_data_2026W40.csv', 'weekly_report_2026W40.pdf', 'weekly_report_2026W40.html']) expect(mails[0]).toContain(name);
+      expect(`${stdout}${stderr}${mails[0]}`).not.toContain(password);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('took a few seconds for five services (measured, not asserted tightly)', () => {

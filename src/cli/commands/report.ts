@@ -10,6 +10,7 @@ import { reportJson } from '../../report/report-json.ts';
 import { parseIsoWeek } from '../../report/iso-week.ts';
 import { lastCompleteWeek, rangeOfDates, type ReportRange, weekRange } from '../../report/report-range.ts';
 import { renderCsv } from '../../report/render-csv.ts';
+import { weeklyReportWorkflow } from '../../report/schedule-workflow.ts';
 import { DEFAULT_REPORT_CONVENTION, servicesFromDashboards } from '../../report/services-from-dashboards.ts';
 import { hasErrors } from '../../validate/diagnostic.ts';
 import { parseDuration } from '../../verify/duration.ts';
@@ -20,7 +21,8 @@ import { parseArgs } from '../main.ts';
 export const REPORT_USAGE =
   'usage: panelcraft report --prometheus URL [--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD] [--service JOB]…\n' +
   '                         [--format csv,pdf,html] [--locale en|zh-CN] [--tz Asia/Shanghai] [--font FILE] [--out DIR]\n' +
-  '                         [--mail-to ADDRESS]… [--scrape-interval 15s] [--root DIR] [--json]';
+  '                         [--mail-to ADDRESS]… [--scrape-interval 15s] [--root DIR] [--json]\n' +
+  '       panelcraft report --workflow [--tz ZONE]   print a GitHub Actions workflow running it every Monday 09:00 in the zone';
 
 const FORMATS = ['csv', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,12 +55,11 @@ export const report: Command = async (args, ctx) => {
       'scrape-interval': { type: 'string' },
       root: { type: 'string' },
       json: { type: 'boolean', default: false },
+      workflow: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
-  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
   const formats = parseFormats(values.format ?? 'csv,pdf');
   const locale = values.locale as ReportLocale;
   if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${values.locale}" is not one of ${LOCALES.join(', ')}`);
@@ -71,7 +72,13 @@ export const report: Command = async (args, ctx) => {
   }
   const timeZone = values.tz ?? config.report.timezone;
   if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone; use e.g. Asia/Shanghai or UTC`);
+  if (values.workflow) {
+    ctx.stdout(weeklyReportWorkflow(timeZone));
+    return EXIT_OK;
+  }
   const range = resolveRange(values, timeZone, Date.now());
+  if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
   const scrapeMs = parseDuration(scrapeText);
   if (scrapeMs === undefined || scrapeMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
@@ -90,7 +97,8 @@ export const report: Command = async (args, ctx) => {
   }
 
   // Fonts are checked before any query: a zh-CN PDF without a CJK font must fail fast with what to install.
-  const pdfFont = formats.includes('pdf') ? await loadReportFont(locale, values.font) : undefined;
+  const fontFile = values.font === undefined ? undefined : path.resolve(ctx.cwd, values.font);
+  const pdfFont = formats.includes('pdf') ? await loadReportFont(locale, fontFile) : undefined;
 
   const client = prometheusClient(values.prometheus);
   const unreachable = await client.ping();

@@ -188,7 +188,8 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
       convention: s.convention.name,
       latencyIsMean: !s.convention.capabilities.latencyHistogram,
       kpis,
-      verdict: worstStatus(kpis.map((k) => k.status)),
+      // A service with no availability data for the whole range was not scraped at all: that fails the review.
+      verdict: worstStatus([...kpis.map((k) => k.status), kpis.find((k) => k.id === 'availability')?.total == null ? 'bad' : 'ok']),
       requestRate: charts.get(s.job) ?? [],
       requestRateStepMs: stepSeconds * 1000,
     };

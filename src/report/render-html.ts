@@ -38,7 +38,7 @@ export function renderHtml(report: WeeklyReport, locale: ReportLocale): string {
   out.push(`<h2>${e(t.services)}</h2>\n<ul>`);
   for (const s of report.services) out.push(`<li><a href="#svc-${e(encodeURIComponent(s.job))}">${e(s.job)}</a> — <span class="${s.verdict}">${e(t.verdicts[s.verdict])}</span></li>`);
   out.push('</ul>');
-  out.push(`<p>${e(t.thresholds)}: ${e(t.kpis.availability)} ≥ ${e(formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, ''))}, ` +
+  out.push(`<p>${e(t.thresholds)}${e(t.colon)}${e(t.kpis.availability)} ≥ ${e(formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, ''))}, ` +
     `${e(t.kpis.error_ratio)} &lt; ${e(formatKpiValue('error_ratio', ERROR_RATIO_THRESHOLDS.warn, ''))}, ${e(t.kpis.latency_p95_seconds)} &lt; ${e(formatKpiValue('latency_p95_seconds', LATENCY_SLO_SECONDS, ''))}. ${e(t.thresholdNote)}</p>`);
   for (const s of report.services) out.push(serviceSection(report, s, locale));
   out.push('</body>\n</html>\n');
@@ -55,8 +55,8 @@ function serviceSection(report: WeeklyReport, s: ServiceReport, locale: ReportLo
   const e = escapeHtml;
   const days = report.range.days;
   const out: string[] = [];
-  out.push(`<h2 id="svc-${e(encodeURIComponent(s.job))}">${e(t.service)}: ${e(s.job)}</h2>`);
-  out.push(`<p>${e(t.convention)}: ${e(s.convention)} — <span class="verdict ${s.verdict}">${e(t.verdicts[s.verdict])}</span></p>`);
+  out.push(`<h2 id="svc-${e(encodeURIComponent(s.job))}">${e(t.service)}${e(t.colon)}${e(s.job)}</h2>`);
+  out.push(`<p>${e(t.convention)}${e(t.colon)}${e(s.convention)} — <span class="verdict ${s.verdict}">${e(t.verdicts[s.verdict])}</span></p>`);
   if (s.latencyIsMean) out.push(`<p>${e(t.meanNote)}</p>`);
   out.push(`<table>\n<tr><th>${e(t.kpi)}</th><th>${e(t.thisRange)}</th><th>${e(t.lastRange)}</th><th>${e(t.change)}</th></tr>`);
   for (const k of s.kpis) {

@@ -52,7 +52,12 @@ export function renderPdf(report: WeeklyReport, locale: ReportLocale, font: PdfF
     if (font.face !== undefined) doc.registerFont('body', Buffer.from(font.data), font.face);
     else doc.registerFont('body', Buffer.from(font.data));
     doc.font('body');
-  } else doc.font('Helvetica');
+  } else {
+    // The standard Helvetica only encodes WinAnsi: spell the few other signs the report uses in ASCII.
+    doc.font('Helvetica');
+    const text = doc.text.bind(doc) as (...args: unknown[]) => Doc;
+    (doc as { text: unknown }).text = (value: unknown, ...rest: unknown[]) => text(toWinAnsi(String(value)), ...rest);
+  }
 
   cover(doc, report, locale);
   for (const s of report.services) servicePages(doc, report, s, locale);
@@ -82,7 +87,7 @@ function cover(doc: Doc, report: WeeklyReport, locale: ReportLocale): void {
   doc.moveDown(1);
   const boxY = doc.y;
   doc.roundedRect(MARGIN, boxY, CONTENT_W, 46, 6).fillColor(STATUS_COLORS[report.verdict]).fill();
-  doc.fillColor('#ffffff').fontSize(15).text(`${t.verdict}: ${t.verdicts[report.verdict]}`, MARGIN + 14, boxY + 15, { width: CONTENT_W - 28 });
+  doc.fillColor('#ffffff').fontSize(15).text(`${t.verdict}${t.colon}${t.verdicts[report.verdict]}`, MARGIN + 14, boxY + 15, { width: CONTENT_W - 28 });
   doc.y = boxY + 66;
   doc.fillColor(TEXT).fontSize(14).text(t.services, MARGIN, doc.y);
   doc.moveDown(0.4).fontSize(11);
@@ -95,7 +100,7 @@ function cover(doc: Doc, report: WeeklyReport, locale: ReportLocale): void {
   }
   doc.moveDown(1.2).fontSize(9).fillColor(MUTED);
   doc.text(
-    `${t.thresholds}: ${t.kpis.availability} ≥ ${formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, '')} · ` +
+    `${t.thresholds}${t.colon}${t.kpis.availability} ≥ ${formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, '')} · ` +
       `${t.kpis.error_ratio} < ${formatKpiValue('error_ratio', ERROR_RATIO_THRESHOLDS.warn, '')} · ` +
       `${t.kpis.latency_p95_seconds} < ${formatKpiValue('latency_p95_seconds', LATENCY_SLO_SECONDS, '')}`,
     MARGIN,
@@ -116,9 +121,9 @@ function arrow(doc: Doc, x: number, y: number, up: boolean, color: string): void
 function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: ReportLocale): void {
   const t = REPORT_TEXTS[locale];
   doc.addPage();
-  doc.fillColor(TEXT).fontSize(18).text(`${t.service}: ${s.job}`, MARGIN, MARGIN, { width: CONTENT_W });
-  doc.fontSize(10).fillColor(MUTED).text(`${t.convention}: ${s.convention}   ·   ${report.range.title}`);
-  doc.fillColor(STATUS_COLORS[s.verdict]).text(`${t.verdict}: ${t.verdicts[s.verdict]}`);
+  doc.fillColor(TEXT).fontSize(18).text(`${t.service}${t.colon}${s.job}`, MARGIN, MARGIN, { width: CONTENT_W });
+  doc.fontSize(10).fillColor(MUTED).text(`${t.convention}${t.colon}${s.convention}   ·   ${report.range.title}`);
+  doc.fillColor(STATUS_COLORS[s.verdict]).text(`${t.verdict}${t.colon}${t.verdicts[s.verdict]}`);
   if (s.latencyIsMean) doc.fillColor(MUTED).fontSize(9).text(t.meanNote, { width: CONTENT_W });
   doc.moveDown(0.6);
 
@@ -246,4 +251,13 @@ function dailyChart(doc: Doc, k: KpiSeries, title: string, labels: readonly stri
   doc.text(formatKpiValue(k.id, g.yMax, noData, locale), x0 - 50, y0 - 2, { width: 47, align: 'right', lineBreak: false });
   doc.text(formatKpiValue(k.id, g.yMin, noData, locale), x0 - 50, y0 + h - 6, { width: 47, align: 'right', lineBreak: false });
   labels.forEach((l, i) => doc.text(l, x0 + g.xs[i]! - 15, y0 + h + 2, { width: 30, align: 'center', lineBreak: false }));
+}
+
+/** Text Helvetica's WinAnsi encoding can show: `≥` → `>=`, `−` → `-`, other characters outside it → `?`. */
+export function toWinAnsi(text: string): string {
+  return text
+    .replace(/≥/g, '>=')
+    .replace(/≤/g, '<=')
+    .replace(/−/g, '-')
+    .replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\n]/g, '?');
 }

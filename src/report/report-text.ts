@@ -3,6 +3,8 @@ import type { KpiId, KpiStatus } from './kpis.ts';
 export type ReportLocale = 'en' | 'zh-CN';
 
 type Texts = {
+  /** `: ` in English, the full-width `：` in Chinese. */
+  readonly colon: string;
   readonly title: string;
   readonly range: string;
   readonly previousRange: string;
@@ -32,6 +34,7 @@ type Texts = {
 };
 
 const en: Texts = {
+  colon: ': ',
   title: 'Weekly service report',
   range: 'Range',
   previousRange: 'Compared with',
@@ -73,6 +76,7 @@ const en: Texts = {
 };
 
 const zhCN: Texts = {
+  colon: '：',
   title: '服务周报',
   range: '时间范围',
   previousRange: '对比时段',

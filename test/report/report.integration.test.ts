@@ -210,7 +210,7 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     const pdf = path.join(project.root, 'out/weekly_report_2026W40.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     const t = REPORT_TEXTS.en;
-    for (const heading of [t.title, t.verdict, t.daily, t.dailyCharts, ...SERVICES.map((s) => `${t.service}: ${s.job}`)]) expect(text).toContain(heading);
+    for (const heading of [t.title, t.verdict, t.daily, t.dailyCharts, ...SERVICES.map((s) => `${t.service}${t.colon}${s.job}`)]) expect(text).toContain(heading);
     let found = 0;
     for (const r of rows) {
       const printed = formatKpiValue(r.kpi as KpiId, r.value === '' ? null : Number(r.value), t.noData, 'en');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The panelcraft CLI, straight from src/ with no build step after `npm ci`. The TypeScript sources are bundled
-// once by esbuild into node_modules/.cache/panelcraft/ and reused while they are unchanged (a fresh start then
-// loads one file instead of compiling ~150 modules); if that fails, tsx runs src/ directly.
+// The panelcraft CLI. Installed as a package it runs the compiled dist/ (the tarball holds no src/). In this
+// repository it runs straight from src/, so an edit needs no compile step: the TypeScript sources are bundled once
+// by esbuild into node_modules/.cache/panelcraft/ and reused while they are unchanged (a fresh start then loads one
+// file instead of compiling ~150 modules); if that fails, tsx runs src/ directly.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ function sourceKey() {
 }
 
 async function loadMain() {
+  if (!existsSync(path.join(root, 'src', 'cli', 'main.ts'))) return import('../dist/src/cli/main.js');
   if (process.env.PANELCRAFT_NO_CACHE !== '1') {
     try {
       const cacheDir = path.join(root, 'node_modules', '.cache', 'panelcraft');

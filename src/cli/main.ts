@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   import: { summary: 'turn dashboard JSON into .ts source', load: async () => (await import('./commands/import.ts')).importCommand },
   dev: { summary: 'watch dashboards/ and src/, rebuild on change', load: async () => (await import('./commands/dev.ts')).dev },
   report: { summary: 'weekly KPI report per service: CSV, PDF, HTML; optional mail', load: async () => (await import('./commands/report.ts')).report },
+  init: { summary: "scaffold a team's repository (scripts, tsconfig, a dashboard per service, CI); never overwrites", load: async () => (await import('./commands/init.ts')).init },
 };
 
 export function usage(): string {

@@ -1,0 +1,53 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+export type RootLookup = { readonly ok: true; readonly root: string } | { readonly ok: false; readonly message: string };
+
+export interface FindRootOptions {
+  /** `--root` as the user typed it, relative to `cwd`. */
+  readonly explicit?: string;
+  /** Whether the command needs `dashboards/` (build, dev, diff); lint and verify of built files do not. */
+  readonly needDashboards: boolean;
+}
+
+const kind = (p: string): 'dir' | 'file' | 'none' => {
+  try {
+    return statSync(p).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'none';
+  }
+};
+
+/**
+ * The project a command works on: `--root` when given, else the nearest folder up from `cwd` that holds
+ * `panelcraft.yaml`, or a `package.json` next to a `dashboards/` folder. Refuses (with a message naming the folder
+ * it looked at) rather than guess: a `--root` that does not exist or is a file, a project without `dashboards/`
+ * when the command needs one. Creates nothing.
+ */
+export function findProjectRoot(cwd: string, options: FindRootOptions): RootLookup {
+  if (options.explicit !== undefined) {
+    const root = path.resolve(cwd, options.explicit);
+    const k = kind(root);
+    if (k === 'none') return { ok: false, message: `--root ${root} does not exist` };
+    if (k === 'file') return { ok: false, message: `--root ${root} is a file; give the project folder (the one holding dashboards/)` };
+    return checked(root, options);
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (kind(path.join(dir, 'panelcraft.yaml')) === 'file') return checked(dir, options);
+    if (kind(path.join(dir, 'package.json')) === 'file' && kind(path.join(dir, 'dashboards')) === 'dir') return { ok: true, root: dir };
+    if (path.dirname(dir) === dir) break;
+  }
+  const start = path.resolve(cwd);
+  if (!options.needDashboards) return { ok: true, root: start };
+  return {
+    ok: false,
+    message: `no panelcraft project in ${start} or any folder above it (looked for panelcraft.yaml, or package.json next to a dashboards/ folder); run \`npx panelcraft init\` there, or pass --root DIR`,
+  };
+}
+
+function checked(root: string, options: FindRootOptions): RootLookup {
+  if (options.needDashboards && kind(path.join(root, 'dashboards')) !== 'dir') {
+    return { ok: false, message: `${root} has no dashboards/ folder; create it (or run \`npx panelcraft init\`), or pass --root to the project folder` };
+  }
+  return { ok: true, root };
+}

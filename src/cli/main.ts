@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT_USAGE, UsageError, type CliContext, type Command } from './context.ts';
+import { didYouMean } from '../catalog/suggest.ts';
+import { PACKAGE_ROOT } from '../io/package-root.ts';
+import { parseInvocation } from './argv.ts';
+import { COMMAND_HELP, helpOptionNames, renderHelp } from './command-help.ts';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type Command } from './context.ts';
 
 /** One file per command behind this thin dispatcher; loaded lazily so `lint` does not pay for `verify`. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -15,7 +21,20 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return `usage: panelcraft <command> [options]\n\ncommands:\n${lines.join('\n')}\n\ncommon options: --root DIR (default: current directory), --json\n`;
+  return (
+    `usage: panelcraft <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n` +
+    'common options: --root DIR (default: the nearest folder up holding the project), --json, -h/--help\n' +
+    '`panelcraft help CMD` or `panelcraft CMD --help` explains one command; `panelcraft --version` prints the version.\n'
+  );
+}
+
+/** panelcraft's own version, from its package.json. */
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 const processContext = (): CliContext => ({
@@ -28,22 +47,32 @@ const processContext = (): CliContext => ({
 
 /** Runs one CLI invocation and returns its exit code. Never throws. */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    ctx.stdout(usage());
-    return name === undefined ? EXIT_USAGE : 0;
+  const invocation = parseInvocation(argv, Object.keys(COMMANDS));
+  switch (invocation.kind) {
+    case 'overview':
+      if (invocation.explicit) ctx.stdout(usage());
+      else ctx.stderr(usage());
+      return invocation.explicit ? EXIT_OK : EXIT_USAGE;
+    case 'version':
+      ctx.stdout(`${version()}\n`);
+      return EXIT_OK;
+    case 'help':
+      ctx.stdout(renderHelp(invocation.command, COMMANDS[invocation.command]!.summary, COMMAND_HELP[invocation.command]));
+      return EXIT_OK;
+    case 'unknown':
+      ctx.stderr(`panelcraft: unknown command "${invocation.word}"${invocation.hint}\n\n${usage()}`);
+      return EXIT_USAGE;
+    case 'run':
+      break;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    ctx.stderr(`panelcraft: unknown command "${name}"\n\n${usage()}`);
-    return EXIT_USAGE;
-  }
+  const name = invocation.command;
+  const entry = COMMANDS[name]!;
   try {
     const command = await entry.load();
-    return await command(rest, ctx);
+    return await command(invocation.args, ctx);
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
-      ctx.stderr(`panelcraft ${name}: ${(err as Error).message}\n`);
+      ctx.stderr(`panelcraft ${name}: ${usageMessage(err as Error, name)}\n`);
       return EXIT_USAGE;
     }
     ctx.stderr(
@@ -52,6 +81,13 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
     );
     return EXIT_USAGE;
   }
+}
+
+/** The message of a usage mistake; an unknown option gets "did you mean" and where to read about the options. */
+export function usageMessage(err: Error, name: string): string {
+  if ((err as Error & { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return err.message;
+  const option = /'(-{1,2}[^'=]+)/.exec(err.message)?.[1] ?? '?';
+  return `unknown option ${option}${didYouMean(option, helpOptionNames(COMMAND_HELP[name]))}; see \`panelcraft help ${name}\``;
 }
 
 function isParseArgsError(err: unknown): boolean {

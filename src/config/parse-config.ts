@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject } from '../build/json.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
 import { parseReportConfig } from './report-config.ts';
+import { datasourceUrlSecrets } from './datasource-url-secrets.ts';
 import { DEFAULT_CONFIG, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
@@ -50,10 +51,13 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       const uid = str(ds, 'uid', '/datasource');
       if (uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(uid)) problem('/datasource/uid', `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`, 'use e.g. `uid: prometheus`');
       const user = str(ds, 'basicAuthUser', '/datasource');
+      const url = str(ds, 'url', '/datasource');
+      const secrets = url === undefined ? [] : datasourceUrlSecrets(url);
+      for (const s of secrets) problem('/datasource/url', s.message, s.fix);
       datasource = {
         uid: uid !== undefined && /^[A-Za-z0-9_-]{1,40}$/.test(uid) ? uid : DEFAULT_CONFIG.datasource.uid,
         name: str(ds, 'name', '/datasource') ?? DEFAULT_CONFIG.datasource.name,
-        url: str(ds, 'url', '/datasource') ?? DEFAULT_CONFIG.datasource.url,
+        url: url !== undefined && secrets.length === 0 ? url : DEFAULT_CONFIG.datasource.url,
         scrapeInterval: str(ds, 'scrapeInterval', '/datasource') ?? DEFAULT_CONFIG.datasource.scrapeInterval,
         ...(user !== undefined ? { basicAuthUser: user } : {}),
       };

@@ -1,16 +1,12 @@
 import { parse as parseYaml } from 'yaml';
-import type { ListResult, PrometheusApi, QueryResult, SeriesResult } from '../verify/prometheus-api.ts';
 import { parseDuration } from '../verify/duration.ts';
+import type { PrometheusApi, SeriesResult } from '../verify/prometheus-api.ts';
+import { parseApiBody, queryResultOf, seriesOf, stringListOf, type ApiAnswer } from '../verify/prometheus-response.ts';
+import { httpClient, type HttpClient, type HttpClientOptions } from './http-client.ts';
 
-export interface PrometheusClientOptions {
-  /** Per-request timeout. @default 30000 */
-  readonly timeoutMs?: number;
-  /** Injected for tests. @default globalThis.fetch */
-  readonly fetch?: typeof fetch;
-}
-
-/** A Prometheus HTTP API client that only ever talks to `baseUrl`. */
+/** A Prometheus HTTP API client that only ever talks to `baseUrl`, through the one bounded HTTP client. */
 export interface PrometheusClient extends PrometheusApi {
+  /** Without credentials, for messages. */
   readonly baseUrl: string;
   /** `undefined` when Prometheus answers, else why not. */
   ping(): Promise<string | undefined>;
@@ -18,82 +14,66 @@ export interface PrometheusClient extends PrometheusApi {
   scrapeInterval(): Promise<number | undefined>;
 }
 
-type ApiBody = { status?: string; data?: unknown; error?: string; errorType?: string };
-
-export function prometheusClient(baseUrl: string, options: PrometheusClientOptions = {}): PrometheusClient {
+/** `http` is the client to share (one deadline for the whole command); else one is made from `options`. */
+export function prometheusClient(baseUrl: string, options: HttpClientOptions & { readonly http?: HttpClient } = {}): PrometheusClient {
   const base = baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const http = options.http ?? httpClient(options);
 
-  async function call(path: string, params: URLSearchParams, method: 'GET' | 'POST'): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-    const url = method === 'GET' ? `${base}${path}?${params.toString()}` : `${base}${path}`;
-    try {
-      const res = await doFetch(url, {
-        method,
-        signal: AbortSignal.timeout(timeoutMs),
-        ...(method === 'POST' ? { body: params, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}),
-      });
-      const text = await res.text();
-      let body: ApiBody;
-      try {
-        body = JSON.parse(text) as ApiBody;
-      } catch {
-        return { ok: false, error: `HTTP ${res.status} from ${base}${path}: ${text.slice(0, 200).trim()}` };
-      }
-      if (body.status !== 'success') return { ok: false, error: `${body.errorType ?? `HTTP ${res.status}`}: ${body.error ?? 'no error message'}` };
-      return { ok: true, data: body.data };
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-      return { ok: false, error: `cannot reach ${base}${path}: ${err instanceof Error ? err.message : String(err)}${cause}` };
-    }
+  async function call(path: string, params: URLSearchParams, method: 'GET' | 'POST'): Promise<ApiAnswer> {
+    const query = params.toString();
+    const url = method === 'GET' && query !== '' ? `${base}${path}?${query}` : `${base}${path}`;
+    const res = await http.request({ url, method, ...(method === 'POST' ? { body: params } : {}) });
+    if (!res.ok) return { ok: false, error: res.error };
+    const answer = parseApiBody(path, res.status, res.text);
+    return answer.ok ? answer : { ok: false, error: http.redact(answer.error) };
   }
 
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-  const asQuery = (r: Awaited<ReturnType<typeof call>>): QueryResult => {
-    if (!r.ok) return r;
-    const data = r.data as { resultType?: string; result?: unknown };
-    const result = data.result;
-    return { ok: true, resultType: String(data.resultType), result: Array.isArray(result) ? result : [] };
-  };
-  const asList = (r: Awaited<ReturnType<typeof call>>): ListResult =>
-    r.ok ? { ok: true, values: Array.isArray(r.data) ? r.data.filter((x): x is string => typeof x === 'string') : [] } : r;
-
   const withMatch = (params: URLSearchParams, match: readonly string[]) => {
     for (const m of match) params.append('match[]', m);
     return params;
   };
+  const redacted = <T extends { ok: boolean }>(r: T): T => (r.ok ? r : { ...r, error: http.redact((r as unknown as { error: string }).error) });
 
   return {
-    baseUrl: base,
+    baseUrl: http.redact(base),
     async queryRange(expr, start, end, stepMs) {
-      return asQuery(await call('/api/v1/query_range', new URLSearchParams({ query: expr, start: seconds(start), end: seconds(end), step: seconds(stepMs) }), 'POST'));
+      const path = '/api/v1/query_range';
+      const r = await call(path, new URLSearchParams({ query: expr, start: seconds(start), end: seconds(end), step: seconds(stepMs) }), 'POST');
+      return r.ok ? redacted(queryResultOf(path, r.data)) : r;
     },
     async query(expr, time) {
-      return asQuery(await call('/api/v1/query', new URLSearchParams({ query: expr, time: seconds(time) }), 'POST'));
+      const path = '/api/v1/query';
+      const r = await call(path, new URLSearchParams({ query: expr, time: seconds(time) }), 'POST');
+      return r.ok ? redacted(queryResultOf(path, r.data)) : r;
     },
     async labelValues(label, match, start, end) {
-      const params = withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match);
-      return asList(await call(`/api/v1/label/${encodeURIComponent(label)}/values`, params, 'GET'));
+      const path = `/api/v1/label/${encodeURIComponent(label)}/values`;
+      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match), 'GET');
+      return r.ok ? redacted(stringListOf(path, r.data)) : r;
     },
     async labelNames(match, start, end) {
-      return asList(await call('/api/v1/labels', withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match), 'GET'));
+      const path = '/api/v1/labels';
+      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match), 'GET');
+      return r.ok ? redacted(stringListOf(path, r.data)) : r;
     },
     async series(match, start, end): Promise<SeriesResult> {
-      const r = await call('/api/v1/series', withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), [match]), 'GET');
-      if (!r.ok) return r;
-      return { ok: true, series: Array.isArray(r.data) ? (r.data as Array<Record<string, string>>) : [] };
+      const path = '/api/v1/series';
+      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), [match]), 'GET');
+      return r.ok ? redacted(seriesOf(path, r.data)) : r;
     },
     async ping() {
       const r = await call('/api/v1/status/buildinfo', new URLSearchParams(), 'GET');
-      return r.ok ? undefined : r.error;
+      if (!r.ok) return r.error;
+      if (typeof r.data !== 'object' || r.data === null || Array.isArray(r.data)) return '/api/v1/status/buildinfo answered without build information: is this a Prometheus server?';
+      return undefined;
     },
     async scrapeInterval() {
       const r = await call('/api/v1/status/config', new URLSearchParams(), 'GET');
       if (!r.ok) return undefined;
       try {
-        const yaml = (r.data as { yaml?: string }).yaml ?? '';
-        const config = parseYaml(yaml) as { global?: { scrape_interval?: string } } | null;
+        const yaml = (r.data as { yaml?: unknown } | null)?.yaml;
+        const config = typeof yaml === 'string' ? (parseYaml(yaml) as { global?: { scrape_interval?: unknown } } | null) : null;
         const text = config?.global?.scrape_interval;
         return typeof text === 'string' ? parseDuration(text) : undefined;
       } catch {

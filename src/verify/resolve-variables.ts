@@ -14,6 +14,10 @@ export interface VariableProblem {
   readonly variable: string;
   readonly pointer: string;
   readonly message: string;
+  /** @default 'warning' */
+  readonly severity?: 'error' | 'warning';
+  /** @default 'verify-variable' */
+  readonly rule?: string;
 }
 
 export interface ResolvedVariables {
@@ -45,11 +49,26 @@ export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi
     const name = stringAt(item, 'name');
     if (!name) continue;
     const at = pointer('templating', 'list', index);
-    const report = (message: string) => problems.push({ variable: name, pointer: at, message });
+    const report: Report = (message, severity) => problems.push({ variable: name, pointer: at, message, ...(severity ? { severity } : {}) });
     const options = await optionsOf(item, api, opts, values, report);
     if (options === undefined) continue;
-    const value = select(item, name, options, opts.overrides.get(name));
+    const override = opts.overrides.get(name);
+    const value = select(item, name, options, override);
     if (value.values.length === 0) report(`variable "$${name}" has no values, so every query using it selects nothing`);
+    else if ((stringAt(item, 'type') ?? 'query') === 'query' && !value.isAll) {
+      const missing = value.values.filter((v) => !options.some((o) => o.value === v));
+      if (missing.length > 0) {
+        const source = override ? `--var ${name}=${missing[0]}` : 'the dashboard\'s saved value';
+        const found = options.length === 0 ? 'it returns no values at all' : `it returns ${listed(options.map((o) => o.value))}`;
+        problems.push({
+          variable: name,
+          pointer: at,
+          rule: 'verify-variable-value',
+          severity: 'error',
+          message: `variable "$${name}" is set to ${listed(missing)} (${source}), which Prometheus does not have: ${found} for ${JSON.stringify(queryText(item))}; its panels would show another service's data or none`,
+        });
+      }
+    }
     values.set(name, value);
   }
   for (const [name, override] of opts.overrides) {
@@ -58,7 +77,13 @@ export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi
   return { values, problems };
 }
 
-type Report = (message: string) => void;
+type Report = (message: string, severity?: 'error' | 'warning') => void;
+
+/** `"a", "b" and 3 more` */
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
+  return values.length > 5 ? `${shown} and ${values.length - 5} more` : shown;
+}
 
 async function optionsOf(
   v: JsonObject,
@@ -108,7 +133,7 @@ async function queryVariableValues(text: string, api: PrometheusApi, range: Time
   }
   const q = parseVariableQuery(expand(text));
   const fail = (error: string) => {
-    report(`variable query "${text}" failed: ${error}`);
+    report(`variable query "${text}" failed: ${error}`, 'error');
     return [];
   };
   switch (q.kind) {
@@ -187,8 +212,14 @@ function select(v: JsonObject, name: string, options: VariableOption[], override
     if (override.some((x) => x === ALL_VALUE || x === 'All')) return all();
     return pick(override.map((value) => options.find((o) => o.value === value || o.text === value) ?? { text: value, value }));
   }
-  const current = currentValues(v);
+  const current = currentValues(v).filter((x) => x !== '');
   if (current.includes(ALL_VALUE) && includeAll) return all();
+  // A saved value is the service the dashboard is about: keep it even when Prometheus lacks it (the caller reports
+  // that), never silently switch to another service's data the way Grafana's first-option fallback would.
+  if ((stringAt(v, 'type') ?? 'query') === 'query' && current.length > 0 && !current.includes(ALL_VALUE)) {
+    const chosen = current.map((value) => options.find((o) => o.value === value) ?? { text: value, value });
+    return pick(multi ? chosen : chosen.slice(0, 1));
+  }
   const kept = options.filter((o) => current.includes(o.value));
   if (kept.length > 0) return pick(multi ? kept : kept.slice(0, 1));
   if (includeAll && options.length > 0) return all();

@@ -97,7 +97,14 @@ export async function verifyDashboards(files: readonly DashboardFile[], api: Pro
     const dashBuiltIns = builtIns(range, undefined, dashboardIds(dashboard));
     const resolved = await resolveVariables(dashboard, api, { range, builtIns: dashBuiltIns, overrides: opts.overrides, datasourceUid: opts.datasourceUid ?? 'prometheus' });
     for (const p of resolved.problems) {
-      diagnostics.push({ rule: 'verify-variable', severity: 'warning', file, pointer: p.pointer, message: `dashboard "${title}": ${p.message}`, fix: `check the variable's query, or pick a value with --var ${p.variable}=VALUE` });
+      diagnostics.push({
+        rule: p.rule ?? 'verify-variable',
+        severity: p.severity ?? 'warning',
+        file,
+        pointer: p.pointer,
+        message: `dashboard "${title}": ${p.message}`,
+        fix: `check the variable's query, or pick a value that exists with --var ${p.variable}=VALUE`,
+      });
     }
     for (const ref of walkPanels(dashboard)) {
       if (!isQueryPanel(ref.panel) || ref.panel.type === 'row') continue;

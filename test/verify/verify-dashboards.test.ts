@@ -51,12 +51,28 @@ describe('verifyDashboards', () => {
     expect(r.panels.map((p) => p.status)).toEqual(['ok']);
   });
 
-  it('takes the first sorted option when the stored value is gone, and --var overrides', async () => {
+  it('keeps a saved value Prometheus lacks and fails naming it (no fallback to another job); --var overrides', async () => {
     const calls: string[] = [];
-    await verifyDashboards([{ file: 'd.json', dashboard: dashboard([[{ refId: 'A', expr: 'up{job="$job"}' }]], { value: 'gone' }) }], fakeApi(calls), opts);
-    expect(calls.at(-1)).toBe('up{job="api"}');
+    const gone = await verifyDashboards([{ file: 'd.json', dashboard: dashboard([[{ refId: 'A', expr: 'up{job="$job"}' }]], { value: 'gone' }) }], fakeApi(calls), opts);
+    expect(calls.at(-1)).toBe('up{job="gone"}');
+    expect(gone.diagnostics.map((x) => [x.rule, x.severity, x.pointer, x.message])).toEqual([
+      [
+        'verify-variable-value',
+        'error',
+        '/templating/list/0',
+        'dashboard "Service": variable "$job" is set to "gone" (the dashboard\'s saved value), which Prometheus does not have: it returns "api", "web" for "label_values(job)"; its panels would show another service\'s data or none',
+      ],
+      ['verify-variable', 'warning', '/templating/list/1', 'dashboard "Service": variable "$instance" has no values, so every query using it selects nothing'],
+    ]);
     await verifyDashboards([{ file: 'd.json', dashboard: dashboard([[{ refId: 'A', expr: 'up{job="$job"}' }]]) }], fakeApi(calls), { ...opts, overrides: new Map([['job', ['web']]]) });
     expect(calls.at(-1)).toBe('up{job="web"}');
+  });
+
+  it('takes the first sorted option when no value is saved', async () => {
+    const calls: string[] = [];
+    const r = await verifyDashboards([{ file: 'd.json', dashboard: dashboard([[{ refId: 'A', expr: 'up{job="$job"}' }]], {}) }], fakeApi(calls), opts);
+    expect(calls.at(-1)).toBe('up{job="api"}');
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('reports a panel without data, naming dashboard, panel, refId and query', async () => {

@@ -6,15 +6,18 @@ import type { PanelcraftConfig } from '../../config/config.ts';
 import { collectLintFiles, MissingPathError } from '../../io/collect-lint-files.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { fetchMetrics, MetricsSourceError, readMetricsFile } from '../../io/read-metrics.ts';
+import { redactSecrets } from '../../io/redact.ts';
 import { formatJson, formatReport } from '../../lint/format-report.ts';
 import { FRONT_DOOR_RULES, lintSources } from '../../lint/lint-sources.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../validate/diagnostic.ts';
 import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { parseArgs } from '../main.ts';
 
 export const LINT_USAGE =
-  'usage: panelcraft lint [FILE.json | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]';
+  `usage: panelcraft lint [FILE.json | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]… ${HTTP_FLAGS_USAGE}` +
+  '\ncredentials for --metrics-url: PANELCRAFT_METRICS_TOKEN, or PANELCRAFT_METRICS_USER + PANELCRAFT_METRICS_PASSWORD, or --header';
 
 const DEFAULT_PATH = 'provisioning/dashboards';
 
@@ -32,6 +35,7 @@ export const lint: Command = async (args, ctx) => {
       metrics: { type: 'string', multiple: true },
       'metrics-url': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
+      ...HTTP_FLAGS,
     },
     strict: true,
     allowPositionals: true,
@@ -56,7 +60,11 @@ export const lint: Command = async (args, ctx) => {
     throw err;
   }
 
-  const { catalog, diagnostics: metricProblems } = await readCatalog(root, values.metrics ?? [], values['metrics-url'] ?? []);
+  const fetchUrl = (url: string) => {
+    const { http, url: bare } = httpFromFlags(values, url, ctx.env, 'PANELCRAFT_METRICS');
+    return fetchMetrics(bare, http);
+  };
+  const { catalog, diagnostics: metricProblems } = await readCatalog(root, values.metrics ?? [], values['metrics-url'] ?? [], fetchUrl);
   const result = lintSources(sources, { config, ...(catalog ? { catalog } : {}) });
   const diagnostics = sortDiagnostics([...metricProblems, ...result.diagnostics]);
   ctx.stdout(values.json ? formatJson(diagnostics) : formatReport(diagnostics, result.files));
@@ -85,12 +93,13 @@ async function readCatalog(
   root: string,
   files: readonly string[],
   urls: readonly string[],
+  fetchUrl: (url: string) => Promise<string>,
 ): Promise<{ catalog?: MetricCatalog; diagnostics: Diagnostic[] }> {
   if (files.length === 0 && urls.length === 0) return { diagnostics: [] };
   const texts: Array<{ source: string; text: string }> = [];
   try {
     for (const file of files) texts.push({ source: file, text: await readMetricsFile(root, file) });
-    for (const url of urls) texts.push({ source: url, text: await fetchMetrics(url) });
+    for (const url of urls) texts.push({ source: url, text: await fetchUrl(url) });
   } catch (err) {
     if (err instanceof MetricsSourceError) throw new UsageError(err.message);
     throw err;
@@ -99,7 +108,7 @@ async function readCatalog(
   const catalogs = texts.map(({ source, text }) => {
     const { catalog, problems } = parseExposition(text, source);
     if (catalog.metrics.size <= SCRAPE_SERIES.length && [...catalog.metrics.keys()].every((k) => SCRAPE_SERIES.includes(k))) {
-      throw new UsageError(`${source} holds no metrics; pass a saved /metrics exposition (Prometheus text format)`);
+      throw new UsageError(`${redactSecrets(source)} holds no metrics; pass a saved /metrics exposition (Prometheus text format)`);
     }
     for (const p of problems) {
       diagnostics.push({

@@ -3,15 +3,19 @@ import { isJsonObject } from '../../build/json.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { prometheusClient } from '../../io/prometheus-client.ts';
 import { readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
+import { redactSecrets } from '../../io/redact.ts';
 import { hasErrors, type Diagnostic } from '../../validate/diagnostic.ts';
+import { templateVariables } from '../../validate/template-variables.ts';
 import { formatGoDuration, parseDuration } from '../../verify/duration.ts';
 import { verifyDashboards, type DashboardFile } from '../../verify/verify-dashboards.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { parseArgs } from '../main.ts';
 
 export const VERIFY_USAGE =
-  'usage: panelcraft verify --prometheus URL [--var name=value]… [--strict] [--scrape-interval 15s] [--root DIR] [--json]';
+  `usage: panelcraft verify --prometheus URL [--var name=value]… [--strict] [--scrape-interval 15s] ${HTTP_FLAGS_USAGE} [--root DIR] [--json]\n` +
+  'credentials: PANELCRAFT_PROMETHEUS_TOKEN (bearer) or PANELCRAFT_PROMETHEUS_USER + PANELCRAFT_PROMETHEUS_PASSWORD (basic), or --header';
 
 /**
  * `panelcraft verify`: runs every Prometheus query of every built dashboard (`provisioning/dashboards/**.json`)
@@ -29,12 +33,14 @@ export const verify: Command = async (args, ctx) => {
       'scrape-interval': { type: 'string' },
       root: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...HTTP_FLAGS,
     },
     strict: true,
     allowPositionals: false,
   });
   if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${VERIFY_USAGE}`);
-  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
+  const { http, url } = httpFromFlags(values, values.prometheus, ctx.env, 'PANELCRAFT_PROMETHEUS');
   const overrides = parseVarFlags(values.var ?? []);
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const { config } = await loadConfig(root);
@@ -59,7 +65,15 @@ export const verify: Command = async (args, ctx) => {
     return EXIT_FINDINGS;
   }
 
-  const client = prometheusClient(values.prometheus);
+  const known = new Set(files.flatMap((f) => templateVariables(f.dashboard).map((v) => v.name)));
+  const unknown = [...overrides.keys()].filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--var ${unknown.map((n) => `"${n}"`).join(', ')} names no variable of the dashboards (they have: ${[...known].sort().join(', ') || 'none'})`,
+    );
+  }
+
+  const client = prometheusClient(url, { http });
   const unreachable = await client.ping();
   if (unreachable !== undefined) {
     ctx.stderr(`panelcraft verify: Prometheus at ${client.baseUrl} does not answer: ${unreachable}\n`);

@@ -27,7 +27,12 @@ export function parseManifest(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     const match = /^([0-9a-f]{64}(?:,[0-9a-f]{64})*) (.+)$/.exec(line.trim());
-    if (match) out.set(match[2]!, match[1]!.split(','));
+    if (match && isSafePath(match[2]!)) out.set(match[2]!, match[1]!.split(','));
   }
   return out;
+}
+
+/** A manifest path names a file inside the tree: relative, no `.`/`..`/empty parts, no NUL or backslash. */
+function isSafePath(file: string): boolean {
+  return !file.startsWith('/') && !/[\0\\]/.test(file) && file.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import { MANIFEST_FILE, formatManifest, sha256, type Manifest } from './manifest.ts';
+import { outputNameProblems, type OutputSource } from './output-names.ts';
 import type { OutputFile } from './render-provisioning.ts';
 
 /** What is on disk under `provisioning/` now: every file panelcraft may care about, with its bytes' hash. */
@@ -8,6 +9,12 @@ export interface DiskState {
   readonly files: ReadonlyMap<string, string>;
   /** The manifest read from disk, or `undefined` when there is none. */
   readonly manifest?: Manifest;
+  /** Symbolic links found in the tree, with their target (`undefined` when it does not exist). Never followed. */
+  readonly links?: ReadonlyMap<string, string | undefined>;
+  /** Entries that are neither files, folders nor links (sockets, FIFOs, devices). */
+  readonly specials?: readonly string[];
+  /** Every folder of the tree (dot-folders excluded). */
+  readonly dirs?: ReadonlySet<string>;
 }
 
 export type FileStatus = 'missing' | 'stale' | 'orphan';
@@ -36,6 +43,8 @@ export interface PlanOptions {
   readonly force?: boolean;
   /** Shown in diagnostics, e.g. `provisioning`. */
   readonly outLabel: string;
+  /** The source `.ts` of an output path, to name it in diagnostics. */
+  readonly sourceOf?: OutputSource;
 }
 
 /**
@@ -51,6 +60,8 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   const diagnostics: Diagnostic[] = [];
   const where = (file: string) => `${options.outLabel}/${file}`;
   const produced = new Set(files.map((f) => f.path));
+  diagnostics.push(...outputNameProblems([...produced], where, options.sourceOf));
+  diagnostics.push(...treeConflicts(files, disk, where));
 
   for (const file of files) {
     const fresh = sha256(file.contents);
@@ -86,6 +97,15 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
       } else {
         diagnostics.push(handEdited(where(path), 'delete it as an orphan (its source is gone)'));
       }
+    } else if (/^dashboards\/[^/]+\.ya?ml$/.test(path)) {
+      diagnostics.push({
+        rule: 'output-foreign-file',
+        severity: 'error',
+        file: where(path),
+        pointer: '',
+        message: `${where(path)} is a second dashboard provider next to ${where('dashboards/panelcraft.yaml')}; Grafana reads every YAML file in ${options.outLabel}/dashboards as a provider and would load the dashboards twice or from elsewhere`,
+        fix: `delete ${where(path)} (panelcraft writes the one provider), or move it out of ${options.outLabel}/dashboards`,
+      });
     } else if (path.startsWith('dashboards/') && path.endsWith('.json')) {
       diagnostics.push({
         rule: 'output-foreign-file',
@@ -116,4 +136,50 @@ function handEdited(file: string, action: string): Diagnostic {
     message: `${file} was edited by hand after panelcraft wrote it; the build would ${action} and lose that edit`,
     fix: 'move the change into the dashboard source (.ts), or run `panelcraft build --force` to discard it',
   };
+}
+
+/**
+ * What on disk stands in the way of the files to write: symbolic links anywhere in the tree (never followed, so
+ * nothing outside it is touched), entries that are not files, a folder where a file goes, a file where a folder goes.
+ */
+function treeConflicts(files: readonly OutputFile[], disk: DiskState, where: (path: string) => string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const problem = (rule: string, path: string, message: string, fix: string) => out.push({ rule, severity: 'error', file: where(path), pointer: '', message, fix });
+  for (const [path, target] of disk.links ?? []) {
+    problem(
+      'output-symlink',
+      path,
+      target === undefined
+        ? `${where(path)} is a symbolic link to nothing (dangling); panelcraft never writes through links`
+        : `${where(path)} is a symbolic link (to ${target}); panelcraft never writes through links, so nothing outside the output folder is touched`,
+      `remove the link (\`rm ${where(path)}\`); build writes real files and folders there`,
+    );
+  }
+  for (const path of disk.specials ?? []) {
+    problem('output-path', path, `${where(path)} is neither a file nor a folder (a socket, FIFO or device)`, `remove ${where(path)}`);
+  }
+  for (const file of files) {
+    if (disk.dirs?.has(file.path)) {
+      problem('output-path', file.path, `${where(file.path)} is a folder, but the build writes a file there`, `move the folder ${where(file.path)} away`);
+    }
+    const parts = file.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (disk.files.has(dir)) {
+        problem('output-path', dir, `${where(dir)} is a file, but the build needs a folder there for ${where(file.path)}`, `move the file ${where(dir)} away`);
+        break;
+      }
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.rule}\0${d.file}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -6,7 +6,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnos
 import { findDashboardFiles } from './find-dashboards.ts';
 import { loadConfig } from './load-config.ts';
 import { loadDashboards } from './load-dashboards.ts';
-import { applyPlan, readDiskState, type HashCache } from './write-tree.ts';
+import { applyPlan, outputRootProblems, readDiskState, type HashCache } from './write-tree.ts';
 
 /** Output folder below the root; mounts unchanged as /etc/grafana/provisioning. */
 export const OUT_DIR = 'provisioning';
@@ -65,9 +65,15 @@ export async function writeProject(
   options: { check?: boolean; force?: boolean; hashCache?: HashCache } = {},
 ): Promise<WriteOutcome> {
   const outDir = path.join(root, OUT_DIR);
-  const disk = await readDiskState(outDir, options.hashCache);
   const files = build.files.map((f) => ({ path: f.path.slice(OUT_DIR.length + 1), contents: f.contents }));
-  const plan = planWrites(files, disk, { outLabel: OUT_DIR, ...(options.force ? { force: true } : {}) });
+  const rootProblems = await outputRootProblems(root, OUT_DIR);
+  if (rootProblems.length > 0) {
+    const plan = planWrites(files, { files: new Map() }, { outLabel: OUT_DIR });
+    return { plan: { ...plan, writes: [], deletes: [] }, written: false, diagnostics: sortDiagnostics([...build.diagnostics, ...rootProblems]) };
+  }
+  const disk = await readDiskState(outDir, options.hashCache);
+  const sources = new Map(build.dashboards.map((d) => [d.output, d.source]));
+  const plan = planWrites(files, disk, { outLabel: OUT_DIR, sourceOf: (p) => sources.get(p), ...(options.force ? { force: true } : {}) });
   const diagnostics = sortDiagnostics([...build.diagnostics, ...plan.diagnostics]);
   if (options.check || hasErrors(diagnostics)) return { plan, written: false, diagnostics };
   await applyPlan(outDir, plan, disk.temps);

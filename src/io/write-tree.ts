@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
 import type { DiskState, WritePlan } from '../build/plan-writes.ts';
-import { listFiles } from './list-files.ts';
+import type { Diagnostic } from '../validate/diagnostic.ts';
 
 /** Suffix of in-flight files: not `.json` or `.yaml`, so Grafana never reads one, and the leading dot hides it. */
 const TEMP_SUFFIX = '.panelcraft-tmp';
@@ -13,21 +13,91 @@ const TEMP_SUFFIX = '.panelcraft-tmp';
  */
 export type HashCache = Map<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>;
 
-/** Reads what is under `outDir` now (dot-folders skipped, as Grafana does), and the manifest. */
+/**
+ * Checks the output folder itself and every folder between the project root and it: each must be a real folder (or
+ * not exist yet), never a symbolic link, or every file would land wherever the link points.
+ */
+export async function outputRootProblems(root: string, outRel: string): Promise<Diagnostic[]> {
+  const parts = outRel.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join('/');
+    const abs = path.join(root, ...parts.slice(0, i));
+    let info;
+    try {
+      info = await lstat(abs);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    if (info.isSymbolicLink()) {
+      const target = await readlink(abs).catch(() => '?');
+      return [
+        {
+          rule: 'output-symlink',
+          severity: 'error',
+          file: rel,
+          pointer: '',
+          message: `${rel}/ is a symbolic link (to ${target}); panelcraft writes only into a real folder inside the project, so nothing outside it is touched`,
+          fix: `replace the link with a folder (\`rm ${rel} && mkdir ${rel}\`) and mount or copy that folder where Grafana needs it`,
+        },
+      ];
+    }
+    if (!info.isDirectory()) {
+      return [{ rule: 'output-path', severity: 'error', file: rel, pointer: '', message: `${rel} is a file, but panelcraft writes a folder there`, fix: `move the file ${rel} away` }];
+    }
+  }
+  return [];
+}
+
+/**
+ * Reads what is under `outDir` now (dot-folders skipped, as Grafana does), and the manifest. Symbolic links are
+ * recorded, never followed; sockets and other special entries are recorded, never read.
+ */
 export async function readDiskState(outDir: string, hashCache?: HashCache): Promise<DiskState & { readonly temps: readonly string[] }> {
   const files = new Map<string, string>();
+  const links = new Map<string, string | undefined>();
+  const specials: string[] = [];
+  const dirs = new Set<string>();
   const temps: string[] = [];
-  for (const file of await listFiles(outDir, { descend: (name) => !name.startsWith('.') })) {
-    if (file.name.endsWith(TEMP_SUFFIX)) temps.push(file.abs);
-    else if (file.rel !== MANIFEST_FILE) files.set(file.rel, await hashOf(file.abs, hashCache));
-  }
+  const walk = async (abs: string, rel: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && rel === '') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      const childAbs = path.join(abs, entry.name);
+      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        const target = await readlink(childAbs).catch(() => undefined);
+        const exists = await stat(childAbs).then(() => true, () => false);
+        links.set(childRel, exists ? target : undefined);
+      } else if (entry.isDirectory()) {
+        if (entry.name.startsWith('.')) continue;
+        dirs.add(childRel);
+        await walk(childAbs, childRel);
+      } else if (!entry.isFile()) {
+        specials.push(childRel);
+      } else if (entry.name.endsWith(TEMP_SUFFIX)) {
+        temps.push(childAbs);
+      } else if (childRel !== MANIFEST_FILE) {
+        files.set(childRel, await hashOf(childAbs, hashCache));
+      }
+    }
+  };
+  await walk(outDir, '');
   let manifest: Manifest | undefined;
-  try {
-    manifest = parseManifest(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  if (!links.has(MANIFEST_FILE)) {
+    try {
+      manifest = parseManifest(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8'));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
+    }
   }
-  return { files, temps, ...(manifest ? { manifest } : {}) };
+  return { files, links, specials, dirs, temps, ...(manifest ? { manifest } : {}) };
 }
 
 /**
@@ -36,20 +106,67 @@ export async function readDiskState(outDir: string, hashCache?: HashCache): Prom
  * so a build killed at any point leaves only complete files that the next build recognises as its own.
  */
 export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: readonly string[] = []): Promise<void> {
-  for (const temp of leftoverTemps) await rm(temp, { force: true });
+  const inside = containment(outDir);
+  for (const temp of leftoverTemps) await rm(await inside(temp), { force: true });
   if (plan.writes.length === 0 && plan.deletes.length === 0) {
-    await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest), true);
+    await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest), true);
     return;
   }
   await mkdir(outDir, { recursive: true });
-  await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.pendingManifest));
-  await inBatches(plan.writes, (file) => writeAtomic(path.join(outDir, ...file.path.split('/')), file.contents));
+  await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.pendingManifest));
+  await inBatches(plan.writes, (file) => writeAtomic(inside, path.join(outDir, ...file.path.split('/')), file.contents));
   for (const file of plan.deletes) {
-    const abs = path.join(outDir, ...file.split('/'));
+    const abs = await inside(path.join(outDir, ...file.split('/')));
     await rm(abs, { force: true });
     await removeEmptyParents(path.dirname(abs), outDir);
   }
-  await writeAtomic(path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
+  await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
+}
+
+/** A planned path resolved outside the output folder: the plan's checks were bypassed (a bug or a race). */
+export class OutputEscapeError extends Error {
+  override readonly name = 'OutputEscapeError';
+}
+
+/**
+ * The writer's own invariant, independent of any rule, setting or earlier check: a path is used only when it lies
+ * lexically inside `outDir` and the real path of its folder (links resolved) lies inside the real `outDir`.
+ * Returns the checker, which gives the path back or throws `OutputEscapeError`.
+ */
+function containment(outDir: string): (abs: string) => Promise<string> {
+  const base = path.resolve(outDir);
+  let realBase: Promise<string> | undefined;
+  const realDirs = new Map<string, Promise<string>>();
+  return async (abs) => {
+    const resolved = path.resolve(abs);
+    const rel = path.relative(base, resolved);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || resolved.includes('\0')) {
+      throw new OutputEscapeError(`refusing to write ${JSON.stringify(abs)}: it is not inside ${base}`);
+    }
+    realBase ??= realpath(base);
+    const dir = path.dirname(resolved);
+    let realDir = realDirs.get(dir);
+    if (!realDir) {
+      realDir = realPathOf(dir);
+      realDirs.set(dir, realDir);
+    }
+    const [b, d] = await Promise.all([realBase, realDir]);
+    if (d !== b && !d.startsWith(b + path.sep)) {
+      throw new OutputEscapeError(`refusing to write ${JSON.stringify(abs)}: its folder resolves to ${d}, outside ${b} (a symbolic link?)`);
+    }
+    return resolved;
+  };
+}
+
+/** The real path of `dir`, or of its nearest existing ancestor joined with the rest when it does not exist yet. */
+async function realPathOf(dir: string): Promise<string> {
+  try {
+    return await realpath(dir);
+  } catch (err) {
+    const parent = path.dirname(dir);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) throw err;
+    return path.join(await realPathOf(parent), path.basename(dir));
+  }
 }
 
 async function hashOf(abs: string, cache: HashCache | undefined): Promise<string> {
@@ -73,11 +190,12 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
 
 const WRITE_CONCURRENCY = 16;
 
-async function writeAtomic(target: string, contents: string, onlyIfChanged = false): Promise<void> {
+async function writeAtomic(inside: (abs: string) => Promise<string>, target: string, contents: string, onlyIfChanged = false): Promise<void> {
   if (onlyIfChanged) {
     const current = await readFile(target, 'utf8').catch(() => undefined);
     if (current === contents) return;
   }
+  await inside(target); // before mkdir: not even an empty folder may appear outside
   await mkdir(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}${TEMP_SUFFIX}`);
   await writeFile(temp, contents, 'utf8');

@@ -49,33 +49,64 @@ export async function buildProject(options: BuildProjectOptions, loaded?: readon
 }
 
 export interface WriteOutcome {
+  /** The plan for `provisioning/`. */
   readonly plan: WritePlan;
+  /** The plan of every output root, by its path below the root. */
+  readonly plans: ReadonlyMap<string, WritePlan>;
   /** Whether files were written (false on any error, and always with `check`). */
   readonly written: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Plans the write of a build into `<root>/provisioning` and, unless `check` or any error, carries it out.
- * All-or-nothing: an error in any dashboard, or a foreign or hand-edited file, writes nothing at all.
+ * Folders below the root that a build writes, each with its own manifest; every output file must lie in one.
+ * The writer's containment checks and its all-or-nothing rule hold for the set: an error in any root writes none.
+ */
+export const OUTPUT_ROOTS: readonly string[] = [OUT_DIR];
+
+/**
+ * Plans the write of a build into its output roots and, unless `check` or any error, carries it out.
+ * All-or-nothing: an error in any dashboard, a bad output name, a link in an output tree, or a foreign or
+ * hand-edited file writes nothing at all.
  */
 export async function writeProject(
   root: string,
   build: ProjectBuild,
   options: { check?: boolean; force?: boolean; hashCache?: HashCache } = {},
 ): Promise<WriteOutcome> {
-  const outDir = path.join(root, OUT_DIR);
-  const files = build.files.map((f) => ({ path: f.path.slice(OUT_DIR.length + 1), contents: f.contents }));
-  const rootProblems = await outputRootProblems(root, OUT_DIR);
-  if (rootProblems.length > 0) {
-    const plan = planWrites(files, { files: new Map() }, { outLabel: OUT_DIR });
-    return { plan: { ...plan, writes: [], deletes: [] }, written: false, diagnostics: sortDiagnostics([...build.diagnostics, ...rootProblems]) };
+  const problems: Diagnostic[] = [];
+  const byRoot = new Map<string, OutputFile[]>(OUTPUT_ROOTS.map((r) => [r, []]));
+  for (const f of build.files) {
+    const outRoot = OUTPUT_ROOTS.find((r) => f.path.startsWith(`${r}/`));
+    if (outRoot === undefined) {
+      problems.push({
+        rule: 'output-path',
+        severity: 'error',
+        file: f.path,
+        pointer: '',
+        message: `${JSON.stringify(f.path)} is outside the output folders (${OUTPUT_ROOTS.join(', ')}); panelcraft writes nowhere else`,
+        fix: 'this is a bug in panelcraft: please report it',
+      });
+    } else byRoot.get(outRoot)!.push({ path: f.path.slice(outRoot.length + 1), contents: f.contents });
   }
-  const disk = await readDiskState(outDir, options.hashCache);
   const sources = new Map(build.dashboards.map((d) => [d.output, d.source]));
-  const plan = planWrites(files, disk, { outLabel: OUT_DIR, sourceOf: (p) => sources.get(p), ...(options.force ? { force: true } : {}) });
-  const diagnostics = sortDiagnostics([...build.diagnostics, ...plan.diagnostics]);
-  if (options.check || hasErrors(diagnostics)) return { plan, written: false, diagnostics };
-  await applyPlan(outDir, plan, disk.temps);
-  return { plan, written: true, diagnostics };
+  const plans = new Map<string, { plan: WritePlan; temps: readonly string[] }>();
+  for (const [outRel, files] of byRoot) {
+    const rootProblems = await outputRootProblems(root, outRel);
+    if (rootProblems.length > 0) {
+      problems.push(...rootProblems);
+      plans.set(outRel, { plan: { ...planWrites(files, { files: new Map() }, { outLabel: outRel }), writes: [], deletes: [] }, temps: [] });
+      continue;
+    }
+    const disk = await readDiskState(path.join(root, outRel), options.hashCache);
+    const sourceOf = outRel === OUT_DIR ? (p: string) => sources.get(p) : undefined;
+    const plan = planWrites(files, disk, { outLabel: outRel, ...(sourceOf ? { sourceOf } : {}), ...(options.force ? { force: true } : {}) });
+    problems.push(...plan.diagnostics);
+    plans.set(outRel, { plan, temps: disk.temps });
+  }
+  const diagnostics = sortDiagnostics([...build.diagnostics, ...problems]);
+  const outcome = { plan: plans.get(OUT_DIR)!.plan, plans: new Map([...plans].map(([k, v]) => [k, v.plan])), diagnostics };
+  if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
+  for (const [outRel, { plan, temps }] of plans) await applyPlan(path.join(root, outRel), plan, temps);
+  return { ...outcome, written: true };
 }

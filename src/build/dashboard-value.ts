@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
 import { isJsonObject, type JsonObject } from './json.ts';
 
 /** What a dashboard file may `export default`. */
@@ -29,7 +30,20 @@ export function dashboardValue(exported: unknown): DashboardValueResult {
   if (!isJsonObject(value) || Array.isArray(value)) {
     return { ok: false, message: `the default export is ${describe(exported)}, not a dashboard`, fix: EXPORT_FIX };
   }
-  const copy = JSON.parse(JSON.stringify(value)) as unknown;
+  const deep = tooDeepAt(value as JsonObject);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      message: `the dashboard nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep (at ${deep.slice(0, 120)}${deep.length > 120 ? '…' : ''}), or holds a circular reference`,
+      fix: 'build the dashboard from plain values; no Grafana dashboard nests that deep',
+    };
+  }
+  let copy: unknown;
+  try {
+    copy = JSON.parse(JSON.stringify(value));
+  } catch (err) {
+    return { ok: false, message: `the dashboard cannot be turned into JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, fix: 'build the dashboard from plain values (no cycles, no BigInt)' };
+  }
   if (!isJsonObject(copy) || (typeof copy.title !== 'string' && !Array.isArray(copy.panels))) {
     return { ok: false, message: `the default export is ${describe(exported)} without "title" or "panels", not a dashboard`, fix: EXPORT_FIX };
   }

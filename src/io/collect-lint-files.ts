@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintSource } from '../lint/lint-sources.ts';
+import { MAX_JSON_BYTES } from '../lint/parse-json-source.ts';
 import { listFiles } from './list-files.ts';
 
 /** A path given on the command line that does not exist. */
@@ -34,7 +35,9 @@ export async function collectLintFiles(root: string, paths: readonly string[]): 
   for (const abs of [...found].sort()) {
     const rel = path.relative(root, abs);
     const file = (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
-    sources.push({ file, text: await readFile(abs, 'utf8') });
+    const { size } = await stat(abs);
+    // A file too large to lint is not read at all: its size is the finding.
+    sources.push(size > MAX_JSON_BYTES ? { file, text: '', bytes: size } : { file, text: await readFile(abs, 'utf8') });
   }
   return sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -6,13 +6,15 @@ import type { DashboardDocument } from '../validate/rule.ts';
 import type { RuleConfig } from '../validate/rule-config.ts';
 import { allRules } from '../validate/rules/index.ts';
 import { foldImplied } from './fold-implied.ts';
-import { parseJsonSource } from './parse-json-source.ts';
+import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from './parse-json-source.ts';
 import { grafanaTarget, unwrapDashboard } from './unwrap-dashboard.ts';
 
 /** One file to lint: its path as shown to the user and its text. */
 export interface LintSource {
   readonly file: string;
   readonly text: string;
+  /** Size on disk when the file was too large to read (then `text` is empty). */
+  readonly bytes?: number;
 }
 
 export interface LintOptions {
@@ -29,7 +31,7 @@ export interface LintResult {
 }
 
 /** Rule ids the lint front door reports itself, before rules run. */
-export const FRONT_DOOR_RULES = ['json-invalid', 'not-a-dashboard', 'dashboard-wrapped', 'dashboard-v2'] as const;
+export const FRONT_DOOR_RULES = ['json-invalid', 'json-too-large', 'json-too-deep', 'not-a-dashboard', 'dashboard-wrapped', 'dashboard-v2'] as const;
 
 /**
  * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply.
@@ -41,10 +43,11 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
   const out: Diagnostic[] = [];
   const docs: DashboardDocument[] = [];
   const inside = new Map<string, string>();
-  for (const { file, text } of sources) {
-    const parsed = parseJsonSource(text);
+  for (const { file, text, bytes } of sources) {
+    const parsed = bytes !== undefined && bytes > MAX_JSON_BYTES ? tooLarge(bytes) : parseJsonSource(text);
     if (!parsed.ok) {
-      out.push({ rule: 'json-invalid', severity: 'error', file, pointer: '', message: parsed.message, fix: 'fix the JSON syntax (the file must hold one dashboard object)' });
+      const fix = parsed.fix ?? 'fix the JSON syntax (the file must hold one dashboard object)';
+      out.push({ rule: parsed.rule ?? 'json-invalid', severity: 'error', file, pointer: '', message: parsed.message, fix });
       continue;
     }
     const { dashboard, at, findings } = unwrapDashboard(parsed.value, target);

@@ -1,6 +1,7 @@
 import { stringAt } from '../build/json.ts';
 import { panelTitleAt } from '../build/json-pointer.ts';
 import type { Diagnostic, Finding } from './diagnostic.ts';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
 import type { RuleConfig, RuleExclusion } from './rule-config.ts';
 
@@ -14,12 +15,13 @@ export interface RuleSet {
  * a rule that crashes becomes an `internal-rule-error` diagnostic naming the rule).
  */
 export function runRules(
-  docs: readonly DashboardDocument[],
+  allDocs: readonly DashboardDocument[],
   ruleSet: RuleSet,
   settings: RuleSettings,
   config: RuleConfig = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let docs = allDocs;
   const byFile = new Map(docs.map((d) => [d.file, d]));
   const emit = (rule: DashboardRule | TreeRule, doc: DashboardDocument | undefined, file: string, f: Finding) => {
     const level = config.rules?.[rule.id];
@@ -37,6 +39,25 @@ export function runRules(
       ...(f.fix !== undefined ? { fix: f.fix } : {}),
     });
   };
+  // Nesting deeper than any real dashboard would overflow recursive code in rules: report it once, check the rest.
+  const checked: DashboardDocument[] = [];
+  for (const doc of docs) {
+    const deep = tooDeepAt(doc.dashboard);
+    if (deep === undefined) checked.push(doc);
+    else {
+      out.push({
+        rule: 'json-too-deep',
+        severity: 'error',
+        file: doc.file,
+        pointer: deep,
+        message: `the dashboard nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep here; no Grafana dashboard does, so it was not checked further`,
+        fix: 'remove the deeply nested value (it is generated or corrupt data)',
+      });
+    }
+  }
+  docs = checked;
+  byFile.clear();
+  for (const d of docs) byFile.set(d.file, d);
   for (const doc of docs) {
     for (const rule of ruleSet.dashboard) {
       for (const finding of guard(rule.id, () => rule.check(doc, settings))) emit(rule, doc, doc.file, finding);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { GRID_COLUMNS, overlappingPairs, type GridPos } from '../../src/layout/grid-pos.ts';
+import { GRID_COLUMNS, overlapsWithEarlier, type GridPos } from '../../src/layout/grid-pos.ts';
 import { placePanels, type PlacementRequest } from '../../src/layout/place-panels.ts';
 
 const panel = (x: number, y: number, w: number, h: number): PlacementRequest => ({ isRow: false, gridPos: { x, y, w, h } });
@@ -48,7 +48,7 @@ describe('placePanels', () => {
     const out = placePanels(requests);
     expect(out).toHaveLength(requests.length);
     expect(out.filter((p) => !inside(p))).toEqual([]);
-    expect(overlappingPairs(out)).toEqual([]);
+    expect(overlapsWithEarlier(out)).toEqual([]);
   });
   test.prop([fc.array(request, { maxLength: 40 })])('is idempotent', (requests) => {
     const once = placePanels(requests);

@@ -1,6 +1,6 @@
 import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject } from '../../build/json.ts';
 import { pointer } from '../../build/json-pointer.ts';
-import { overlappingPairs, type GridPos } from '../../layout/grid-pos.ts';
+import { overlapsWithEarlier, type GridPos } from '../../layout/grid-pos.ts';
 import type { Finding } from '../diagnostic.ts';
 import type { DashboardRule } from '../rule.ts';
 
@@ -15,9 +15,10 @@ export const gridOverlap: DashboardRule = {
   check({ dashboard }) {
     const out: Finding[] = [];
     const top = arrayAt(dashboard, 'panels');
-    out.push(...overlapsIn(top, (i) => pointer('panels', i)));
+    for (const f of overlapsIn(top, (i) => pointer('panels', i))) out.push(f);
     top.forEach((row, i) => {
-      if (isJsonObject(row) && row.type === 'row') out.push(...overlapsIn(arrayAt(row, 'panels'), (j) => pointer('panels', i, 'panels', j)));
+      if (!isJsonObject(row) || row.type !== 'row') return;
+      for (const f of overlapsIn(arrayAt(row, 'panels'), (j) => pointer('panels', i, 'panels', j))) out.push(f);
     });
     return out;
   },
@@ -30,12 +31,14 @@ function overlapsIn(panels: readonly unknown[], at: (i: number) => string): Find
     const box = gridPos(p.gridPos);
     if (box) boxes.push({ box, index, title: stringAt(p, 'title') ?? '(untitled)' });
   });
-  return overlappingPairs(boxes.map((b) => b.box)).map(([a, b]) => {
-    const first = boxes[a]!;
+  return overlapsWithEarlier(boxes.map((b) => b.box)).map(([a, b]) => {
+    const first = boxes[a];
     const second = boxes[b]!;
     return {
       pointer: `${at(second.index)}/gridPos`,
-      message: `panel overlaps panel "${first.title}" (${show(second.box)} vs ${show(first.box)})`,
+      message: first
+        ? `panel overlaps panel "${first.title}" (${show(second.box)} vs ${show(first.box)})`
+        : `panel overlaps a panel above it (${show(second.box)})`,
       fix: 'move or resize one of them, or drop the explicit gridPos and let panelcraft build place them',
     };
   });

@@ -4,5 +4,5 @@ export * from './conventions/index.ts';
 export * as queries from './queries/index.ts';
 export { selector, escapeLabelValue, scopeMatchers, type Matcher, type Matchers, type QueryContext, type ScopeLabel } from './queries/index.ts';
 export * from './panels/index.ts';
-export * from './dashboards/index.ts';
+export * from './presets/index.ts';
 export { LOCALES, type Locale } from './i18n/locale.ts';

@@ -1,5 +1,5 @@
 import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
-import { isJsonObject, type JsonObject } from './json.ts';
+import { isJsonObject, type JsonObject } from '../model/json.ts';
 
 /** What a dashboard file may `export default`. */
 export type DashboardExport =

@@ -1,12 +1,5 @@
-import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from './json.ts';
-
-export const DATASOURCE_VARIABLE = 'datasource';
-export const DATASOURCE_REF = `\${${DATASOURCE_VARIABLE}}`;
-
-/** The reference panels and targets use: the dashboard's `datasource` variable, typed prometheus. */
-export function variableDatasourceRef(): JsonObject {
-  return { type: 'prometheus', uid: DATASOURCE_REF };
-}
+import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { DATASOURCE_VARIABLE, variableDatasourceRef } from '../model/datasource-variable.ts';
 
 /** The `datasource` template variable, defaulting to the provisioned Prometheus datasource. */
 export function datasourceVariable(uid: string, name: string): JsonObject {

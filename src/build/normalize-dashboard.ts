@@ -1,5 +1,5 @@
 import { withDatasourceVariable, resolveDatasourceRef } from './datasource-variable.ts';
-import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from './json.ts';
+import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import { assignPanelIds } from './panel-ids.ts';
 import { assignRefIds } from './ref-ids.ts';
 import { placePanels } from '../layout/place-panels.ts';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /** Longest file or folder name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
 export const MAX_NAME_BYTES = 255;

@@ -1,4 +1,4 @@
-import { fnv1a32 } from './stable-uid.ts';
+import { fnv1a32 } from '../model/stable-uid.ts';
 
 /** Derived panel ids live in 1..ID_SPACE: short enough for `viewPanel=` links, wide enough to rarely collide. */
 const ID_SPACE = 99_999;

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { MANIFEST_FILE, formatManifest, sha256, type Manifest } from './manifest.ts';
 import { outputNameProblems, type OutputSource } from './output-names.ts';
-import type { OutputFile } from './render-provisioning.ts';
+import type { OutputFile } from '../model/output-file.ts';
 
 /** What is on disk under `provisioning/` now: every file panelcraft may care about, with its bytes' hash. */
 export interface DiskState {

@@ -1,25 +1,17 @@
+import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import type { OutputFile } from '../model/output-file.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRules } from '../validate/engine.ts';
 import type { DashboardDocument } from '../validate/rule.ts';
 import { allRules } from '../validate/rules/index.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../model/canonical-json.ts';
 import { dashboardValue } from './dashboard-value.ts';
 import { normalizeDashboard } from './normalize-dashboard.ts';
 import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from './provisioning-yaml.ts';
-import { schemaVersionFor } from './schema-version.ts';
-import { stableUid } from './stable-uid.ts';
+import { schemaVersionFor } from '../model/grafana-version.ts';
+import { stableUid } from '../model/stable-uid.ts';
 
-/** One dashboard module as the loader found it. */
-export type LoadedDashboard =
-  | { readonly file: string; readonly exported: unknown }
-  | { readonly file: string; readonly error: { readonly message: string; readonly fix: string } };
-
-/** A file of the provisioning tree; `path` is relative to `provisioning/`, posix separators. */
-export interface OutputFile {
-  readonly path: string;
-  readonly contents: string;
-}
 
 export interface RenderedDashboard {
   /** The `.ts` source, relative to the root. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /**
  * Human report: grouped by file, then by panel, each finding with its rule, pointer and fix.

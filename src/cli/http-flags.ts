@@ -1,7 +1,7 @@
 import { CredentialsError, collectCredentials } from '../io/credentials.ts';
 import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS, httpClient, type HttpClient } from '../io/http-client.ts';
 import { redactSecrets } from '../io/redact.ts';
-import { parseDuration } from '../verify/duration.ts';
+import { parseGrafanaInterval } from '../model/grafana-interval.ts';
 import { UsageError } from './context.ts';
 
 /** Flags every command that calls out over HTTP accepts (`parseArgs` options). */
@@ -43,7 +43,7 @@ export function httpFromFlags(
 
 function durationFlag(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  const ms = parseDuration(text);
+  const ms = parseGrafanaInterval(text);
   if (ms === undefined || ms <= 0 || ms > 24 * 3_600_000) throw new UsageError(`${flag} "${text}" is not a duration between 1ms and 24h, e.g. 30s or 2m`);
   return ms;
 }

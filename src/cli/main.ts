@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { didYouMean } from '../catalog/suggest.ts';
 import { PACKAGE_ROOT } from '../io/package-root.ts';
 import { parseInvocation } from './argv.ts';
@@ -94,6 +93,3 @@ function isParseArgsError(err: unknown): boolean {
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-
-/** Re-exported so commands parse flags the same way. */
-export { parseArgs };

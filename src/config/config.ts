@@ -1,3 +1,4 @@
+import { DEFAULT_GRAFANA_VERSION } from '../model/grafana-version.ts';
 import type { RuleConfig } from '../validate/rule-config.ts';
 import { DEFAULT_REPORT_CONFIG, type ReportConfig } from './report-config.ts';
 
@@ -32,7 +33,7 @@ export interface PanelcraftConfig extends RuleConfig {
 }
 
 export const DEFAULT_CONFIG: PanelcraftConfig = {
-  grafanaVersion: '12.1',
+  grafanaVersion: DEFAULT_GRAFANA_VERSION,
   datasource: { uid: 'prometheus', name: 'Prometheus', url: 'http://prometheus:9090', scrapeInterval: '15s' },
   providerName: 'panelcraft',
   mountPath: '/etc/grafana/provisioning',

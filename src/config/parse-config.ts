@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
-import { isJsonObject, type JsonObject } from '../build/json.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import { isJsonObject, type JsonObject } from '../model/json.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { UID_PATTERN } from '../model/uid.ts';
 import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
 import { parseReportConfig } from './report-config.ts';
 import { datasourceUrlSecrets } from './datasource-url-secrets.ts';
@@ -49,13 +50,13 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       const ds = raw.datasource;
       for (const key of Object.keys(ds)) if (!DS_KEYS.includes(key)) problem(`/datasource/${key}`, `unknown datasource setting "${key}"`, `use one of ${DS_KEYS.join(', ')}`);
       const uid = str(ds, 'uid', '/datasource');
-      if (uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(uid)) problem('/datasource/uid', `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`, 'use e.g. `uid: prometheus`');
+      if (uid !== undefined && !UID_PATTERN.test(uid)) problem('/datasource/uid', `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`, 'use e.g. `uid: prometheus`');
       const user = str(ds, 'basicAuthUser', '/datasource');
       const url = str(ds, 'url', '/datasource');
       const secrets = url === undefined ? [] : datasourceUrlSecrets(url);
       for (const s of secrets) problem('/datasource/url', s.message, s.fix);
       datasource = {
-        uid: uid !== undefined && /^[A-Za-z0-9_-]{1,40}$/.test(uid) ? uid : DEFAULT_CONFIG.datasource.uid,
+        uid: uid !== undefined && UID_PATTERN.test(uid) ? uid : DEFAULT_CONFIG.datasource.uid,
         name: str(ds, 'name', '/datasource') ?? DEFAULT_CONFIG.datasource.name,
         url: url !== undefined && secrets.length === 0 ? url : DEFAULT_CONFIG.datasource.url,
         scrapeInterval: str(ds, 'scrapeInterval', '/datasource') ?? DEFAULT_CONFIG.datasource.scrapeInterval,

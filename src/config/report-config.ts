@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from '../build/json.ts';
+import { isJsonObject, type JsonObject } from '../model/json.ts';
 
 /** SMTP settings for mailing the report. The password is never in the file: only the name of the variable holding it. */
 export interface MailConfig {

@@ -1,4 +1,4 @@
-import { isJsonObject, stringAt, type JsonObject } from '../build/json.ts';
+import { isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
 
 /** One dashboard file of a set. */
 export interface DashboardEntry {

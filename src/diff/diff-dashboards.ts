@@ -1,4 +1,4 @@
-import { stringAt, type JsonObject } from '../build/json.ts';
+import { stringAt, type JsonObject } from '../model/json.ts';
 import type { DashboardEntry, DashboardSet } from './dashboard-set.ts';
 import type { DashboardChange, DiffReport, PanelChange, ValueChange } from './diff-report.ts';
 import { diffPanel } from './diff-panel.ts';

@@ -1,4 +1,4 @@
-import { objectAt, type JsonObject, type JsonValue } from '../build/json.ts';
+import { objectAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import type { PanelChange, ValueChange } from './diff-report.ts';
 import { diffQueries } from './diff-queries.ts';
 import type { PanelPair } from './match-panels.ts';

@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, stringAt, type JsonObject } from '../build/json.ts';
+import { arrayAt, isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
 import type { QueryChange, QuerySnapshot, ValueChange } from './diff-report.ts';
 import { compareField, compareRemainingKeys } from './value-change.ts';
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../build/json.ts';
+import type { JsonValue } from '../model/json.ts';
 
 /** One field that differs; `before`/`after` are absent when the field is absent on that side. */
 export interface ValueChange {

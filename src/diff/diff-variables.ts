@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
+import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import type { ValueChange, VariableChange } from './diff-report.ts';
 import { compareField, compareRemainingKeys } from './value-change.ts';
 

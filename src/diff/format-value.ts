@@ -1,5 +1,5 @@
-import { isJsonObject, numberAt, type JsonValue } from '../build/json.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { isJsonObject, numberAt, type JsonValue } from '../model/json.ts';
+import { compactCanonicalJson } from '../model/canonical-json.ts';
 import type { ValueChange } from './diff-report.ts';
 import { formatBox } from './panel-entry.ts';
 
@@ -14,11 +14,11 @@ export function formatValue(field: string, value: JsonValue | undefined): string
     if (x !== undefined && y !== undefined && w !== undefined && h !== undefined) return formatBox({ x, y, w, h });
   }
   if (field === 'thresholds' && isJsonObject(value) && Array.isArray(value.steps)) {
-    const steps = value.steps.map((s) => (isJsonObject(s) ? `${s.value === null || s.value === undefined ? 'base' : canonicalJson(s.value)} ${typeof s.color === 'string' ? s.color : '?'}` : '?'));
+    const steps = value.steps.map((s) => (isJsonObject(s) ? `${s.value === null || s.value === undefined ? 'base' : compactCanonicalJson(s.value)} ${typeof s.color === 'string' ? s.color : '?'}` : '?'));
     const mode = typeof value.mode === 'string' && value.mode !== 'absolute' ? ` (${value.mode})` : '';
     return truncate(`${steps.join(' · ')}${mode}`, MAX_VALUE_CHARS);
   }
-  const text = typeof value === 'string' ? (value === '' ? '""' : value) : canonicalJson(value);
+  const text = typeof value === 'string' ? (value === '' ? '""' : value) : compactCanonicalJson(value);
   return truncate(text.replace(/\s*\n\s*/g, ' '), MAX_VALUE_CHARS);
 }
 

@@ -1,4 +1,4 @@
-import { stringAt, type JsonObject } from '../build/json.ts';
+import { stringAt, type JsonObject } from '../model/json.ts';
 import { diffPanel } from './diff-panel.ts';
 import type { GridBox } from './diff-report.ts';
 import { truncate } from './format-value.ts';

@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject } from '../build/json.ts';
+import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject } from '../model/json.ts';
 import { walkPanels } from '../validate/panels.ts';
 import type { GridBox } from './diff-report.ts';
 

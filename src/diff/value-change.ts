@@ -1,5 +1,5 @@
-import type { JsonValue } from '../build/json.ts';
-import { jsonEqual } from './canonical-json.ts';
+import type { JsonValue } from '../model/json.ts';
+import { jsonEqual } from '../model/canonical-json.ts';
 import type { ValueChange } from './diff-report.ts';
 
 /** Pushes a change for `field` when the two sides differ (key order ignored). */

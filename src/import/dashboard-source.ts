@@ -1,4 +1,4 @@
-import type { JsonObject } from '../build/json.ts';
+import type { JsonObject } from '../model/json.ts';
 import { typescriptLiteral } from './typescript-literal.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { isJsonObject, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { panelTitleAt } from '../build/json-pointer.ts';
+import { isJsonObject, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { panelTitleAt } from '../model/json-pointer.ts';
 import { unwrapDashboard } from '../lint/unwrap-dashboard.ts';
 import type { DashboardRule } from '../validate/rule.ts';
 import { angularPanel } from '../validate/rules/angular-panel.ts';

@@ -1,4 +1,4 @@
-import { slugify } from '../build/stable-uid.ts';
+import { slugify } from '../model/stable-uid.ts';
 
 /** Longest file name (without `.ts`) an import picks; long titles keep a readable prefix. */
 const MAX_NAME = 60;

@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { arrayAt, isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 
 // Grafana's schemaVersion 16 migration (DashboardMigrator upgradeToGridLayout): 12-span rows become a 24-column grid.
 const COLUMNS = 24;

@@ -1,6 +1,6 @@
-import { stringAt } from '../build/json.ts';
+import { stringAt } from '../model/json.ts';
 import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
-import { stableUid } from '../build/stable-uid.ts';
+import { stableUid } from '../model/stable-uid.ts';
 import { parseJsonSource } from '../lint/parse-json-source.ts';
 import { dashboardSource } from './dashboard-source.ts';
 import { importDashboard } from './import-dashboard.ts';

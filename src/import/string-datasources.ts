@@ -1,6 +1,6 @@
-import { DATASOURCE_VARIABLE, variableDatasourceRef } from '../build/datasource-variable.ts';
-import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { parsePointer } from '../build/json-pointer.ts';
+import { DATASOURCE_VARIABLE, variableDatasourceRef } from '../model/datasource-variable.ts';
+import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { parsePointer } from '../model/json-pointer.ts';
 import { datasourceRefs, datasourceVariableName } from '../validate/datasource-refs.ts';
 import { isImportPlaceholder } from '../validate/import-placeholder-names.ts';
 import { templateVariables } from '../validate/template-variables.ts';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../build/json.ts';
+import type { JsonValue } from '../model/json.ts';
 
 export interface LiteralOptions {
   /** Spaces per level. @default 2 */

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type WritePlan } from '../build/plan-writes.ts';
-import { renderProvisioning, type LoadedDashboard, type OutputFile, type RenderedDashboard, type RenderMemo } from '../build/render-provisioning.ts';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnostic.ts';
+import { renderProvisioning, type RenderedDashboard, type RenderMemo } from '../build/render-provisioning.ts';
+import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import type { OutputFile } from '../model/output-file.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { findDashboardFiles } from './find-dashboards.ts';
 import { loadConfig } from './load-config.ts';
 import { loadDashboards } from './load-dashboards.ts';

@@ -1,4 +1,4 @@
-import type { OutputFile } from '../build/render-provisioning.ts';
+import type { OutputFile } from '../model/output-file.ts';
 import { readFilesAtRef } from './git.ts';
 
 export interface CommittedDifference {

@@ -1,4 +1,4 @@
-import type { LoadedDashboard } from '../build/render-provisioning.ts';
+import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import { findDashboardFiles } from './find-dashboards.ts';
 import { loadDashboards } from './load-dashboards.ts';
 import type { ChangeBatch } from './watch-paths.ts';

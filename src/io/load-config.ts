@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CONFIG, type PanelcraftConfig } from '../config/config.ts';
 import { parseConfig } from '../config/parse-config.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 export const CONFIG_FILE = 'panelcraft.yaml';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EXPORT_FIX, describe } from '../build/dashboard-value.ts';
-import type { LoadedDashboard } from '../build/render-provisioning.ts';
+import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 
 const ENTRY = 'panelcraft-dashboards-entry';

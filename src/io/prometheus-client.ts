@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { parseDuration } from '../verify/duration.ts';
+import { parseGrafanaInterval } from '../model/grafana-interval.ts';
 import type { PrometheusApi, SeriesResult } from '../verify/prometheus-api.ts';
 import { parseApiBody, queryResultOf, seriesOf, stringListOf, type ApiAnswer } from '../verify/prometheus-response.ts';
 import { httpClient, type HttpClient, type HttpClientOptions } from './http-client.ts';
@@ -75,7 +75,7 @@ export function prometheusClient(baseUrl: string, options: HttpClientOptions & {
         const yaml = (r.data as { yaml?: unknown } | null)?.yaml;
         const config = typeof yaml === 'string' ? (parseYaml(yaml) as { global?: { scrape_interval?: unknown } } | null) : null;
         const text = config?.global?.scrape_interval;
-        return typeof text === 'string' ? parseDuration(text) : undefined;
+        return typeof text === 'string' ? parseGrafanaInterval(text) : undefined;
       } catch {
         return undefined;
       }

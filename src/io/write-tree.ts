@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir,
 import path from 'node:path';
 import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
 import type { DiskState, WritePlan } from '../build/plan-writes.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /** Suffix of in-flight files: not `.json` or `.yaml`, so Grafana never reads one, and the leading dot hides it. */
 const TEMP_SUFFIX = '.panelcraft-tmp';

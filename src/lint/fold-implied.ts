@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /** Rule ids whose findings on an old dashboard are consequences of its age, not separate problems. */
 const IMPLIED_BY_AGE = new Set(['schema']);

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /**
  * Human report: one block per file, findings grouped under the panel they land in (dashboard-level first),

@@ -1,13 +1,14 @@
 import type { MetricCatalog } from '../catalog/metric-catalog.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
-import { sortDiagnostics, type Diagnostic } from '../validate/diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { runRules, type RuleSet } from '../validate/engine.ts';
 import type { DashboardDocument } from '../validate/rule.ts';
 import type { RuleConfig } from '../validate/rule-config.ts';
+import { grafanaTarget } from '../model/grafana-version.ts';
 import { allRules } from '../validate/rules/index.ts';
 import { foldImplied } from './fold-implied.ts';
 import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from './parse-json-source.ts';
-import { grafanaTarget, unwrapDashboard } from './unwrap-dashboard.ts';
+import { unwrapDashboard } from './unwrap-dashboard.ts';
 
 /** One file to lint: its path as shown to the user and its text. */
 export interface LintSource {
@@ -39,7 +40,7 @@ export const FRONT_DOOR_RULES = ['json-invalid', 'json-too-large', 'json-too-dee
  */
 export function lintSources(sources: readonly LintSource[], options: LintOptions = {}): LintResult {
   const config: RuleConfig = { rules: options.config?.rules ?? {}, exclusions: options.config?.exclusions ?? [] };
-  const target = grafanaTarget(options.config?.grafanaVersion ?? '12.1');
+  const target = grafanaTarget(options.config?.grafanaVersion);
   const out: Diagnostic[] = [];
   const docs: DashboardDocument[] = [];
   const inside = new Map<string, string>();

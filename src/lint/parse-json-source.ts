@@ -1,4 +1,4 @@
-import type { JsonValue } from '../build/json.ts';
+import type { JsonValue } from '../model/json.ts';
 import { MAX_JSON_DEPTH } from '../validate/json-depth.ts';
 
 /** Largest dashboard file lint reads: the biggest real dashboards are a few MB; Grafana's own API limit is lower. */

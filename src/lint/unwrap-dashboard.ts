@@ -1,4 +1,4 @@
-import { isJsonObject, objectAt, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, objectAt, type JsonObject, type JsonValue } from '../model/json.ts';
 
 /** A problem with the file as a whole, before any rule runs. */
 export interface FrontDoorFinding {
@@ -109,9 +109,4 @@ function notADashboard(message: string): FrontDoorFinding {
   return { rule: 'not-a-dashboard', severity: 'error', pointer: '', message, fix: 'lint only Grafana dashboard JSON files; keep other .json files out of provisioning/dashboards (Grafana reads every *.json there)' };
 }
 
-/** `"12.1"`, `"v11.6.3"` → [12, 1]; unreadable → the default target [12, 1]. */
-export function grafanaTarget(version: string): [number, number] {
-  const m = /^v?(\d+)(?:\.(\d+))?/.exec(version.trim());
-  return m ? [Number(m[1]), Number(m[2] ?? 0)] : [12, 1];
-}
 

@@ -1,3 +1,5 @@
+import { variableReferenceAt } from '../model/grafana-variable.ts';
+
 /** What a `$variable` or macro stands in for, judged from where it is written. */
 export type MacroContext = 'string' | 'duration' | 'number' | 'identifier';
 
@@ -29,7 +31,6 @@ const MACRO_DEFAULTS: Readonly<Record<string, string>> = {
 };
 
 const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
-const VARIABLE = /^(?:\$(\w+)|\$\{(\w+)(?:\.[^:}]+)?(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\])/;
 
 /**
  * Replaces Grafana macros (`$__rate_interval`, `${__range_s}`, …) and dashboard variables (`$var`,
@@ -52,11 +53,11 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
   while (i < expr.length) {
     const c = expr[i]!;
     if (c === '$' || (c === '[' && expr[i + 1] === '[')) {
-      const m = VARIABLE.exec(expr.slice(i));
-      const name = m ? (m[1] ?? m[2] ?? m[3])! : undefined;
-      if (m && name !== undefined && !(quote !== undefined && /^\d+$/.test(name) && values[name] === undefined)) {
+      const ref = variableReferenceAt(expr, i);
+      const name = ref?.name;
+      if (ref && name !== undefined && !(quote !== undefined && /^\d+$/.test(name) && values[name] === undefined)) {
         const before = expr[i - 1];
-        const after = expr[i + m[0].length];
+        const after = expr[i + ref.text.length];
         const glued = (before !== undefined && /\w/.test(before)) || (after !== undefined && /[\w{]/.test(after));
         const context: MacroContext =
           quote !== undefined ? 'string'
@@ -64,9 +65,9 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
           : grouping || brace || glued ? 'identifier'
           : 'number';
         const text = values[name] ?? placeholder(name, context);
-        segments.push({ from: out.length, to: out.length + text.length, originalFrom: i, originalTo: i + m[0].length, name, context });
+        segments.push({ from: out.length, to: out.length + text.length, originalFrom: i, originalTo: i + ref.text.length, name, context });
         out += text;
-        i += m[0].length;
+        i += ref.text.length;
         lastToken = context === 'duration' ? 'duration' : 'value';
         continue;
       }

@@ -1,5 +1,5 @@
 import type { AggregateExpr, AstMatcher, Expr, MatrixSelector, Modifiers, SubqueryExpr, VectorMatching, VectorSelectorNode } from './ast.ts';
-import { parseDuration } from './duration.ts';
+import { parsePrometheusDuration } from '../model/prometheus-duration.ts';
 import { PROMQL_FUNCTIONS } from './functions.ts';
 import { lex, type Token } from './lexer.ts';
 import { checkRe2 } from './re2.ts';
@@ -26,7 +26,7 @@ const METRIC_KEYWORDS = new Set([...AGGREGATORS, 'by', 'and', 'or', 'unless', 'o
 const BINARY_LEVELS: readonly (readonly string[])[] = [
   ['or'], ['and', 'unless'], ['==', '!=', '<=', '<', '>=', '>'], ['+', '-'], ['*', '/', '%', 'atan2'],
 ];
-const MAX_INT64_FLOAT = 9223372036854775808;
+const MAX_INT64_FLOAT = 2 ** 63;
 
 class SyntaxError_ {
   constructor(readonly problem: PromqlProblem) {}
@@ -179,7 +179,7 @@ class Parser {
   }
 
   private duration(t: Token): number {
-    const d = parseDuration(t.text);
+    const d = parsePrometheusDuration(t.text);
     if ('error' in d) this.report(d.error, t.from, t.to);
     else if (d.ms === 0) this.report('duration must be greater than 0', t.from, t.to);
     return 'ms' in d ? d.ms : 0;

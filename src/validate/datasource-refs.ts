@@ -1,5 +1,6 @@
-import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
+import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
+import { wholeVariableReference } from '../model/grafana-variable.ts';
 import { walkPanels } from './panels.ts';
 
 /** A `datasource` value found on a panel, a target, a template variable or an annotation. */
@@ -38,6 +39,5 @@ export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set(['-- Grafana
 
 /** `${ds}` / `$ds` / `[[ds]]` → `ds`; anything else → `undefined`. */
 export function datasourceVariableName(uid: string): string | undefined {
-  const m = /^(?:\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\])$/.exec(uid);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return wholeVariableReference(uid)?.name;
 }

@@ -1,6 +1,6 @@
-import { stringAt } from '../build/json.ts';
-import { panelTitleAt } from '../build/json-pointer.ts';
-import type { Diagnostic, Finding } from './diagnostic.ts';
+import { stringAt } from '../model/json.ts';
+import { panelTitleAt } from '../model/json-pointer.ts';
+import type { Diagnostic, Finding } from '../model/diagnostic.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
 import type { RuleConfig, RuleExclusion } from './rule-config.ts';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../build/json.ts';
+import type { JsonValue } from '../model/json.ts';
 
 /**
  * Deepest nesting of objects and arrays panelcraft accepts in a dashboard. Real dashboards stay below 20 (a row's

@@ -1,5 +1,5 @@
-import { arrayAt, isJsonObject, type JsonObject } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
+import { arrayAt, isJsonObject, type JsonObject } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
 
 /** A panel with its JSON pointer; `row` is the collapsed row holding it, if any. */
 export interface PanelRef {

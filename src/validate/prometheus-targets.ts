@@ -1,5 +1,5 @@
-import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
+import { arrayAt, isJsonObject, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
 import type { Expr } from '../promql/ast.ts';
 import { expandMacros, toOriginalOffset, type Expansion } from '../promql/expand-macros.ts';
 import { parsePromql, type PromqlProblem } from '../promql/parser.ts';

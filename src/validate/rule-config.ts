@@ -1,4 +1,4 @@
-import type { Severity } from './diagnostic.ts';
+import type { Severity } from '../model/diagnostic.ts';
 
 /** Severity a user may set per rule; `off` drops the rule's findings. */
 export type RuleLevel = Severity | 'off';

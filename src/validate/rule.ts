@@ -1,6 +1,6 @@
-import type { JsonObject } from '../build/json.ts';
+import type { JsonObject } from '../model/json.ts';
 import type { MetricCatalog } from '../catalog/metric-catalog.ts';
-import type { Finding, Severity } from './diagnostic.ts';
+import type { Finding, Severity } from '../model/diagnostic.ts';
 
 /** One dashboard as the rules see it: normalized output in `build`, the file as found in `lint`. */
 export interface DashboardDocument {

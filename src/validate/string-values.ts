@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonValue } from '../build/json.ts';
-import { escapePointerToken } from '../build/json-pointer.ts';
+import { isJsonObject, type JsonValue } from '../model/json.ts';
+import { escapePointerToken } from '../model/json-pointer.ts';
 
 /** A string somewhere inside a JSON value, with its pointer and the key holding it. */
 export interface StringAt {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../build/json.ts';
+import type { JsonObject } from '../model/json.ts';
 import { walk, type Expr } from '../promql/ast.ts';
 import type { VectorSelector } from '../promql/selectors.ts';
 import { unquote } from '../promql/unquote.ts';

@@ -1,5 +1,5 @@
-import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
+import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
 
 /** One entry of `templating.list`. */
 export interface TemplateVariable {

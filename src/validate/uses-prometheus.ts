@@ -1,4 +1,4 @@
-import { isJsonObject, stringAt, type JsonObject } from '../build/json.ts';
+import { isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
 import { datasourceRefs } from './datasource-refs.ts';
 
 const NEUTRAL_TYPES = new Set(['prometheus', 'datasource', 'grafana', '__expr__']);

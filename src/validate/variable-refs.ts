@@ -1,26 +1,11 @@
-/** One `$var`, `${var}`, `${var:format}`, `${var.path}` or `[[var]]` reference in a string. */
-export interface VariableRef {
-  readonly name: string;
-  /** The reference as written, e.g. `${job:regex}`. */
-  readonly text: string;
-}
-
-// Grafana's three reference syntaxes; names are word characters.
-const REF = /\$\{(\w+)(?:[.:][^}]*)?\}|\[\[(\w+)(?::\w+)?\]\]|\$(\w+)/g;
+import { variableReferences, type VariableReference } from '../model/grafana-variable.ts';
 
 /**
  * Every template-variable reference in `text`, in order. Names made only of digits (`$1` in a
  * `label_replace` replacement) are regex back-references, not variables, and are skipped.
  */
-export function findVariableRefs(text: string): VariableRef[] {
-  const out: VariableRef[] = [];
-  if (!text.includes('$') && !text.includes('[[')) return out;
-  for (const m of text.matchAll(REF)) {
-    const name = m[1] ?? m[2] ?? m[3];
-    if (name === undefined || /^\d+$/.test(name)) continue;
-    out.push({ name, text: m[0] });
-  }
-  return out;
+export function findVariableRefs(text: string): VariableReference[] {
+  return variableReferences(text).filter((ref) => !/^\d+$/.test(ref.name));
 }
 
 /** Variables every dashboard has without declaring them (global and macro variables, data-link fields). */

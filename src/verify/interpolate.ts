@@ -1,10 +1,6 @@
+import { replaceVariableReferences, variableReferences } from '../model/grafana-variable.ts';
 import type { VariableValue } from './variable-value.ts';
 
-/**
- * Grafana's variable syntaxes: `$name`, `[[name]]`, `[[name:format]]`, `${name}`, `${name:format}`,
- * `${name.field}` (field paths are ignored).
- */
-const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
 
 /** Values of Grafana's built-in variables, already formatted as text. */
 export type BuiltIns = Readonly<Record<string, string>>;
@@ -16,9 +12,8 @@ export type BuiltIns = Readonly<Record<string, string>>;
  * explicit `${name:format}`. Unknown names are left as written, as Grafana does.
  */
 export function interpolate(text: string, variables: ReadonlyMap<string, VariableValue>, builtIns: BuiltIns): string {
-  return text.replace(VARIABLE, (match, plain?: string, bracket?: string, bracketFmt?: string, braced?: string, _field?: string, bracedFmt?: string) => {
-    const name = plain ?? bracket ?? braced ?? '';
-    const format = bracketFmt ?? bracedFmt;
+  // Field paths (`${name.field}`) are ignored: the value is the variable's own.
+  return replaceVariableReferences(text, ({ name, text: match, format }) => {
     const builtIn = builtIns[name];
     if (builtIn !== undefined) return builtIn;
     const variable = variables.get(name);
@@ -30,10 +25,7 @@ export function interpolate(text: string, variables: ReadonlyMap<string, Variabl
 /** Names of the variables a text refers to (built-ins included), in order of appearance. */
 export function referencedVariables(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(VARIABLE)) {
-    const name = m[1] ?? m[2] ?? m[4];
-    if (name && !names.includes(name)) names.push(name);
-  }
+  for (const { name } of variableReferences(text)) if (!names.includes(name)) names.push(name);
   return names;
 }
 

@@ -1,4 +1,4 @@
-import { formatGoDuration, formatInterval, parseDuration } from './duration.ts';
+import { formatGoDuration, formatInterval, parseGrafanaInterval } from '../model/grafana-interval.ts';
 import { roundInterval } from './round-interval.ts';
 import type { TimeRange } from './time-range.ts';
 import type { BuiltIns } from './interpolate.ts';
@@ -82,6 +82,6 @@ export function builtIns(range: TimeRange, timing: QueryTiming | undefined, dash
 
 function durationMs(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '' || text.includes('$')) return undefined;
-  const ms = parseDuration(text.replace(/^>/, ''));
+  const ms = parseGrafanaInterval(text.replace(/^>/, ''));
   return ms !== undefined && ms > 0 ? ms : undefined;
 }

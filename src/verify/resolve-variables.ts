@@ -1,6 +1,6 @@
-import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
-import { formatInterval } from './duration.ts';
+import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
+import { formatInterval } from '../model/grafana-interval.ts';
 import { interpolate, type BuiltIns } from './interpolate.ts';
 import type { PrometheusApi, PromSample } from './prometheus-api.ts';
 import { roundInterval } from './round-interval.ts';

@@ -1,4 +1,4 @@
-import { isJsonObject, stringAt, type JsonObject } from '../build/json.ts';
+import { isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
 
 const NON_PROMETHEUS_UIDS = new Set(['__expr__', 'grafana', '-- Grafana --', '-- Dashboard --', '-- Mixed --']);
 

@@ -1,4 +1,4 @@
-import { parseDuration } from './duration.ts';
+import { parseGrafanaInterval } from '../model/grafana-interval.ts';
 
 /** An absolute time range in epoch milliseconds. */
 export interface TimeRange {
@@ -60,7 +60,7 @@ export function panelTimeRange(range: TimeRange, timeFrom: string | undefined, t
 
 function durationOf(text: string): number | undefined {
   const t = text.trim().replace(/^now-/, '');
-  return parseDuration(t);
+  return parseGrafanaInterval(t);
 }
 
 function addUnits(time: number, n: number, unit: string): number {

@@ -1,6 +1,6 @@
-import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject } from '../build/json.ts';
-import { pointer } from '../build/json-pointer.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import { arrayAt, isJsonObject, numberAt, objectAt, stringAt, type JsonObject } from '../model/json.ts';
+import { pointer } from '../model/json-pointer.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { isQueryPanel, walkPanels } from '../validate/panels.ts';
 import { interpolate } from './interpolate.ts';
 import { sampleCount, type PrometheusApi } from './prometheus-api.ts';

@@ -3,7 +3,7 @@ import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { describe, expect, it } from 'vitest';
 import { dashboardValue } from '../../src/build/dashboard-value.ts';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { normalizeDashboard, type NormalizeOptions } from '../../src/build/normalize-dashboard.ts';
 
 const options: NormalizeOptions = { fallbackUid: 'team-overview', schemaVersion: 41, editable: false, datasourceUid: 'prometheus', datasourceName: 'Prometheus' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { renderProvisioning, type LoadedDashboard, type RenderMemo } from '../../src/build/render-provisioning.ts';
+import { renderProvisioning, type RenderMemo } from '../../src/build/render-provisioning.ts';
+import type { LoadedDashboard } from '../../src/model/loaded-dashboard.ts';
 
 describe('renderProvisioning with a memo', () => {
   it('renders a loaded module once per config, with the same output as without a memo', () => {

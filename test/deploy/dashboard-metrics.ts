@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
-import { arrayAt, isJsonObject, stringAt, type JsonObject } from '../../src/build/json.ts';
+import { arrayAt, isJsonObject, stringAt, type JsonObject } from '../../src/model/json.ts';
 import { walkPanels } from '../../src/validate/panels.ts';
 import { extractSelectors } from '../../src/promql/selectors.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diff } from '../../src/cli/commands/diff.ts';
 import { main } from '../../src/cli/main.ts';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { dashboard, panel, toFile } from './fixtures.ts';
 import { tempRepo, type TempRepo } from './git-repo.ts';
 import { runCommand } from './run-command.ts';

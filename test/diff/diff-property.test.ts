@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { dashboardSetFromFiles } from '../../src/diff/dashboard-set.ts';
 import { diffDashboards } from '../../src/diff/diff-dashboards.ts';
 import { layoutSvg } from '../../src/diff/layout-svg.ts';

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 
 /** A small dashboard in the shape panelcraft builds. */
 export function dashboard(uid: string, title: string, panels: JsonObject[], extra: JsonObject = {}): JsonObject {

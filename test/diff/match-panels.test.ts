@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { diffPanels } from '../../src/diff/diff-dashboards.ts';
 import { dashboard, panel } from './fixtures.ts';
 

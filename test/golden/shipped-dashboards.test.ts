@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasErrors } from '../../src/validate/diagnostic.ts';
+import { hasErrors } from '../../src/model/diagnostic.ts';
 import { buildProject } from '../../src/io/build-project.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

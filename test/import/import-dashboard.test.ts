@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { importDashboard } from '../../src/import/import-dashboard.ts';
 import { planImports } from '../../src/import/plan-imports.ts';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/build/canonical-json.ts';
-import type { JsonObject } from '../../src/build/json.ts';
+import { canonicalJson } from '../../src/model/canonical-json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { normalizeDashboard } from '../../src/build/normalize-dashboard.ts';
-import { schemaVersionFor } from '../../src/build/schema-version.ts';
-import { stableUid } from '../../src/build/stable-uid.ts';
+import { schemaVersionFor } from '../../src/model/grafana-version.ts';
+import { stableUid } from '../../src/model/stable-uid.ts';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import { importDashboard } from '../../src/import/import-dashboard.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';

@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardValue } from '../../src/build/dashboard-value.ts';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { planImports } from '../../src/import/plan-imports.ts';
 import { loadDashboards } from '../../src/io/load-dashboards.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';

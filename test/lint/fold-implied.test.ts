@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldImplied } from '../../src/lint/fold-implied.ts';
-import type { Diagnostic } from '../../src/validate/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 
 const d = (file: string, rule: string, pointer = ''): Diagnostic => ({ rule, severity: rule === 'schema' ? 'error' : 'warning', file, pointer, message: `${rule} says` });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grafanaTarget, unwrapDashboard } from '../../src/lint/unwrap-dashboard.ts';
+import { grafanaTarget } from '../../src/model/grafana-version.ts';
+import { unwrapDashboard } from '../../src/lint/unwrap-dashboard.ts';
 import { parseJsonSource } from '../../src/lint/parse-json-source.ts';
 
 describe('unwrapDashboard', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, JsonValue } from '../../src/build/json.ts';
+import type { JsonObject, JsonValue } from '../../src/model/json.ts';
 import { lintSources } from '../../src/lint/lint-sources.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../src/validate/json-depth.ts';
 import { runRules } from '../../src/validate/engine.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGoDuration, formatInterval, parseDuration } from '../../src/verify/duration.ts';
+import { formatGoDuration, formatInterval, parseGrafanaInterval } from '../../src/model/grafana-interval.ts';
 import { builtIns, queryTiming } from '../../src/verify/query-timing.ts';
 import { roundInterval } from '../../src/verify/round-interval.ts';
 import { panelTimeRange, resolveTime, resolveTimeRange } from '../../src/verify/time-range.ts';
@@ -15,8 +15,8 @@ describe('durations', () => {
     ['1d', 86_400_000],
     ['2w', 1_209_600_000],
     ['30', 30_000],
-  ])('parses %s', (text, ms) => expect(parseDuration(text)).toBe(ms));
-  it('rejects text that is not a duration', () => expect(parseDuration('$interval')).toBeUndefined());
+  ])('parses %s', (text, ms) => expect(parseGrafanaInterval(text)).toBe(ms));
+  it('rejects text that is not a duration', () => expect(parseGrafanaInterval('$interval')).toBeUndefined());
   it('formats $__interval with the largest whole unit', () => expect([5_000, 90_000, 7_200_000, 500].map(formatInterval)).toEqual(['5s', '1m', '2h', '500ms']));
   it("formats $__rate_interval like Go's time.Duration", () => expect([6_000, 60_000, 3_720_000].map(formatGoDuration)).toEqual(['6s', '1m0s', '1h2m0s']));
 });

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { hasErrors } from '../../validate/diagnostic.ts';
+import { hasErrors } from '../../model/diagnostic.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
 import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const BUILD_USAGE = 'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--json]';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.ts';
 import type { RenderMemo } from '../../build/render-provisioning.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
 import { DashboardCache } from '../../io/dashboard-cache.ts';
 import type { HashCache } from '../../io/write-tree.ts';
 import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
-import { hasErrors } from '../../validate/diagnostic.ts';
+import { hasErrors } from '../../model/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
 

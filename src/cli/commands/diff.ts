@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.ts';
 import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
 import { diffDashboards } from '../../diff/diff-dashboards.ts';
 import type { DashboardChange, DiffReport } from '../../diff/diff-report.ts';
@@ -11,7 +11,7 @@ import { renderText } from '../../diff/render-text.ts';
 import { buildProject } from '../../io/build-project.ts';
 import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } from '../../io/git.ts';
 import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
-import { hasErrors, type Diagnostic } from '../../validate/diagnostic.ts';
+import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
 

@@ -4,9 +4,9 @@ import { formatImportJson, formatImportReport } from '../../import/format-import
 import { planImports, type ImportEntry } from '../../import/plan-imports.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { existingFiles, writeNewFiles } from '../../io/write-new-files.ts';
-import { grafanaTarget } from '../../lint/unwrap-dashboard.ts';
+import { grafanaTarget } from '../../model/grafana-version.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const IMPORT_USAGE = 'usage: panelcraft import FILE.json… --out DIR [--root DIR] [--json]';
 
@@ -53,7 +53,7 @@ export const importCommand: Command = async (args, ctx) => {
     inputs.push({ file: shown(abs), text });
   }
   const { config } = await loadConfig(root).catch(() => ({ config: undefined }));
-  const planned = planImports(inputs, { outDir: shown(path.resolve(root, values.out)), grafana: grafanaTarget(config?.grafanaVersion ?? '12.1') });
+  const planned = planImports(inputs, { outDir: shown(path.resolve(root, values.out)), grafana: grafanaTarget(config?.grafanaVersion) });
 
   const taken = new Set(await existingFiles(root, planned.flatMap((e) => (e.output ? [e.output] : []))));
   const entries: ImportEntry[] = planned.map((e) =>

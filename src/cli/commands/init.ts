@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../../io/package-root.ts';
 import { existingPaths, readIfExists } from '../../io/read-existing.ts';
 import { writeNewFiles } from '../../io/write-new-files.ts';
 import { EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const INIT_USAGE =
   'usage: panelcraft init [DIR] [--service NAME [--convention client-golang|otel|gin] [--locale en|zh-CN]]… [--json]';

@@ -9,11 +9,11 @@ import { fetchMetrics, MetricsSourceError, readMetricsFile } from '../../io/read
 import { redactSecrets } from '../../io/redact.ts';
 import { formatJson, formatReport } from '../../lint/format-report.ts';
 import { FRONT_DOOR_RULES, lintSources } from '../../lint/lint-sources.ts';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../../validate/diagnostic.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
 import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const LINT_USAGE =
   `usage: panelcraft lint [FILE.json | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]… ${HTTP_FLAGS_USAGE}` +

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isJsonObject } from '../../build/json.ts';
+import { isJsonObject } from '../../model/json.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { prometheusClient } from '../../io/prometheus-client.ts';
 import { readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
@@ -12,11 +12,11 @@ import { lastCompleteWeek, rangeOfDates, type ReportRange, weekRange } from '../
 import { renderCsv } from '../../report/render-csv.ts';
 import { weeklyReportWorkflow } from '../../report/schedule-workflow.ts';
 import { DEFAULT_REPORT_CONVENTION, servicesFromDashboards } from '../../report/services-from-dashboards.ts';
-import { hasErrors } from '../../validate/diagnostic.ts';
-import { parseDuration } from '../../verify/duration.ts';
+import { hasErrors } from '../../model/diagnostic.ts';
+import { parseGrafanaInterval } from '../../model/grafana-interval.ts';
 import { type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const REPORT_USAGE =
   'usage: panelcraft report --prometheus URL [--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD] [--service JOB]…\n' +
@@ -80,7 +80,7 @@ export const report: Command = async (args, ctx) => {
   if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
   if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
-  const scrapeMs = parseDuration(scrapeText);
+  const scrapeMs = parseGrafanaInterval(scrapeText);
   if (scrapeMs === undefined || scrapeMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
   const mailTo = (values['mail-to'] ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
   if (mailTo.length > 0 && config.report.mail === undefined) {

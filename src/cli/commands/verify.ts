@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { isJsonObject } from '../../build/json.ts';
+import { isJsonObject } from '../../model/json.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { prometheusClient } from '../../io/prometheus-client.ts';
 import { readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
 import { redactSecrets } from '../../io/redact.ts';
-import { hasErrors, type Diagnostic } from '../../validate/diagnostic.ts';
+import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import { templateVariables } from '../../validate/template-variables.ts';
-import { formatGoDuration, parseDuration } from '../../verify/duration.ts';
+import { formatGoDuration, parseGrafanaInterval } from '../../model/grafana-interval.ts';
 import { verifyDashboards, type DashboardFile } from '../../verify/verify-dashboards.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
-import { parseArgs } from '../main.ts';
+import { parseArgs } from '../parse-args.ts';
 
 export const VERIFY_USAGE =
   `usage: panelcraft verify --prometheus URL [--var name=value]… [--strict] [--scrape-interval 15s] ${HTTP_FLAGS_USAGE} [--root DIR] [--json]\n` +
@@ -45,7 +45,7 @@ export const verify: Command = async (args, ctx) => {
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const { config } = await loadConfig(root);
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
-  const scrapeIntervalMs = parseDuration(scrapeText);
+  const scrapeIntervalMs = parseGrafanaInterval(scrapeText);
   if (scrapeIntervalMs === undefined || scrapeIntervalMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
 
   const diagnostics: Diagnostic[] = [];

@@ -1,6 +1,6 @@
-import { isJsonObject, stringAt } from '../../build/json.ts';
+import { isJsonObject, stringAt } from '../../model/json.ts';
 import { datasourceRefs, datasourceVariableName } from '../datasource-refs.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import type { DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';

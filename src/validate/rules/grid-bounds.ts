@@ -1,6 +1,6 @@
-import { isJsonObject } from '../../build/json.ts';
+import { isJsonObject } from '../../model/json.ts';
 import { GRID_COLUMNS } from '../../layout/grid-pos.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 

@@ -1,7 +1,7 @@
-import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject } from '../../build/json.ts';
-import { pointer } from '../../build/json-pointer.ts';
+import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject } from '../../model/json.ts';
+import { pointer } from '../../model/json-pointer.ts';
 import { overlapsWithEarlier, type GridPos } from '../../layout/grid-pos.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import type { DashboardRule } from '../rule.ts';
 
 /**

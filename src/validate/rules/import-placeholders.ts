@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import type { DashboardRule } from '../rule.ts';
 import { stringValues } from '../string-values.ts';

@@ -17,7 +17,7 @@ export const labelUnknown: DashboardRule = {
     return targetSelectors(dashboard).flatMap(({ pointer, selectors }) =>
       selectors.flatMap((sel) => {
         const metric = sel.metric === undefined ? undefined : catalog.metrics.get(sel.metric);
-        if (!metric || !metric.labelsKnown) return [];
+        if (!metric?.labelsKnown) return [];
         return sel.matchers.flatMap((m) => {
           if (TARGET_LABELS.has(m.label) || metric.labels.has(m.label) || matchesEmpty(m.op, m.value)) return [];
           const key = `${pointer}|${metric.name}|${m.label}`;

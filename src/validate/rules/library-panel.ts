@@ -1,4 +1,4 @@
-import { isJsonObject, stringAt } from '../../build/json.ts';
+import { isJsonObject, stringAt } from '../../model/json.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 

@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, stringAt } from '../../build/json.ts';
+import { arrayAt, isJsonObject, stringAt } from '../../model/json.ts';
 import { isQueryPanel, walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 

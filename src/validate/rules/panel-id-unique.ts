@@ -1,5 +1,5 @@
-import { stringAt } from '../../build/json.ts';
-import type { Finding } from '../diagnostic.ts';
+import { stringAt } from '../../model/json.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 

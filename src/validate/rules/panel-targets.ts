@@ -1,4 +1,4 @@
-import { stringAt } from '../../build/json.ts';
+import { stringAt } from '../../model/json.ts';
 import { isQueryPanel, walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 

@@ -1,6 +1,6 @@
-import { arrayAt, isJsonObject, objectAt, stringAt } from '../../build/json.ts';
+import { arrayAt, isJsonObject, objectAt, stringAt } from '../../model/json.ts';
 import { didYouMean } from '../../catalog/suggest.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { isGrafanaUnit, knownUnitIds } from '../grafana-units.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';

@@ -1,6 +1,6 @@
 import { walk, type Expr } from '../../promql/ast.ts';
 import { isCounterName } from '../../promql/metric-kind.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 

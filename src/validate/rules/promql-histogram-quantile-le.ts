@@ -1,5 +1,5 @@
 import { walk, type Expr } from '../../promql/ast.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 

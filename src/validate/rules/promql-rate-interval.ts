@@ -1,6 +1,6 @@
 import { walk } from '../../promql/ast.ts';
 import { COUNTER_FUNCTIONS } from '../../promql/metric-kind.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 

@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject } from '../../build/json.ts';
+import { arrayAt, isJsonObject } from '../../model/json.ts';
 import type { DashboardRule } from '../rule.ts';
 
 /** The pre-Grafana-5 layout: `rows[].panels[]` with `span`, no `gridPos`. */

@@ -1,4 +1,4 @@
-import { isJsonObject, stringAt } from '../../build/json.ts';
+import { isJsonObject, stringAt } from '../../model/json.ts';
 import { BUILTIN_DATASOURCE_UIDS, datasourceRefs, datasourceVariableName } from '../datasource-refs.ts';
 import type { DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';

@@ -1,5 +1,5 @@
-import { stringAt } from '../../build/json.ts';
-import { slugify } from '../../build/stable-uid.ts';
+import { stringAt } from '../../model/json.ts';
+import { slugify } from '../../model/stable-uid.ts';
 import type { TreeFinding, TreeRule } from '../rule.ts';
 
 /** Grafana 10.x rejects a dashboard whose title slug equals a folder's: "Dashboard name cannot be the same as folder". */

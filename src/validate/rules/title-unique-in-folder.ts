@@ -1,4 +1,4 @@
-import { stringAt } from '../../build/json.ts';
+import { stringAt } from '../../model/json.ts';
 import type { TreeFinding, TreeRule } from '../rule.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { UID_PATTERN } from '../../build/stable-uid.ts';
+import { UID_PATTERN } from '../../model/uid.ts';
 import type { DashboardRule } from '../rule.ts';
 
 /** Grafana rejects uids outside `^[A-Za-z0-9_-]{1,40}$` ("uid contains illegal characters", "uid too long"). */

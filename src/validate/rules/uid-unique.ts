@@ -1,4 +1,4 @@
-import { stringAt } from '../../build/json.ts';
+import { stringAt } from '../../model/json.ts';
 import type { TreeFinding, TreeRule } from '../rule.ts';
 
 /** A uid used twice freezes every provider involved: Grafana stops writing their dashboards (reference §2.7). */

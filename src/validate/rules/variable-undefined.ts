@@ -1,6 +1,6 @@
-import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../../model/json.ts';
 import { didYouMean } from '../../catalog/suggest.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import type { JsonObject, JsonValue } from '../../build/json.ts';
-import { parsePointer, pointer as toPointer, resolvePointer } from '../../build/json-pointer.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { JsonObject, JsonValue } from '../../model/json.ts';
+import { parsePointer, pointer as toPointer, resolvePointer } from '../../model/json-pointer.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 
 /** What the failing validator checked: the dashboard, or one panel's options / field config. */
 export type SchemaSection =

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isJsonObject, objectAt, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, objectAt, type JsonObject, type JsonValue } from '../../model/json.ts';
 import { dashboardValidator, panelValidators } from '../../../schema/index.ts';
-import type { Finding } from '../diagnostic.ts';
+import type { Finding } from '../../model/diagnostic.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 import { collapseErrors } from './collapse-errors.ts';

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../../src/build/json.ts';
+import type { JsonObject } from '../../../src/model/json.ts';
 import type { MetricCatalog } from '../../../src/catalog/metric-catalog.ts';
-import type { Finding } from '../../../src/validate/diagnostic.ts';
+import type { Finding } from '../../../src/model/diagnostic.ts';
 import type { DashboardRule } from '../../../src/validate/rule.ts';
 
 /** A modern dashboard every lint rule accepts; tests break one thing at a time. */

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../src/build/json.ts';
+import type { JsonObject } from '../../../src/model/json.ts';
 import type { DashboardDocument } from '../../../src/validate/rule.ts';
 
 /** A dashboard with one timeseries panel per expression (`Panel 0`, `Panel 1`, …), one target each. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/build/json.ts';
+import type { JsonObject } from '../../../src/model/json.ts';
 import { runRules } from '../../../src/validate/engine.ts';
 import { allRules } from '../../../src/validate/rules/index.ts';
 import { schemaRule } from '../../../src/validate/schema/schema-rule.ts';

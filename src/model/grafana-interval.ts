@@ -1,4 +1,8 @@
-/** Durations as Grafana and Prometheus write them: `15s`, `1m30s`, `500ms`, `1d`, `2w`, `1y`. */
+/**
+ * A Grafana interval as panels, variables and datasources write it (`15s`, `1m30s`, `0.5s`, `1d`, a bare number of
+ * seconds): looser than a Prometheus duration (`prometheus-duration.ts`), following Grafana's `gtime.ParseInterval`
+ * (`pkg/components/gtime/gtime.go`), plus the two ways Grafana's backend prints intervals back.
+ */
 
 const UNIT_MS: Record<string, number> = {
   ms: 1,
@@ -14,7 +18,7 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y))+$/;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g;
 
 /** Milliseconds, or `undefined` when the text is not a duration. A bare number is seconds (Grafana's min interval). */
-export function parseDuration(text: string): number | undefined {
+export function parseGrafanaInterval(text: string): number | undefined {
   const t = text.trim();
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t) * 1_000;
   if (!DURATION.test(t)) return undefined;

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { stableUid, UID_PATTERN } from '../../src/build/stable-uid.ts';
+import { stableUid } from '../../src/model/stable-uid.ts';
+import { UID_PATTERN } from '../../src/model/uid.ts';
 
 const pathSegment = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes('/'));
 const dashboardPath = fc.tuple(fc.option(pathSegment, { nil: undefined }), pathSegment).map(([folder, name]) => (folder ? `${folder}/${name}.ts` : `${name}.ts`));

@@ -1,6 +1,4 @@
-/** Grafana's uid rule: letters, digits, `-`, `_`; at most 40 bytes (reference §3). */
-export const UID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
-export const MAX_UID_LENGTH = 40;
+import { MAX_UID_LENGTH } from './uid.ts';
 
 /**
  * The uid derived from a dashboard's path below `dashboards/`: `payments/overview.ts` → `payments-overview`.

@@ -1,3 +1,10 @@
+/**
+ * A Prometheus duration as PromQL range selectors, `offset` and the HTTP API take it: integer amounts with units in
+ * descending order, each at most once (`1h30m`, `500ms`). Prometheus's `model.ParseDuration`
+ * (`github.com/prometheus/common/model/time.go`) is the reference: same units, same errors, same int64 limit on
+ * nanoseconds. Not to be confused with a Grafana interval (`grafana-interval.ts`), which allows fractions and bare
+ * seconds.
+ */
 const UNITS: ReadonlyArray<readonly [string, bigint]> = [
   ['y', 365n * 24n * 3600n * 1000n], ['w', 7n * 24n * 3600n * 1000n], ['d', 24n * 3600n * 1000n],
   ['h', 3600n * 1000n], ['m', 60n * 1000n], ['s', 1000n], ['ms', 1n],
@@ -10,7 +17,7 @@ const MAX_INT64 = (1n << 63n) - 1n;
  * Parses a Prometheus duration (`1h30m`, units in descending order, each at most once) into
  * milliseconds, or returns the error message Prometheus gives.
  */
-export function parseDuration(text: string): { ms: number } | { error: string } {
+export function parsePrometheusDuration(text: string): { ms: number } | { error: string } {
   const m = PATTERN.exec(text);
   if (text === '' || m === null) return { error: `not a valid duration string: "${text}"` };
   let ms = 0n;

@@ -3,11 +3,11 @@ import { clientGolang } from '../../src/conventions/client-golang.ts';
 import type { Convention } from '../../src/conventions/convention.ts';
 import { gin } from '../../src/conventions/gin.ts';
 import { otel } from '../../src/conventions/otel.ts';
-import { defenseKpis } from '../../src/dashboards/defense-kpis.ts';
-import { goServiceOverview } from '../../src/dashboards/go-service-overview.ts';
-import type { PresetOptions } from '../../src/dashboards/preset-options.ts';
-import { routeMatrix } from '../../src/dashboards/route-matrix.ts';
-import { teachingDemo } from '../../src/dashboards/teaching-demo.ts';
+import { defenseKpis } from '../../src/presets/defense-kpis.ts';
+import { goServiceOverview } from '../../src/presets/go-service-overview.ts';
+import type { PresetOptions } from '../../src/presets/preset-options.ts';
+import { routeMatrix } from '../../src/presets/route-matrix.ts';
+import { teachingDemo } from '../../src/presets/teaching-demo.ts';
 
 type Preset = (options: PresetOptions) => { build(): unknown };
 const presets: Record<string, Preset> = { goServiceOverview, routeMatrix, teachingDemo, defenseKpis };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaVersionFor } from '../../src/build/schema-version.ts';
+import { schemaVersionFor } from '../../src/model/grafana-version.ts';
 
 describe('schemaVersionFor', () => {
   it.each([

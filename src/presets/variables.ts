@@ -2,6 +2,7 @@ import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Convention } from '../conventions/convention.ts';
 import { text, type Locale } from '../i18n/locale.ts';
+import { DATASOURCE_REF } from '../model/datasource-variable.ts';
 import { scopeMatchers, type ScopeLabel } from '../queries/scope.ts';
 import type { Matchers } from '../queries/selector.ts';
 import { labelValues } from '../queries/variable-queries.ts';
@@ -19,7 +20,7 @@ export interface ScopeVariablesOptions {
   readonly cluster?: boolean;
 }
 
-const PROMETHEUS_VARIABLE = { type: 'prometheus', uid: '${datasource}' };
+const PROMETHEUS_VARIABLE = { type: 'prometheus', uid: DATASOURCE_REF };
 
 /**
  * `datasource` (Prometheus), optional `cluster`, `job` and `instance` variables, each listed from `up` and narrowed

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/build/canonical-json.ts';
+import { canonicalJson } from '../../src/model/canonical-json.ts';
 
 /** Rebuilds an object with its keys inserted in reverse order, recursively. */
 function reversed(value: unknown): unknown {

@@ -1,0 +1,35 @@
+/**
+ * Canonical JSON text: object keys sorted by code unit, `undefined` dropped. Grafana detects a changed dashboard by
+ * the MD5 of the file's bytes, so the same dashboard must always give the same bytes, whatever the key order of the
+ * object that produced it. `diff` compares values through the same sort, so key order never counts as a change.
+ */
+
+/** The file form: 2-space indent and a final newline. */
+export function canonicalJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+/** The one-line form, for showing and comparing values; `undefined` (an absent value) gives `'undefined'`. */
+export function compactCanonicalJson(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(sortKeys(value));
+}
+
+/** True when both values have the same canonical JSON (key order ignored; absent equals only absent). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  return compactCanonicalJson(a) === compactCanonicalJson(b);
+}
+
+/** A deep copy whose objects have their keys in sorted order (arrays keep their order). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return sortKeys((value as { toJSON: () => unknown }).toJSON());
+  // A prototype-less object keeps a "__proto__" key as data instead of setting the prototype (and losing the key).
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined && typeof v !== 'function') out[key] = sortKeys(v);
+  }
+  return out;
+}

@@ -21,11 +21,23 @@ const outcome = await writeProject(root!, build);
 const t3 = performance.now();
 if (!outcome.written) throw new Error(`build failed: ${JSON.stringify(outcome.diagnostics.slice(0, 3))}`);
 // Validation alone, measured again on the rendered documents (warm), to split render into normalize and validate.
-const docs = build.dashboards.map((d) => ({ file: d.source, ...(d.folder ? { folder: d.folder } : {}), dashboard: d.dashboard }));
+const docs = build.dashboards.map((d) => ({
+  file: d.source,
+  ...(d.folder ? { folder: d.folder } : {}),
+  dashboard: d.dashboard,
+}));
 const v0 = performance.now();
 runRules(docs, allRules, { origin: 'build' });
 const v1 = performance.now();
 void renderProvisioning;
 process.stdout.write(
-  JSON.stringify({ ms: t3 - t0, load: t1 - t0, render: t2 - t1, validate: v1 - v0, write: t3 - t2, dashboards: build.dashboards.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    ms: t3 - t0,
+    load: t1 - t0,
+    render: t2 - t1,
+    validate: v1 - v0,
+    write: t3 - t2,
+    dashboards: build.dashboards.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
 );

@@ -15,7 +15,9 @@ for (let i = 0; i < COUNT; i++) {
   await mkdir(path.join(root, 'dashboards', folderOf(i)), { recursive: true });
   await writeFile(path.join(root, 'dashboards', folderOf(i), `service-${i}.ts`), dashboardSource(i));
 }
-const child = spawn(process.execPath, [path.join(HERE, '..', 'bin', 'panelcraft.js'), 'dev', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [path.join(HERE, '..', 'bin', 'panelcraft.js'), 'dev', '--root', root], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let output = '';
 child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 const until = async (done: () => Promise<boolean> | boolean, what: string) => {
@@ -41,4 +43,6 @@ for (let e = 0; e < EDITS; e++) {
 child.kill('SIGTERM');
 samples.sort((a, b) => a - b);
 const median = samples[Math.floor(samples.length / 2)]!;
-process.stdout.write(`${JSON.stringify({ dashboards: COUNT, edits: EDITS, medianSaveToWrittenMs: Math.round(median), minMs: Math.round(samples[0]!), maxMs: Math.round(samples.at(-1)!) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ dashboards: COUNT, edits: EDITS, medianSaveToWrittenMs: Math.round(median), minMs: Math.round(samples[0]!), maxMs: Math.round(samples.at(-1)!) })}\n`,
+);

@@ -19,7 +19,10 @@ const byRule = new Map<string, number>();
 const started = performance.now();
 const outcome = fc.check(
   fc.property(fc.array(lintFileText, { minLength: 1, maxLength: 3 }), (texts) => {
-    const result = lintSources(texts.map((text, i) => ({ file: `f${i}.json`, text })), { catalog });
+    const result = lintSources(
+      texts.map((text, i) => ({ file: `f${i}.json`, text })),
+      { catalog },
+    );
     files += texts.length;
     diagnostics += result.diagnostics.length;
     for (const d of result.diagnostics) {
@@ -34,7 +37,9 @@ const outcome = fc.check(
   { numRuns: runs, seed },
 );
 const seconds = (performance.now() - started) / 1000;
-console.log(`fuzz-lint: ${outcome.numRuns} cases (${files} files), seed ${seed}, ${diagnostics} diagnostics, ${crashes} rule crashes, ${seconds.toFixed(1)} s`);
+console.log(
+  `fuzz-lint: ${outcome.numRuns} cases (${files} files), seed ${seed}, ${diagnostics} diagnostics, ${crashes} rule crashes, ${seconds.toFixed(1)} s`,
+);
 for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(8)}  ${rule}`);
 if (outcome.failed) {
   console.error(fc.defaultReportMessage(outcome));

@@ -28,7 +28,9 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs a node command and returns its wall time (spawn to exit) and its JSON report (plus peak RSS). */
 async function timed(args: string[]): Promise<{ wall: number; report: Record<string, number> }> {
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = GNU_TIME
+    ? [GNU_TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args]]
+    : [process.execPath, args];
   const t0 = performance.now();
   const { stdout, stderr } = await run(cmd, argv, { maxBuffer: 1 << 26 });
   const wall = performance.now() - t0;
@@ -53,7 +55,9 @@ async function series(label: string, args: () => Promise<string[]>): Promise<Rec
   }
   const keys = Object.keys(samples[0]!);
   const out = Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]!))]));
-  process.stderr.write(`${label}: ${JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)])))}\n`);
+  process.stderr.write(
+    `${label}: ${JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)])))}\n`,
+  );
   return out;
 }
 
@@ -68,12 +72,21 @@ const baseline = await series(`bare SDK, ${COUNT} dashboards`, async () => {
   await rm(out, { recursive: true, force: true });
   return [...tsx, path.join(HERE, 'child-baseline.ts'), out, String(COUNT)];
 });
-const full = await series(`panelcraft stages, ${COUNT} dashboards`, async () => [...tsx, path.join(HERE, 'child-build.ts'), tree]);
+const full = await series(`panelcraft stages, ${COUNT} dashboards`, async () => [
+  ...tsx,
+  path.join(HERE, 'child-build.ts'),
+  tree,
+]);
 const cli = await series(`panelcraft build CLI, ${COUNT} dashboards`, async () => {
   await rm(path.join(tree, 'provisioning'), { recursive: true, force: true });
   return [BIN, 'build', '--root', tree];
 });
-const noop = await series(`panelcraft build CLI, ${COUNT} dashboards, nothing changed`, async () => [BIN, 'build', '--root', tree]);
+const noop = await series(`panelcraft build CLI, ${COUNT} dashboards, nothing changed`, async () => [
+  BIN,
+  'build',
+  '--root',
+  tree,
+]);
 const cold = await series('panelcraft build CLI, 1 dashboard cold', async () => {
   await rm(path.join(single, 'provisioning'), { recursive: true, force: true });
   return [BIN, 'build', '--root', single];
@@ -83,10 +96,22 @@ const results = {
   dashboards: COUNT,
   panelsPerDashboard: PANELS_PER_DASHBOARD,
   runs: RUNS,
-  medianMs: { baselineWall: baseline.wall, baselineInProcess: baseline.ms, buildWall: cli.wall, buildInProcess: full.ms, noopBuildWall: noop.wall, oneDashboardColdWall: cold.wall },
+  medianMs: {
+    baselineWall: baseline.wall,
+    baselineInProcess: baseline.ms,
+    buildWall: cli.wall,
+    buildInProcess: full.ms,
+    noopBuildWall: noop.wall,
+    oneDashboardColdWall: cold.wall,
+  },
   stagesMs: { load: full.load, render: full.render, validateOnly: full.validate, write: full.write },
   ratios: { wall: cli.wall! / baseline.wall!, inProcess: full.ms! / baseline.ms! },
-  peakRssMb: { baseline: baseline.maxRssMb, buildStagesUnderTsx: full.maxRssMb, buildCli: cli.maxRssMb, oneDashboardCold: cold.maxRssMb },
+  peakRssMb: {
+    baseline: baseline.maxRssMb,
+    buildStagesUnderTsx: full.maxRssMb,
+    buildCli: cli.maxRssMb,
+    oneDashboardCold: cold.maxRssMb,
+  },
   dashboardsPerSecond: COUNT / (cli.wall! / 1000),
 };
 await mkdir(OUT, { recursive: true });

@@ -28,7 +28,8 @@ function walk(node: unknown, visit: (n: SchemaNode) => void): void {
 function definition(schema: SchemaNode, name: string): SchemaNode {
   const defs = schema.definitions;
   const def = isNode(defs) ? defs[name] : undefined;
-  if (!isNode(def)) throw new Error(`gen-schema: definition ${name} is gone from @grafana/schema; review scripts/schema/relax.ts`);
+  if (!isNode(def))
+    throw new Error(`gen-schema: definition ${name} is gone from @grafana/schema; review scripts/schema/relax.ts`);
   return def;
 }
 
@@ -71,7 +72,15 @@ const DASHBOARD_DEFAULTED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Panel fields that Grafana ≤ 9 exports write as `null` and the frontend reads as "not set". */
-const PANEL_NULLABLE = ['cacheTimeout', 'description', 'interval', 'maxDataPoints', 'queryCachingTTL', 'timeFrom', 'timeShift'];
+const PANEL_NULLABLE = [
+  'cacheTimeout',
+  'description',
+  'interval',
+  'maxDataPoints',
+  'queryCachingTTL',
+  'timeFrom',
+  'timeShift',
+];
 
 function allowNull(prop: SchemaNode, where: string): void {
   const type = prop.type;
@@ -82,7 +91,10 @@ function allowNull(prop: SchemaNode, where: string): void {
 
 /** The `type` constant a union member is told apart by, or `undefined`. */
 function discriminatorOf(schema: SchemaNode, member: unknown): string | undefined {
-  const node = isNode(member) && typeof member.$ref === 'string' ? definition(schema, member.$ref.replace('#/definitions/', '')) : member;
+  const node =
+    isNode(member) && typeof member.$ref === 'string'
+      ? definition(schema, member.$ref.replace('#/definitions/', ''))
+      : member;
   if (!isNode(node) || !isNode(node.properties)) return undefined;
   const type = node.properties.type;
   return isNode(type) && typeof type.const === 'string' ? type.const : undefined;
@@ -124,7 +136,8 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
     const def = definition(schema, name);
     const required = Array.isArray(def.required) ? (def.required as string[]) : [];
     for (const field of fields) {
-      if (!required.includes(field)) throw new Error(`gen-schema: ${name}.${field} is no longer required upstream; review scripts/schema/relax.ts`);
+      if (!required.includes(field))
+        throw new Error(`gen-schema: ${name}.${field} is no longer required upstream; review scripts/schema/relax.ts`);
     }
     const kept = required.filter((f) => !fields.includes(f));
     if (kept.length > 0) def.required = kept;
@@ -134,7 +147,8 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
   // `datasource: null` means "the default datasource", and a string (name or uid) is migrated to a ref for
   // dashboards with schemaVersion < 33 (reference §4.3). Whether a ref resolves is the datasource rule's job.
   const ref = definition(schema, 'DataSourceRef');
-  if (ref.type !== 'object') throw new Error('gen-schema: DataSourceRef is no longer an object; review scripts/schema/relax.ts');
+  if (ref.type !== 'object')
+    throw new Error('gen-schema: DataSourceRef is no longer an object; review scripts/schema/relax.ts');
   ref.type = ['object', 'null', 'string'];
 
   const panelProps = definition(schema, 'Panel').properties;
@@ -160,7 +174,9 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
   const dashProps = definition(schema, 'Dashboard').properties;
   const panels = isNode(dashProps) ? dashProps.panels : undefined;
   if (!isNode(panels) || !isNode(panels.items) || !Array.isArray(panels.items.anyOf)) {
-    throw new Error('gen-schema: Dashboard.panels is no longer Array<Panel | RowPanel>; review scripts/schema/relax.ts');
+    throw new Error(
+      'gen-schema: Dashboard.panels is no longer Array<Panel | RowPanel>; review scripts/schema/relax.ts',
+    );
   }
   panels.items = {
     if: { type: 'object', properties: { type: { const: 'row' } }, required: ['type'] },
@@ -174,7 +190,9 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
  * migration handler still reads them when such a panel loads, so they are accepted (any shape) rather than reported
  * as unknown. Key: plugin id → section → property names.
  */
-const LEGACY_PANEL_KEYS: Readonly<Record<string, { readonly Options?: readonly string[]; readonly FieldConfig?: readonly string[] }>> = {
+const LEGACY_PANEL_KEYS: Readonly<
+  Record<string, { readonly Options?: readonly string[]; readonly FieldConfig?: readonly string[] }>
+> = {
   // Table footer lived in panel options until the 12.x table rewrite moved it to fieldConfig.custom.footer.
   table: { Options: ['footer'] },
 };
@@ -219,7 +237,8 @@ export function relaxPanelSchema(pluginId: string, schema: SchemaNode): void {
     const props = definition(schema, section).properties;
     if (!isNode(props)) throw new Error(`gen-schema: ${pluginId} ${section} has no properties`);
     for (const key of keys) {
-      if (key in props) throw new Error(`gen-schema: ${pluginId} ${section}.${key} is back upstream; drop it from LEGACY_PANEL_KEYS`);
+      if (key in props)
+        throw new Error(`gen-schema: ${pluginId} ${section}.${key} is back upstream; drop it from LEGACY_PANEL_KEYS`);
       props[key] = { description: 'Legacy option written by Grafana 10-12; the plugin migrates it on load.' };
     }
   }

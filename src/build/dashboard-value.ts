@@ -42,10 +42,18 @@ export function dashboardValue(exported: unknown): DashboardValueResult {
   try {
     copy = JSON.parse(JSON.stringify(value));
   } catch (err) {
-    return { ok: false, message: `the dashboard cannot be turned into JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, fix: 'build the dashboard from plain values (no cycles, no BigInt)' };
+    return {
+      ok: false,
+      message: `the dashboard cannot be turned into JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      fix: 'build the dashboard from plain values (no cycles, no BigInt)',
+    };
   }
   if (!isJsonObject(copy) || (typeof copy.title !== 'string' && !Array.isArray(copy.panels))) {
-    return { ok: false, message: `the default export is ${describe(exported)} without "title" or "panels", not a dashboard`, fix: EXPORT_FIX };
+    return {
+      ok: false,
+      message: `the default export is ${describe(exported)} without "title" or "panels", not a dashboard`,
+      fix: EXPORT_FIX,
+    };
   }
   return { ok: true, dashboard: copy };
 }

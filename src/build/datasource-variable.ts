@@ -44,7 +44,8 @@ export function resolveDatasourceRef(ref: JsonValue | undefined): JsonValue {
   if (isJsonObject(ref)) {
     const uid = stringAt(ref, 'uid');
     const type = stringAt(ref, 'type');
-    if ((uid === undefined || uid === '') && (type === undefined || type === 'prometheus')) return variableDatasourceRef();
+    if ((uid === undefined || uid === '') && (type === undefined || type === 'prometheus'))
+      return variableDatasourceRef();
   }
   return ref;
 }

@@ -34,5 +34,7 @@ export function parseManifest(text: string): Map<string, string[]> {
 
 /** A manifest path names a file inside the tree: relative, no `.`/`..`/empty parts, no NUL or backslash. */
 function isSafePath(file: string): boolean {
-  return !file.startsWith('/') && !/[\0\\]/.test(file) && file.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+  return (
+    !file.startsWith('/') && !/[\0\\]/.test(file) && file.split('/').every((p) => p !== '' && p !== '.' && p !== '..')
+  );
 }

@@ -43,7 +43,10 @@ function normalizePanels(input: readonly JsonValue[]): JsonValue[] {
     const out: JsonObject = { ...panel, id: ids[next++]!, gridPos: { ...pos } };
     const children = arrayAt(panel, 'panels').filter(isJsonObject);
     if (panel.type === 'row') {
-      const childPositions = placePanels(children.map((c) => ({ isRow: false, gridPos: gridPosOf(c) })), pos.y + 1);
+      const childPositions = placePanels(
+        children.map((c) => ({ isRow: false, gridPos: gridPosOf(c) })),
+        pos.y + 1,
+      );
       out.panels = children.map((child, j) => ({ ...child, id: ids[next++]!, gridPos: { ...childPositions[j]! } }));
     }
     return out;
@@ -72,7 +75,12 @@ function normalizePanel(panel: JsonObject): JsonObject {
   out.targets = targets.map((target, i) => ({
     ...target,
     refId: refIds[i]!,
-    datasource: target.datasource === undefined || target.datasource === null ? (mixed ? resolveDatasourceRef(undefined) : panelDs) : resolveDatasourceRef(target.datasource),
+    datasource:
+      target.datasource === undefined || target.datasource === null
+        ? mixed
+          ? resolveDatasourceRef(undefined)
+          : panelDs
+        : resolveDatasourceRef(target.datasource),
   }));
   return out;
 }

@@ -20,25 +20,45 @@ export type OutputSource = (path: string) => string | undefined;
  * no character Windows forbids or trailing dot or space, and no two paths that differ only in case or Unicode
  * normalization (one file on macOS and Windows). `label` turns a path into what the user sees (`provisioning/…`).
  */
-export function outputNameProblems(paths: readonly string[], label: (path: string) => string, sourceOf: OutputSource = () => undefined): Diagnostic[] {
+export function outputNameProblems(
+  paths: readonly string[],
+  label: (path: string) => string,
+  sourceOf: OutputSource = () => undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (path: string, message: string, fix: string, namesPath = false) => {
     const source = sourceOf(path);
     const prefix = source && !namesPath ? `${label(path)}: ` : '';
-    out.push({ rule: 'output-path', severity: 'error', file: source ?? label(path), pointer: '', message: `${prefix}${message}`, fix });
+    out.push({
+      rule: 'output-path',
+      severity: 'error',
+      file: source ?? label(path),
+      pointer: '',
+      message: `${prefix}${message}`,
+      fix,
+    });
   };
-  const fixName = 'give the dashboard an explicit uid of letters, digits, "-" and "_" (at most 40), or rename its folder or file';
+  const fixName =
+    'give the dashboard an explicit uid of letters, digits, "-" and "_" (at most 40), or rename its folder or file';
   const byFolded = new Map<string, Set<string>>();
   for (const path of paths) {
     const shown = JSON.stringify(path);
     if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
-      problem(path, `output path ${shown} is not relative to the output folder; panelcraft writes only inside it`, fixName);
+      problem(
+        path,
+        `output path ${shown} is not relative to the output folder; panelcraft writes only inside it`,
+        fixName,
+      );
       continue;
     }
     const parts = path.split('/');
     const bad = parts.find((p) => p === '' || p === '.' || p === '..');
     if (bad !== undefined) {
-      problem(path, `output path ${shown} has a ${bad === '' ? 'empty' : `"${bad}"`} part and would leave its folder; panelcraft writes only inside the output folder`, fixName);
+      problem(
+        path,
+        `output path ${shown} has a ${bad === '' ? 'empty' : `"${bad}"`} part and would leave its folder; panelcraft writes only inside the output folder`,
+        fixName,
+      );
       continue;
     }
     let ok = true;
@@ -46,19 +66,39 @@ export function outputNameProblems(paths: readonly string[], label: (path: strin
       const name = JSON.stringify(part);
       const control = CONTROL.exec(part);
       if (control) {
-        problem(path, `name ${name} holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; no file system or checkout takes it safely`, fixName);
+        problem(
+          path,
+          `name ${name} holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; no file system or checkout takes it safely`,
+          fixName,
+        );
         ok = false;
       } else if (Buffer.byteLength(part, 'utf8') > MAX_NAME_BYTES) {
-        problem(path, `name "${part.slice(0, 40)}…" is ${Buffer.byteLength(part, 'utf8')} bytes long; file systems take at most ${MAX_NAME_BYTES}`, fixName);
+        problem(
+          path,
+          `name "${part.slice(0, 40)}…" is ${Buffer.byteLength(part, 'utf8')} bytes long; file systems take at most ${MAX_NAME_BYTES}`,
+          fixName,
+        );
         ok = false;
       } else if (WINDOWS_RESERVED.test(part)) {
-        problem(path, `name ${name} is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails`, fixName);
+        problem(
+          path,
+          `name ${name} is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails`,
+          fixName,
+        );
         ok = false;
       } else if (WINDOWS_FORBIDDEN.test(part)) {
-        problem(path, `name ${name} holds a character Windows does not allow in names (< > : " | ? * \\); a checkout there fails`, fixName);
+        problem(
+          path,
+          `name ${name} holds a character Windows does not allow in names (< > : " | ? * \\); a checkout there fails`,
+          fixName,
+        );
         ok = false;
       } else if (/[. ]$/.test(part)) {
-        problem(path, `name ${name} ends with a dot or space, which Windows drops; a checkout there names it differently`, fixName);
+        problem(
+          path,
+          `name ${name} ends with a dot or space, which Windows drops; a checkout there names it differently`,
+          fixName,
+        );
         ok = false;
       }
     }

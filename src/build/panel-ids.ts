@@ -29,7 +29,8 @@ export function assignPanelIds(panels: readonly PanelIdInput[]): number[] {
   return panels.map((p, i) => {
     const fixed = ids[i];
     if (fixed !== undefined) return fixed;
-    const base = typeof p.title === 'string' && p.title !== '' ? `title:${p.title}` : `type:${String(p.type ?? 'panel')}`;
+    const base =
+      typeof p.title === 'string' && p.title !== '' ? `title:${p.title}` : `type:${String(p.type ?? 'panel')}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
     let id = (fnv1a32(`${base}#${occurrence}`) % ID_SPACE) + 1;

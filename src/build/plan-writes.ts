@@ -122,7 +122,8 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   const pending = new Map<string, readonly string[]>(manifest);
   for (const [path, hashes] of next) pending.set(path, [...(manifest.get(path) ?? []), ...hashes]);
   if (disk.manifest === undefined || formatManifest(disk.manifest) !== formatManifest(next)) {
-    if (writes.length === 0 && deletes.length === 0 && diagnostics.length === 0) changes.push({ path: MANIFEST_FILE, status: disk.manifest ? 'stale' : 'missing' });
+    if (writes.length === 0 && deletes.length === 0 && diagnostics.length === 0)
+      changes.push({ path: MANIFEST_FILE, status: disk.manifest ? 'stale' : 'missing' });
   }
   return { writes, deletes, changes, diagnostics, manifest: next, pendingManifest: pending };
 }
@@ -144,7 +145,8 @@ function handEdited(file: string, action: string): Diagnostic {
  */
 function treeConflicts(files: readonly OutputFile[], disk: DiskState, where: (path: string) => string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (rule: string, path: string, message: string, fix: string) => out.push({ rule, severity: 'error', file: where(path), pointer: '', message, fix });
+  const problem = (rule: string, path: string, message: string, fix: string) =>
+    out.push({ rule, severity: 'error', file: where(path), pointer: '', message, fix });
   for (const [path, target] of disk.links ?? []) {
     problem(
       'output-symlink',
@@ -156,17 +158,32 @@ function treeConflicts(files: readonly OutputFile[], disk: DiskState, where: (pa
     );
   }
   for (const path of disk.specials ?? []) {
-    problem('output-path', path, `${where(path)} is neither a file nor a folder (a socket, FIFO or device)`, `remove ${where(path)}`);
+    problem(
+      'output-path',
+      path,
+      `${where(path)} is neither a file nor a folder (a socket, FIFO or device)`,
+      `remove ${where(path)}`,
+    );
   }
   for (const file of files) {
     if (disk.dirs?.has(file.path)) {
-      problem('output-path', file.path, `${where(file.path)} is a folder, but the build writes a file there`, `move the folder ${where(file.path)} away`);
+      problem(
+        'output-path',
+        file.path,
+        `${where(file.path)} is a folder, but the build writes a file there`,
+        `move the folder ${where(file.path)} away`,
+      );
     }
     const parts = file.path.split('/');
     for (let i = 1; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
       if (disk.files.has(dir)) {
-        problem('output-path', dir, `${where(dir)} is a file, but the build needs a folder there for ${where(file.path)}`, `move the file ${where(dir)} away`);
+        problem(
+          'output-path',
+          dir,
+          `${where(dir)} is a file, but the build needs a folder there for ${where(file.path)}`,
+          `move the file ${where(dir)} away`,
+        );
         break;
       }
     }

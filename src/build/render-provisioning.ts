@@ -12,7 +12,6 @@ import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from './
 import { schemaVersionFor } from '../model/grafana-version.ts';
 import { stableUid } from '../model/stable-uid.ts';
 
-
 export interface RenderedDashboard {
   /** The `.ts` source, relative to the root. */
   readonly source: string;
@@ -50,11 +49,22 @@ export const DASHBOARDS_DIR = 'dashboards';
  * render the files. Pure: the same modules and config give the same bytes. Files are returned even when there are
  * errors; the caller writes nothing then.
  */
-export function renderProvisioning(loaded: readonly LoadedDashboard[], config: PanelcraftConfig, memo?: RenderMemo): RenderResult {
+export function renderProvisioning(
+  loaded: readonly LoadedDashboard[],
+  config: PanelcraftConfig,
+  memo?: RenderMemo,
+): RenderResult {
   const diagnostics: Diagnostic[] = [];
   const version = schemaVersionFor(config.grafanaVersion);
   if (!version.ok) {
-    diagnostics.push({ rule: 'config', severity: 'error', file: 'panelcraft.yaml', pointer: '/grafanaVersion', message: version.message, fix: 'set grafanaVersion to the Grafana you run, e.g. "12.1"' });
+    diagnostics.push({
+      rule: 'config',
+      severity: 'error',
+      file: 'panelcraft.yaml',
+      pointer: '/grafanaVersion',
+      message: version.message,
+      fix: 'set grafanaVersion to the Grafana you run, e.g. "12.1"',
+    });
   }
   const schemaVersion = version.ok ? version.schemaVersion : 0;
   const docs: DashboardDocument[] = [];
@@ -63,7 +73,8 @@ export function renderProvisioning(loaded: readonly LoadedDashboard[], config: P
   const settings = { origin: 'build' } as const;
   for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const cached = memo?.get(entry);
-    const rendered = cached && cached.configKey === configKey ? cached : renderOne(entry, config, schemaVersion, settings, configKey);
+    const rendered =
+      cached && cached.configKey === configKey ? cached : renderOne(entry, config, schemaVersion, settings, configKey);
     memo?.set(entry, rendered);
     if (rendered.doc) {
       docs.push(rendered.doc);
@@ -115,8 +126,17 @@ function renderOne(
     datasourceUid: config.datasource.uid,
     datasourceName: config.datasource.name,
   });
-  const doc: DashboardDocument = { file: entry.file, ...(place.folder !== undefined ? { folder: place.folder } : {}), dashboard };
-  return { configKey, doc, contents: canonicalJson(dashboard), diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, config) };
+  const doc: DashboardDocument = {
+    file: entry.file,
+    ...(place.folder !== undefined ? { folder: place.folder } : {}),
+    dashboard,
+  };
+  return {
+    configKey,
+    doc,
+    contents: canonicalJson(dashboard),
+    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, config),
+  };
 }
 
 type Place =

@@ -22,7 +22,11 @@ export const TARGET_LABELS: ReadonlySet<string> = new Set(['job', 'instance', '_
 
 /** Series Prometheus writes for every scrape target (not in `/metrics`). */
 export const SCRAPE_SERIES: readonly string[] = [
-  'up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added',
+  'up',
+  'scrape_duration_seconds',
+  'scrape_samples_scraped',
+  'scrape_samples_post_metric_relabeling',
+  'scrape_series_added',
 ];
 
 /** Merges catalogs: a metric's labels are the union of what every source saw. */

@@ -31,7 +31,10 @@ interface Mutable {
  * Reads the Prometheus text exposition format (and OpenMetrics text): `# HELP`, `# TYPE`, samples with labels
  * (escapes `\\`, `\"`, `\n` in values; quoted UTF-8 names in braces). Pure; never throws.
  */
-export function parseExposition(text: string, source: string): { catalog: MetricCatalog; problems: ExpositionProblem[] } {
+export function parseExposition(
+  text: string,
+  source: string,
+): { catalog: MetricCatalog; problems: ExpositionProblem[] } {
   const metrics = new Map<string, Mutable>();
   const familyType = new Map<string, string>();
   const familyHelp = new Map<string, string>();
@@ -73,7 +76,13 @@ export function parseExposition(text: string, source: string): { catalog: Metric
     const family = familyOf(name, familyType);
     const type = family !== undefined ? familyType.get(family) : undefined;
     const help = familyHelp.get(family ?? name);
-    out.set(name, { name, ...(type !== undefined ? { type } : {}), ...(help !== undefined ? { help } : {}), labels: m.labels, labelsKnown: m.labelsKnown });
+    out.set(name, {
+      name,
+      ...(type !== undefined ? { type } : {}),
+      ...(help !== undefined ? { help } : {}),
+      labels: m.labels,
+      labelsKnown: m.labelsKnown,
+    });
   }
   return { catalog: { metrics: out, sources: [source] }, problems };
 }
@@ -134,7 +143,8 @@ function readSample(line: string): { name: string; labels: string[] } | string {
   }
   if (name === undefined) return `expected a metric name in "${line.slice(0, 40)}"`;
   const value = rest.trim().split(/\s+/)[0];
-  if (value === undefined || value === '' || !/^[-+]?(?:[0-9.eE+-]+|Inf|inf|NaN|nan)$/.test(value)) return `sample "${name}" has no value`;
+  if (value === undefined || value === '' || !/^[-+]?(?:[0-9.eE+-]+|Inf|inf|NaN|nan)$/.test(value))
+    return `sample "${name}" has no value`;
   return { name, labels };
 }
 

@@ -14,7 +14,9 @@ export function suggest(word: string, candidates: Iterable<string>, max = 3): st
     const d = editDistance(word.toLowerCase(), name.toLowerCase());
     if (d <= limit) scored.push({ name, d, exact: editDistance(word, name), prefix: commonPrefix(word, name) });
   }
-  scored.sort((a, b) => a.d - b.d || a.exact - b.exact || b.prefix - a.prefix || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  scored.sort(
+    (a, b) => a.d - b.d || a.exact - b.exact || b.prefix - a.prefix || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   return scored.slice(0, max).map((s) => s.name);
 }
 

@@ -32,7 +32,10 @@ export function parseInvocation(argv: readonly string[], commands: readonly stri
   }
   const json = leading.includes('--json');
   const name = argv[i];
-  if (name === undefined) return leading.length > 0 ? { kind: 'unknown', word: '', hint: 'no command given', json } : { kind: 'overview', explicit: false };
+  if (name === undefined)
+    return leading.length > 0
+      ? { kind: 'unknown', word: '', hint: 'no command given', json }
+      : { kind: 'overview', explicit: false };
   const rest = argv.slice(i + 1);
   if (name === 'help') {
     const topic = rest[0];
@@ -40,7 +43,13 @@ export function parseInvocation(argv: readonly string[], commands: readonly stri
     if (!commands.includes(topic)) return { kind: 'unknown', word: topic, hint: commandHint(topic, commands), json };
     return { kind: 'help', command: topic };
   }
-  if (name.startsWith('-')) return { kind: 'unknown', word: name, hint: `options go after the command${didYouMean(name, [...GLOBAL_FLAGS, ...GLOBAL_WITH_VALUE, '--help', '--version'])}`, json };
+  if (name.startsWith('-'))
+    return {
+      kind: 'unknown',
+      word: name,
+      hint: `options go after the command${didYouMean(name, [...GLOBAL_FLAGS, ...GLOBAL_WITH_VALUE, '--help', '--version'])}`,
+      json,
+    };
   if (!commands.includes(name)) return { kind: 'unknown', word: name, hint: commandHint(name, commands), json };
   const end = rest.indexOf('--');
   const own = end === -1 ? rest : rest.slice(0, end);

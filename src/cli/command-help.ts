@@ -11,7 +11,8 @@ export interface CommandHelp {
 
 /** Options every command takes; `--root` and `--json` may also come before the command. */
 export const COMMON_OPTIONS: Readonly<Record<string, string>> = {
-  '--root DIR': 'the project folder (default: the nearest folder up holding panelcraft.yaml, or package.json next to dashboards/)',
+  '--root DIR':
+    'the project folder (default: the nearest folder up holding panelcraft.yaml, or package.json next to dashboards/)',
   '--json': 'print every result and error as one JSON document on stdout',
   '-h, --help': 'show this help',
 };
@@ -20,13 +21,17 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   build: {
     usage: 'panelcraft build [--check] [--committed] [--force] [--no-typecheck]',
     description:
-      'Type-checks dashboards/**/*.ts with the project\'s tsconfig.json, loads, normalizes and validates every dashboard, and writes provisioning/ all-or-nothing: any error writes nothing.',
+      "Type-checks dashboards/**/*.ts with the project's tsconfig.json, loads, normalizes and validates every dashboard, and writes provisioning/ all-or-nothing: any error writes nothing.",
     options: {
       '--check': 'write nothing; list stale, missing, orphan and hand-edited files (always type-checks)',
       '--committed': 'with --check: also compare with the output committed at HEAD',
       '--force': 'replace output files that were edited by hand',
     },
-    exits: { 0: 'built, or --check found everything up to date', 1: 'diagnostics (type errors, rule errors) or out-of-date output; nothing written', 2: 'usage error, no project found, or internal error' },
+    exits: {
+      0: 'built, or --check found everything up to date',
+      1: 'diagnostics (type errors, rule errors) or out-of-date output; nothing written',
+      2: 'usage error, no project found, or internal error',
+    },
     examples: ['npx panelcraft build', 'npx panelcraft build --check --committed'],
   },
   lint: {
@@ -38,20 +43,33 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--metrics FILE': 'a Prometheus exposition (/metrics text) to check metric and label names against; repeatable',
       '--metrics-url URL': 'fetch the exposition from a running service; repeatable',
     },
-    exits: { 0: 'no errors (warnings allowed)', 1: 'at least one error', 2: 'usage error, unreadable path, or internal error' },
+    exits: {
+      0: 'no errors (warnings allowed)',
+      1: 'at least one error',
+      2: 'usage error, unreadable path, or internal error',
+    },
     examples: ['npx panelcraft lint', 'npx panelcraft lint exported/*.json --metrics metrics.txt'],
   },
   verify: {
     usage: 'panelcraft verify --prometheus URL [--var name=value]… [--strict] [--scrape-interval 15s]',
-    description: 'Runs every query of every built dashboard against a live Prometheus over the dashboard\'s time range and reports panels with no data or failing queries.',
+    description:
+      "Runs every query of every built dashboard against a live Prometheus over the dashboard's time range and reports panels with no data or failing queries.",
     options: {
       '--prometheus URL': 'base URL of the Prometheus to ask (required)',
       '--var name=value': 'value for a dashboard variable instead of its default; repeatable',
       '--strict': 'also fail a panel when only some of its queries return data',
-      '--scrape-interval DURATION': 'scrape interval for $__rate_interval (default: panelcraft.yaml datasource.scrapeInterval)',
+      '--scrape-interval DURATION':
+        'scrape interval for $__rate_interval (default: panelcraft.yaml datasource.scrapeInterval)',
     },
-    exits: { 0: 'every panel returned data', 1: 'a panel is empty or a query failed', 2: 'usage error, Prometheus unreachable, or internal error' },
-    examples: ['npx panelcraft verify --prometheus http://localhost:9090', 'npx panelcraft verify --prometheus http://localhost:9090 --var job=api --strict'],
+    exits: {
+      0: 'every panel returned data',
+      1: 'a panel is empty or a query failed',
+      2: 'usage error, Prometheus unreachable, or internal error',
+    },
+    examples: [
+      'npx panelcraft verify --prometheus http://localhost:9090',
+      'npx panelcraft verify --prometheus http://localhost:9090 --var job=api --strict',
+    ],
   },
   diff: {
     usage: 'panelcraft diff --base REF [--format text|markdown|json] [--out DIR]',
@@ -62,21 +80,38 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--format FORMAT': 'text (default), markdown or json',
       '--out DIR': 'with markdown: write the layout pictures (SVG) there',
     },
-    exits: { 0: 'diff printed (also when dashboards changed)', 1: 'the current build has errors', 2: 'usage error, not a git repository, unknown REF, or internal error' },
-    examples: ['npx panelcraft diff --base main', 'npx panelcraft diff --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"'],
+    exits: {
+      0: 'diff printed (also when dashboards changed)',
+      1: 'the current build has errors',
+      2: 'usage error, not a git repository, unknown REF, or internal error',
+    },
+    examples: [
+      'npx panelcraft diff --base main',
+      'npx panelcraft diff --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    ],
   },
   import: {
     usage: 'panelcraft import FILE.json… --out DIR',
-    description: 'Turns existing dashboard JSON (exported from Grafana, or provisioned) into .ts sources, one per file. Never overwrites; all-or-nothing.',
+    description:
+      'Turns existing dashboard JSON (exported from Grafana, or provisioned) into .ts sources, one per file. Never overwrites; all-or-nothing.',
     options: { '--out DIR': 'folder for the new .ts files, e.g. dashboards/payments (required)' },
-    exits: { 0: 'imported', 1: 'an input cannot be imported, or a target file exists; nothing written', 2: 'usage error or internal error' },
-    examples: ['npx panelcraft import exported/payments.json --out dashboards/payments', 'npx panelcraft import legacy/*.json --out dashboards/legacy --json'],
+    exits: {
+      0: 'imported',
+      1: 'an input cannot be imported, or a target file exists; nothing written',
+      2: 'usage error or internal error',
+    },
+    examples: [
+      'npx panelcraft import exported/payments.json --out dashboards/payments',
+      'npx panelcraft import legacy/*.json --out dashboards/legacy --json',
+    ],
   },
   dev: {
     usage: 'panelcraft dev [--no-typecheck]',
     description:
       'Builds once, then rebuilds on every change to dashboards/, src/ or panelcraft.yaml. A build with errors writes nothing, so the last good output stays. Stops on Ctrl-C.',
-    options: { '--no-typecheck': 'skip the TypeScript check for faster rebuilds (build and build --check always check)' },
+    options: {
+      '--no-typecheck': 'skip the TypeScript check for faster rebuilds (build and build --check always check)',
+    },
     exits: { 0: 'stopped by Ctrl-C or SIGTERM', 2: 'usage error, no project found, or internal error' },
     examples: ['npx panelcraft dev', 'npx panelcraft dev --no-typecheck'],
   },
@@ -85,18 +120,27 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     description:
       "Scaffolds a team's repository: package.json scripts, a strict tsconfig.json, panelcraft.yaml, a dashboard per service, .github/workflows/dashboards.yml, deploy/ (compose stack, prometheus.yml), .gitignore. Never overwrites a file (package.json only gains missing scripts); lists what it wrote and skipped; safe to re-run. Asks for services on a terminal when none is given.",
     options: {
-      '--service NAME': 'a service (Prometheus job name); its dashboard goes to dashboards/NAME/overview.ts; repeatable',
-      '--convention ID': 'client-golang (default), otel or gin: the metrics the service exposes; once for all, or once per --service',
+      '--service NAME':
+        'a service (Prometheus job name); its dashboard goes to dashboards/NAME/overview.ts; repeatable',
+      '--convention ID':
+        'client-golang (default), otel or gin: the metrics the service exposes; once for all, or once per --service',
       '--locale ID': 'en (default) or zh-CN: language of titles and descriptions; once for all, or once per --service',
     },
-    exits: { 0: 'done (see the wrote/skipped list)', 2: 'usage error (bad service name, convention or locale; DIR is a file) or internal error' },
-    examples: ['npx panelcraft init --service api --convention gin', 'npx panelcraft init services/shop --service cart --service pay --convention otel --locale zh-CN'],
+    exits: {
+      0: 'done (see the wrote/skipped list)',
+      2: 'usage error (bad service name, convention or locale; DIR is a file) or internal error',
+    },
+    examples: [
+      'npx panelcraft init --service api --convention gin',
+      'npx panelcraft init services/shop --service cart --service pay --convention otel --locale zh-CN',
+    ],
   },
 };
 
 /** The help text of one command; `summary` stands in for commands without an entry. */
 export function renderHelp(name: string, summary: string, help: CommandHelp | undefined): string {
-  if (!help) return `usage: panelcraft ${name} [options]\n\n${summary}\n\ncommon options:\n${optionLines(COMMON_OPTIONS)}\n`;
+  if (!help)
+    return `usage: panelcraft ${name} [options]\n\n${summary}\n\ncommon options:\n${optionLines(COMMON_OPTIONS)}\n`;
   const exits = Object.entries(help.exits).map(([code, when]) => `  ${code}  ${when}`);
   return [
     `usage: ${help.usage} [--root DIR] [--json]`,
@@ -118,7 +162,10 @@ export function renderHelp(name: string, summary: string, help: CommandHelp | un
 /** Every long option a command's help names (`--check`, `--root`, …), for "did you mean". */
 export function helpOptionNames(help: CommandHelp | undefined): string[] {
   const all = Object.keys({ ...(help?.options ?? {}), ...COMMON_OPTIONS });
-  return all.flatMap((flag) => flag.split(/,\s*/)).map((f) => f.split(' ')[0]!).filter((f) => f.startsWith('--'));
+  return all
+    .flatMap((flag) => flag.split(/,\s*/))
+    .map((f) => f.split(' ')[0]!)
+    .filter((f) => f.startsWith('--'));
 }
 
 function optionLines(options: Readonly<Record<string, string>>): string {

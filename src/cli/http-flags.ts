@@ -38,12 +38,16 @@ export function httpFromFlags(
     if (err instanceof CredentialsError) throw new UsageError(redactSecrets(err.message, values.header ?? []));
     throw err;
   }
-  return { http: httpClient({ timeoutMs, deadlineMs, headers: credentials.headers, secrets: credentials.secrets }), url: credentials.url };
+  return {
+    http: httpClient({ timeoutMs, deadlineMs, headers: credentials.headers, secrets: credentials.secrets }),
+    url: credentials.url,
+  };
 }
 
 function durationFlag(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const ms = parseGrafanaInterval(text);
-  if (ms === undefined || ms <= 0 || ms > 24 * 3_600_000) throw new UsageError(`${flag} "${text}" is not a duration between 1ms and 24h, e.g. 30s or 2m`);
+  if (ms === undefined || ms <= 0 || ms > 24 * 3_600_000)
+    throw new UsageError(`${flag} "${text}" is not a duration between 1ms and 24h, e.g. 30s or 2m`);
   return ms;
 }

@@ -8,14 +8,38 @@ import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type Command } from '
 
 /** One file per command behind this thin dispatcher; loaded lazily so `lint` does not pay for `verify`. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  build: { summary: 'load, normalize, validate and write provisioning/ (--check writes nothing)', load: async () => (await import('./commands/build.ts')).build },
-  lint: { summary: 'validate dashboard JSON files, also ones no one here wrote', load: async () => (await import('./commands/lint.ts')).lint },
-  verify: { summary: 'run every panel query against a live Prometheus; report empty panels', load: async () => (await import('./commands/verify.ts')).verify },
-  diff: { summary: 'semantic diff of dashboards between a git ref and the working tree', load: async () => (await import('./commands/diff.ts')).diff },
-  import: { summary: 'turn dashboard JSON into .ts source', load: async () => (await import('./commands/import.ts')).importCommand },
-  dev: { summary: 'watch dashboards/ and src/, rebuild on change', load: async () => (await import('./commands/dev.ts')).dev },
-  report: { summary: 'weekly KPI report per service: CSV, PDF, HTML; optional mail', load: async () => (await import('./commands/report.ts')).report },
-  init: { summary: "scaffold a team's repository (scripts, tsconfig, a dashboard per service, CI); never overwrites", load: async () => (await import('./commands/init.ts')).init },
+  build: {
+    summary: 'load, normalize, validate and write provisioning/ (--check writes nothing)',
+    load: async () => (await import('./commands/build.ts')).build,
+  },
+  lint: {
+    summary: 'validate dashboard JSON files, also ones no one here wrote',
+    load: async () => (await import('./commands/lint.ts')).lint,
+  },
+  verify: {
+    summary: 'run every panel query against a live Prometheus; report empty panels',
+    load: async () => (await import('./commands/verify.ts')).verify,
+  },
+  diff: {
+    summary: 'semantic diff of dashboards between a git ref and the working tree',
+    load: async () => (await import('./commands/diff.ts')).diff,
+  },
+  import: {
+    summary: 'turn dashboard JSON into .ts source',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
+  dev: {
+    summary: 'watch dashboards/ and src/, rebuild on change',
+    load: async () => (await import('./commands/dev.ts')).dev,
+  },
+  report: {
+    summary: 'weekly KPI report per service: CSV, PDF, HTML; optional mail',
+    load: async () => (await import('./commands/report.ts')).report,
+  },
+  init: {
+    summary: "scaffold a team's repository (scripts, tsconfig, a dashboard per service, CI); never overwrites",
+    load: async () => (await import('./commands/init.ts')).init,
+  },
 };
 
 export function usage(): string {
@@ -30,7 +54,10 @@ export function usage(): string {
 /** panelcraft's own version, from its package.json. */
 export function version(): string {
   try {
-    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+    return (
+      (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ??
+      'unknown'
+    );
   } catch {
     return 'unknown';
   }
@@ -56,7 +83,9 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
       ctx.stdout(`${version()}\n`);
       return EXIT_OK;
     case 'help':
-      ctx.stdout(renderHelp(invocation.command, COMMANDS[invocation.command]!.summary, COMMAND_HELP[invocation.command]));
+      ctx.stdout(
+        renderHelp(invocation.command, COMMANDS[invocation.command]!.summary, COMMAND_HELP[invocation.command]),
+      );
       return EXIT_OK;
     case 'unknown':
       ctx.stderr(`panelcraft: unknown command "${invocation.word}"${invocation.hint}\n\n${usage()}`);

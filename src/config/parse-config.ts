@@ -8,7 +8,16 @@ import { datasourceUrlSecrets } from './datasource-url-secrets.ts';
 import { DEFAULT_CONFIG, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
-const TOP_KEYS = ['grafanaVersion', 'datasource', 'providerName', 'mountPath', 'editable', 'rules', 'exclusions', 'report'];
+const TOP_KEYS = [
+  'grafanaVersion',
+  'datasource',
+  'providerName',
+  'mountPath',
+  'editable',
+  'rules',
+  'exclusions',
+  'report',
+];
 const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
 
 /**
@@ -23,7 +32,11 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
   try {
     raw = parse(text);
   } catch (err) {
-    problem('', `is not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 'fix the YAML syntax at the line shown');
+    problem(
+      '',
+      `is not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      'fix the YAML syntax at the line shown',
+    );
     return { config: DEFAULT_CONFIG, diagnostics };
   }
   if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, diagnostics };
@@ -45,12 +58,20 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
 
   let datasource: DatasourceConfig = DEFAULT_CONFIG.datasource;
   if (raw.datasource !== undefined) {
-    if (!isJsonObject(raw.datasource)) problem('/datasource', 'datasource must be a mapping', 'write `datasource: { url: http://prometheus:9090 }`');
+    if (!isJsonObject(raw.datasource))
+      problem('/datasource', 'datasource must be a mapping', 'write `datasource: { url: http://prometheus:9090 }`');
     else {
       const ds = raw.datasource;
-      for (const key of Object.keys(ds)) if (!DS_KEYS.includes(key)) problem(`/datasource/${key}`, `unknown datasource setting "${key}"`, `use one of ${DS_KEYS.join(', ')}`);
+      for (const key of Object.keys(ds))
+        if (!DS_KEYS.includes(key))
+          problem(`/datasource/${key}`, `unknown datasource setting "${key}"`, `use one of ${DS_KEYS.join(', ')}`);
       const uid = str(ds, 'uid', '/datasource');
-      if (uid !== undefined && !UID_PATTERN.test(uid)) problem('/datasource/uid', `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`, 'use e.g. `uid: prometheus`');
+      if (uid !== undefined && !UID_PATTERN.test(uid))
+        problem(
+          '/datasource/uid',
+          `datasource uid "${uid}" is not 1–40 letters, digits, "-" or "_"`,
+          'use e.g. `uid: prometheus`',
+        );
       const user = str(ds, 'basicAuthUser', '/datasource');
       const url = str(ds, 'url', '/datasource');
       const secrets = url === undefined ? [] : datasourceUrlSecrets(url);
@@ -67,33 +88,56 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
 
   const rules: Record<string, RuleLevel> = {};
   if (raw.rules !== undefined) {
-    if (!isJsonObject(raw.rules)) problem('/rules', 'rules must map rule ids to error, warning or off', 'write `rules: { panel-description: off }`');
+    if (!isJsonObject(raw.rules))
+      problem(
+        '/rules',
+        'rules must map rule ids to error, warning or off',
+        'write `rules: { panel-description: off }`',
+      );
     else
       for (const [id, level] of Object.entries(raw.rules)) {
         if (typeof level === 'string' && (LEVELS as string[]).includes(level)) rules[id] = level as RuleLevel;
-        else problem(`/rules/${id}`, `rule ${id}: level ${JSON.stringify(level)} is not one of ${LEVELS.join(', ')}`, `write \`${id}: warning\``);
+        else
+          problem(
+            `/rules/${id}`,
+            `rule ${id}: level ${JSON.stringify(level)} is not one of ${LEVELS.join(', ')}`,
+            `write \`${id}: warning\``,
+          );
       }
   }
 
   const exclusions: RuleExclusion[] = [];
   if (raw.exclusions !== undefined) {
-    if (!Array.isArray(raw.exclusions)) problem('/exclusions', 'exclusions must be a list', 'write `exclusions: [{ rule: …, dashboard: …, reason: … }]`');
+    if (!Array.isArray(raw.exclusions))
+      problem('/exclusions', 'exclusions must be a list', 'write `exclusions: [{ rule: …, dashboard: …, reason: … }]`');
     else
       raw.exclusions.forEach((entry, i) => {
         const at = `/exclusions/${i}`;
-        if (!isJsonObject(entry)) return problem(at, 'an exclusion must be a mapping', 'write `{ rule: …, reason: … }`');
+        if (!isJsonObject(entry))
+          return problem(at, 'an exclusion must be a mapping', 'write `{ rule: …, reason: … }`');
         const rule = str(entry, 'rule', at);
         const reason = str(entry, 'reason', at);
         if (rule === undefined) return problem(`${at}/rule`, 'exclusion has no rule', 'name the rule id it silences');
-        if (reason === undefined) return problem(`${at}/reason`, `exclusion of ${rule} has no reason`, 'say why the rule does not apply there: `reason: "…"`');
+        if (reason === undefined)
+          return problem(
+            `${at}/reason`,
+            `exclusion of ${rule} has no reason`,
+            'say why the rule does not apply there: `reason: "…"`',
+          );
         const dashboard = str(entry, 'dashboard', at);
         const panel = str(entry, 'panel', at);
-        exclusions.push({ rule, reason, ...(dashboard !== undefined ? { dashboard } : {}), ...(panel !== undefined ? { panel } : {}) });
+        exclusions.push({
+          rule,
+          reason,
+          ...(dashboard !== undefined ? { dashboard } : {}),
+          ...(panel !== undefined ? { panel } : {}),
+        });
       });
   }
 
   const editable = raw.editable;
-  if (editable !== undefined && typeof editable !== 'boolean') problem('/editable', `editable must be true or false, got ${JSON.stringify(editable)}`, 'write `editable: false`');
+  if (editable !== undefined && typeof editable !== 'boolean')
+    problem('/editable', `editable must be true or false, got ${JSON.stringify(editable)}`, 'write `editable: false`');
   const config: PanelcraftConfig = {
     grafanaVersion: str(raw, 'grafanaVersion', '') ?? DEFAULT_CONFIG.grafanaVersion,
     datasource,

@@ -38,16 +38,28 @@ export function parseReportConfig(raw: unknown, problem: Problem): ReportConfig 
     problem('/report', 'report must be a mapping', 'write `report: { timezone: Asia/Shanghai }`');
     return DEFAULT_REPORT_CONFIG;
   }
-  for (const key of Object.keys(raw)) if (!REPORT_KEYS.includes(key)) problem(`/report/${key}`, `unknown report setting "${key}"`, `use one of ${REPORT_KEYS.join(', ')}`);
+  for (const key of Object.keys(raw))
+    if (!REPORT_KEYS.includes(key))
+      problem(`/report/${key}`, `unknown report setting "${key}"`, `use one of ${REPORT_KEYS.join(', ')}`);
   let timezone = DEFAULT_REPORT_CONFIG.timezone;
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone === 'string' && isZone(raw.timezone)) timezone = raw.timezone;
-    else problem('/report/timezone', `timezone ${JSON.stringify(raw.timezone)} is not an IANA time zone`, 'write e.g. `timezone: Asia/Shanghai`');
+    else
+      problem(
+        '/report/timezone',
+        `timezone ${JSON.stringify(raw.timezone)} is not an IANA time zone`,
+        'write e.g. `timezone: Asia/Shanghai`',
+      );
   }
   let slo: number | undefined;
   if (raw.slo !== undefined) {
     if (typeof raw.slo === 'number' && raw.slo > 0 && raw.slo < 1) slo = raw.slo;
-    else problem('/report/slo', `slo must be a share between 0 and 1 (exclusive), got ${JSON.stringify(raw.slo)}`, 'write e.g. `slo: 0.999` for 99.9 % successful requests');
+    else
+      problem(
+        '/report/slo',
+        `slo must be a share between 0 and 1 (exclusive), got ${JSON.stringify(raw.slo)}`,
+        'write e.g. `slo: 0.999` for 99.9 % successful requests',
+      );
   }
   const mail = raw.mail === undefined ? undefined : parseMail(raw.mail, problem);
   return { timezone, ...(slo !== undefined ? { slo } : {}), ...(mail ? { mail } : {}) };
@@ -64,31 +76,55 @@ function isZone(name: string): boolean {
 
 function parseMail(raw: unknown, problem: Problem): MailConfig | undefined {
   if (!isJsonObject(raw)) {
-    problem('/report/mail', 'mail must be a mapping', 'write `mail: { host: smtp.example.com, from: reports@example.com }`');
+    problem(
+      '/report/mail',
+      'mail must be a mapping',
+      'write `mail: { host: smtp.example.com, from: reports@example.com }`',
+    );
     return undefined;
   }
-  for (const key of Object.keys(raw)) if (!MAIL_KEYS.includes(key)) problem(`/report/mail/${key}`, `unknown mail setting "${key}"`, `use one of ${MAIL_KEYS.join(', ')}`);
-  if ('password' in raw) problem('/report/mail/password', 'the SMTP password must not be written in panelcraft.yaml', 'remove it and set the variable named by passwordEnv (default PANELCRAFT_SMTP_PASSWORD)');
+  for (const key of Object.keys(raw))
+    if (!MAIL_KEYS.includes(key))
+      problem(`/report/mail/${key}`, `unknown mail setting "${key}"`, `use one of ${MAIL_KEYS.join(', ')}`);
+  if ('password' in raw)
+    problem(
+      '/report/mail/password',
+      'the SMTP password must not be written in panelcraft.yaml',
+      'remove it and set the variable named by passwordEnv (default PANELCRAFT_SMTP_PASSWORD)',
+    );
   const str = (obj: JsonObject, key: string): string | undefined => {
     const v = obj[key];
     if (v === undefined) return undefined;
     if (typeof v === 'string' && v.trim() !== '') return v;
-    problem(`/report/mail/${key}`, `${key} must be a non-empty string, got ${JSON.stringify(v)}`, `quote it: ${key}: "…"`);
+    problem(
+      `/report/mail/${key}`,
+      `${key} must be a non-empty string, got ${JSON.stringify(v)}`,
+      `quote it: ${key}: "…"`,
+    );
     return undefined;
   };
   const host = str(raw, 'host');
   const from = str(raw, 'from');
   if (host === undefined) problem('/report/mail/host', 'mail needs the SMTP host', 'write `host: smtp.example.com`');
-  if (from === undefined) problem('/report/mail/from', 'mail needs a sender address', 'write `from: reports@example.com`');
+  if (from === undefined)
+    problem('/report/mail/from', 'mail needs a sender address', 'write `from: reports@example.com`');
   const secure = raw.secure === undefined ? false : raw.secure;
-  if (typeof secure !== 'boolean') problem('/report/mail/secure', `secure must be true or false, got ${JSON.stringify(secure)}`, 'write `secure: true` for port 465');
+  if (typeof secure !== 'boolean')
+    problem(
+      '/report/mail/secure',
+      `secure must be true or false, got ${JSON.stringify(secure)}`,
+      'write `secure: true` for port 465',
+    );
   const port = raw.port === undefined ? (secure === true ? 465 : 587) : raw.port;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) problem('/report/mail/port', `port must be 1-65535, got ${JSON.stringify(port)}`, 'write e.g. `port: 587`');
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    problem('/report/mail/port', `port must be 1-65535, got ${JSON.stringify(port)}`, 'write e.g. `port: 587`');
   const toRaw = raw.to === undefined ? [] : Array.isArray(raw.to) ? raw.to : [raw.to];
   const to = toRaw.filter((t): t is string => typeof t === 'string' && t.includes('@'));
-  if (to.length !== toRaw.length) problem('/report/mail/to', 'to must be a list of mail addresses', 'write `to: [team@example.com]`');
+  if (to.length !== toRaw.length)
+    problem('/report/mail/to', 'to must be a list of mail addresses', 'write `to: [team@example.com]`');
   const user = str(raw, 'user');
   const passwordEnv = str(raw, 'passwordEnv') ?? 'PANELCRAFT_SMTP_PASSWORD';
-  if (host === undefined || from === undefined || typeof port !== 'number' || typeof secure !== 'boolean') return undefined;
+  if (host === undefined || from === undefined || typeof port !== 'number' || typeof secure !== 'boolean')
+    return undefined;
   return { host, port, secure, from, passwordEnv, to, ...(user !== undefined ? { user } : {}) };
 }

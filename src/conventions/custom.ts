@@ -16,10 +16,10 @@ export interface CustomConventionOptions {
 
 /** Any metric names and label keys, e.g. a service with its own middleware. */
 export function custom(options: CustomConventionOptions): Convention {
-  return defineConvention(
-    options.name ?? 'custom',
-    { ...GO_RUNTIME_METRICS, ...options.metrics },
-    options.labels,
-    { latencyHistogram: true, perRouteLatency: true, summaryQuantiles: [], ...options.capabilities },
-  );
+  return defineConvention(options.name ?? 'custom', { ...GO_RUNTIME_METRICS, ...options.metrics }, options.labels, {
+    latencyHistogram: true,
+    perRouteLatency: true,
+    summaryQuantiles: [],
+    ...options.capabilities,
+  });
 }

@@ -1,4 +1,10 @@
-import type { Convention, ConventionCapabilities, ConventionLabels, ConventionMetrics, ConventionOverrides } from './convention.ts';
+import type {
+  Convention,
+  ConventionCapabilities,
+  ConventionLabels,
+  ConventionMetrics,
+  ConventionOverrides,
+} from './convention.ts';
 
 /** Base convention with overrides applied; `capabilities.inFlight` follows whether an in-flight gauge is named. */
 export function defineConvention(

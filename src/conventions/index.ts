@@ -1,4 +1,10 @@
-export type { Convention, ConventionCapabilities, ConventionLabels, ConventionMetrics, ConventionOverrides } from './convention.ts';
+export type {
+  Convention,
+  ConventionCapabilities,
+  ConventionLabels,
+  ConventionMetrics,
+  ConventionOverrides,
+} from './convention.ts';
 export { clientGolang } from './client-golang.ts';
 export { otel } from './otel.ts';
 export { gin } from './gin.ts';

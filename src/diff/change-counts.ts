@@ -29,8 +29,12 @@ export function reportHeadline(report: DiffReport): string {
   const n = report.dashboards.length;
   if (n === 0) return 'No dashboard changes.';
   const c = countKinds(report.dashboards);
-  const parts = [c.added ? `${c.added} added` : '', c.removed ? `${c.removed} removed` : '', c.changed ? `${c.changed} changed` : ''].filter(Boolean);
-  return `${n} dashboard${n === 1 ? " differs" : "s differ"}: ${parts.join(', ')}.`;
+  const parts = [
+    c.added ? `${c.added} added` : '',
+    c.removed ? `${c.removed} removed` : '',
+    c.changed ? `${c.changed} changed` : '',
+  ].filter(Boolean);
+  return `${n} dashboard${n === 1 ? ' differs' : 's differ'}: ${parts.join(', ')}.`;
 }
 
 /** `panels +1 ~2, variables ~1, settings 2` for one dashboard. */

@@ -25,7 +25,9 @@ export interface DashboardSetResult {
  * Parses dashboard files into a set. Files are taken in path order so a duplicated uid is resolved the same way
  * every time: the first file keeps the uid, later ones are keyed by their path.
  */
-export function dashboardSetFromFiles(files: readonly { readonly path: string; readonly contents: string }[]): DashboardSetResult {
+export function dashboardSetFromFiles(
+  files: readonly { readonly path: string; readonly contents: string }[],
+): DashboardSetResult {
   const set = new Map<string, DashboardEntry>();
   const unreadable: UnreadableFile[] = [];
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -24,7 +24,11 @@ export function diffDashboards(before: DashboardSet, after: DashboardSet): DiffR
   return { dashboards };
 }
 
-export function diffDashboard(key: string, before: DashboardEntry | undefined, after: DashboardEntry | undefined): DashboardChange | undefined {
+export function diffDashboard(
+  key: string,
+  before: DashboardEntry | undefined,
+  after: DashboardEntry | undefined,
+): DashboardChange | undefined {
   if (!before && !after) return undefined;
   if (!before || !after) {
     const entry = (after ?? before)!;
@@ -61,5 +65,10 @@ function diffSettings(before: JsonObject, after: JsonObject): ValueChange[] {
 
 function identity(key: string, entry: DashboardEntry): Pick<DashboardChange, 'key' | 'uid' | 'title' | 'file'> {
   const uid = stringAt(entry.dashboard, 'uid');
-  return { key, ...(uid === undefined ? {} : { uid }), title: stringAt(entry.dashboard, 'title') ?? key, file: entry.file };
+  return {
+    key,
+    ...(uid === undefined ? {} : { uid }),
+    title: stringAt(entry.dashboard, 'title') ?? key,
+    file: entry.file,
+  };
 }

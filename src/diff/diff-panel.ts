@@ -5,14 +5,36 @@ import type { PanelPair } from './match-panels.ts';
 import { compareField, compareRemainingKeys } from './value-change.ts';
 
 /** Panel keys with their own field below, or that never count as a change (`id`; nested `panels` are paired on their own). */
-const PANEL_SHOWN = new Set(['id', 'title', 'type', 'description', 'gridPos', 'targets', 'options', 'fieldConfig', 'transformations', 'panels', 'collapsed', 'datasource']);
+const PANEL_SHOWN = new Set([
+  'id',
+  'title',
+  'type',
+  'description',
+  'gridPos',
+  'targets',
+  'options',
+  'fieldConfig',
+  'transformations',
+  'panels',
+  'collapsed',
+  'datasource',
+]);
 const DEFAULTS_SHOWN = new Set(['unit', 'thresholds']);
 
 /** What changed in one paired panel, or `undefined` when nothing did. */
 export function diffPanel(pair: PanelPair): PanelChange | undefined {
   const { before, after } = pair;
-  if (after && !before) return { kind: 'added', title: after.title, type: after.type, ...box(after.gridPos), changes: [], queries: [] };
-  if (before && !after) return { kind: 'removed', title: before.title, type: before.type, ...box(before.gridPos), changes: [], queries: [] };
+  if (after && !before)
+    return { kind: 'added', title: after.title, type: after.type, ...box(after.gridPos), changes: [], queries: [] };
+  if (before && !after)
+    return {
+      kind: 'removed',
+      title: before.title,
+      type: before.type,
+      ...box(before.gridPos),
+      changes: [],
+      queries: [],
+    };
   if (!before || !after) return undefined;
   const b = before.panel;
   const a = after.panel;

@@ -37,7 +37,9 @@ interface Target {
 /** Pairs targets by refId, then by identical expression, then in order; reports what differs. */
 export function diffQueries(before: JsonObject, after: JsonObject): QueryChange[] {
   const targets = (panel: JsonObject): Target[] =>
-    arrayAt(panel, 'targets').flatMap((t, index) => (isJsonObject(t) ? [{ json: t, index, refId: refIdOf(t, index) }] : []));
+    arrayAt(panel, 'targets').flatMap((t, index) =>
+      isJsonObject(t) ? [{ json: t, index, refId: refIdOf(t, index) }] : [],
+    );
   const bs = targets(before);
   const as = targets(after);
   const pairs = new Map<Target, Target>(); // after → before
@@ -74,6 +76,8 @@ export function diffQueries(before: JsonObject, after: JsonObject): QueryChange[
     compareRemainingKeys(changes, b.json, a.json, SHOWN);
     if (changes.length > 0) out.push({ kind: 'changed', refId: a.refId, before, after, changes });
   }
-  for (const b of bs) if (!used.has(b)) out.push({ kind: 'removed', refId: b.refId, before: querySnapshot(b.json, b.index), changes: [] });
+  for (const b of bs)
+    if (!used.has(b))
+      out.push({ kind: 'removed', refId: b.refId, before: querySnapshot(b.json, b.index), changes: [] });
   return out;
 }

@@ -37,7 +37,8 @@ export function diffVariables(before: JsonObject, after: JsonObject): VariableCh
     compareRemainingKeys(changes, b, a, SHOWN);
     if (changes.length > 0) out.push({ kind: 'changed', name, type, changes });
   }
-  for (const [name, b] of byName) if (!seen.has(name)) out.push({ kind: 'removed', name, type: stringAt(b, 'type') ?? '', changes: [] });
+  for (const [name, b] of byName)
+    if (!seen.has(name)) out.push({ kind: 'removed', name, type: stringAt(b, 'type') ?? '', changes: [] });
   return out;
 }
 

@@ -14,7 +14,11 @@ export function formatValue(field: string, value: JsonValue | undefined): string
     if (x !== undefined && y !== undefined && w !== undefined && h !== undefined) return formatBox({ x, y, w, h });
   }
   if (field === 'thresholds' && isJsonObject(value) && Array.isArray(value.steps)) {
-    const steps = value.steps.map((s) => (isJsonObject(s) ? `${s.value === null || s.value === undefined ? 'base' : compactCanonicalJson(s.value)} ${typeof s.color === 'string' ? s.color : '?'}` : '?'));
+    const steps = value.steps.map((s) =>
+      isJsonObject(s)
+        ? `${s.value === null || s.value === undefined ? 'base' : compactCanonicalJson(s.value)} ${typeof s.color === 'string' ? s.color : '?'}`
+        : '?',
+    );
     const mode = typeof value.mode === 'string' && value.mode !== 'absolute' ? ` (${value.mode})` : '';
     return truncate(`${steps.join(' · ')}${mode}`, MAX_VALUE_CHARS);
   }

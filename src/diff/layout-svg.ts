@@ -89,7 +89,10 @@ export function layoutSvg(before: JsonObject | undefined, after: JsonObject | un
     ...legend(),
     ...grid(bottom),
     ...drawn.map(drawBox),
-    ...notes.map((n, i) => `<text x="${MARGIN}" y="${TOP + bottom * UNIT + 16 + i * 16}" ${FONT} font-size="11" fill="#57606a">${xmlEscape(n)}</text>`),
+    ...notes.map(
+      (n, i) =>
+        `<text x="${MARGIN}" y="${TOP + bottom * UNIT + 16 + i * 16}" ${FONT} font-size="11" fill="#57606a">${xmlEscape(n)}</text>`,
+    ),
     '</svg>',
   ];
   return `${out.join('\n')}\n`;
@@ -103,7 +106,9 @@ function legend(): string[] {
     const st = STYLE[s];
     const dash = s === 'removed' ? ' stroke-dasharray="4 3"' : '';
     const text = `${st.sign ? `${st.sign} ` : ''}${st.label}`;
-    out.push(`<rect x="${x}" y="30" width="14" height="14" fill="${st.fill}" stroke="${st.stroke}" stroke-width="1.5"${dash}/>`);
+    out.push(
+      `<rect x="${x}" y="30" width="14" height="14" fill="${st.fill}" stroke="${st.stroke}" stroke-width="1.5"${dash}/>`,
+    );
     out.push(`<text x="${x + 20}" y="41" ${FONT} font-size="11" fill="#1f2328">${xmlEscape(text)}</text>`);
     x += 20 + text.length * 6 + 24;
   }
@@ -115,7 +120,9 @@ function grid(bottom: number): string[] {
   const out: string[] = [];
   for (let c = 0; c <= 24; c += 6) {
     const x = MARGIN + c * COL;
-    out.push(`<line x1="${x}" y1="${TOP}" x2="${x}" y2="${TOP + bottom * UNIT}" stroke="#d0d7de" stroke-width="1" stroke-dasharray="2 4"/>`);
+    out.push(
+      `<line x1="${x}" y1="${TOP}" x2="${x}" y2="${TOP + bottom * UNIT}" stroke="#d0d7de" stroke-width="1" stroke-dasharray="2 4"/>`,
+    );
   }
   return out;
 }
@@ -134,19 +141,31 @@ function drawBox(box: Box): string {
   const parts = [`<g>`];
   if (isRow) {
     const collapsed = entry.panel.collapsed === true;
-    const hidden = box.hidden ? ` · ${box.hidden.total} hidden panel(s)${box.hidden.differing ? `, ${box.hidden.differing} differ` : ''}` : '';
+    const hidden = box.hidden
+      ? ` · ${box.hidden.total} hidden panel(s)${box.hidden.differing ? `, ${box.hidden.differing} differ` : ''}`
+      : '';
     const label = `${sign}${collapsed ? '▸' : '▾'} ${entry.title || '(untitled row)'}${hidden}${status === 'unchanged' ? '' : ` · ${status}`}`;
     const fill = status === 'unchanged' ? '#eaeef2' : st.fill;
     const bandH = Math.min(h, UNIT - 6);
-    parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${bandH}" rx="2" fill="${fill}" stroke="${st.stroke}" stroke-width="1"${dash}/>`);
-    parts.push(`<text x="${x + 6}" y="${y + bandH - 4}" ${FONT} font-size="11" fill="#1f2328">${xmlEscape(truncate(label, maxChars))}</text>`);
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${w}" height="${bandH}" rx="2" fill="${fill}" stroke="${st.stroke}" stroke-width="1"${dash}/>`,
+    );
+    parts.push(
+      `<text x="${x + 6}" y="${y + bandH - 4}" ${FONT} font-size="11" fill="#1f2328">${xmlEscape(truncate(label, maxChars))}</text>`,
+    );
   } else {
     const stroke = status === 'unchanged' ? 1 : 2;
-    parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="3" fill="${st.fill}" stroke="${st.stroke}" stroke-width="${stroke}"${dash}/>`);
-    parts.push(`<text x="${x + 6}" y="${y + 15}" ${FONT} font-size="12" font-weight="bold" fill="#1f2328">${xmlEscape(truncate(`${sign}${entry.title || '(untitled)'}`, maxChars))}</text>`);
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="3" fill="${st.fill}" stroke="${st.stroke}" stroke-width="${stroke}"${dash}/>`,
+    );
+    parts.push(
+      `<text x="${x + 6}" y="${y + 15}" ${FONT} font-size="12" font-weight="bold" fill="#1f2328">${xmlEscape(truncate(`${sign}${entry.title || '(untitled)'}`, maxChars))}</text>`,
+    );
     if (h >= 34) {
       const detail = `${entry.type || 'panel'}${status === 'unchanged' ? '' : ` · ${status}`}`;
-      parts.push(`<text x="${x + 6}" y="${y + 30}" ${FONT} font-size="11" fill="#57606a">${xmlEscape(truncate(detail, Math.floor((w - 12) / 6)))}</text>`);
+      parts.push(
+        `<text x="${x + 6}" y="${y + 30}" ${FONT} font-size="11" fill="#57606a">${xmlEscape(truncate(detail, Math.floor((w - 12) / 6)))}</text>`,
+      );
     }
   }
   parts.push('</g>');

@@ -1,6 +1,8 @@
 /** Escapes text so Markdown shows it literally (also inside a table cell). */
 export function mdText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|#~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return oneLine(text).replace(/[\\`*_[\]<>|#~&]/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+  );
 }
 
 /** Inline code that survives backticks in the value and sits safely in a table cell. */
@@ -21,7 +23,9 @@ export function mdCodeBlock(language: string, text: string): string {
 
 /** Escapes text for HTML (the `<summary>` line). */
 export function htmlText(text: string): string {
-  return oneLine(text).replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return oneLine(text).replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 function oneLine(text: string): string {

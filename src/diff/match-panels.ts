@@ -62,19 +62,29 @@ function pairByKey(
 function similarity(b: PanelEntry, a: PanelEntry): number {
   const sameQueries = b.queryKey !== '' && b.queryKey === a.queryKey;
   const samePos =
-    b.gridPos !== undefined && a.gridPos !== undefined && b.gridPos.x === a.gridPos.x && b.gridPos.y === a.gridPos.y && b.gridPos.w === a.gridPos.w && b.gridPos.h === a.gridPos.h;
+    b.gridPos !== undefined &&
+    a.gridPos !== undefined &&
+    b.gridPos.x === a.gridPos.x &&
+    b.gridPos.y === a.gridPos.y &&
+    b.gridPos.w === a.gridPos.w &&
+    b.gridPos.h === a.gridPos.h;
   const sameType = b.type === a.type;
   // A pairing needs real evidence: the same queries, or the same type at the same place.
   if (!sameQueries && !(samePos && sameType)) return 0;
   return (sameQueries ? 4 : 0) + (samePos ? 2 : 0) + (sameType ? 1 : 0);
 }
 
-function pairBySimilarity(before: readonly PanelEntry[], after: readonly PanelEntry[], pair: (b: PanelEntry, a: PanelEntry) => void): void {
+function pairBySimilarity(
+  before: readonly PanelEntry[],
+  after: readonly PanelEntry[],
+  pair: (b: PanelEntry, a: PanelEntry) => void,
+): void {
   const candidates: { b: PanelEntry; a: PanelEntry; score: number }[] = [];
-  for (const a of after) for (const b of before) {
-    const score = similarity(b, a);
-    if (score > 0) candidates.push({ b, a, score });
-  }
+  for (const a of after)
+    for (const b of before) {
+      const score = similarity(b, a);
+      if (score > 0) candidates.push({ b, a, score });
+    }
   candidates.sort((x, y) => y.score - x.score || x.a.index - y.a.index || x.b.index - y.b.index);
   const usedB = new Set<PanelEntry>();
   const usedA = new Set<PanelEntry>();

@@ -1,5 +1,12 @@
 import { countKinds, dashboardCountsLine, formatCounts, reportHeadline } from './change-counts.ts';
-import type { DashboardChange, DiffReport, PanelChange, QueryChange, ValueChange, VariableChange } from './diff-report.ts';
+import type {
+  DashboardChange,
+  DiffReport,
+  PanelChange,
+  QueryChange,
+  ValueChange,
+  VariableChange,
+} from './diff-report.ts';
 import { formatChange } from './format-value.ts';
 import { htmlText, mdCode, mdCodeBlock, mdText } from './markdown-escape.ts';
 import { formatBox } from './panel-entry.ts';
@@ -44,7 +51,10 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
     shown++;
   }
   if (shown < report.dashboards.length) {
-    out.push('', `…and ${report.dashboards.length - shown} more dashboards not detailed here (too long for one comment; use \`--format json\`).`);
+    out.push(
+      '',
+      `…and ${report.dashboards.length - shown} more dashboards not detailed here (too long for one comment; use \`--format json\`).`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -94,8 +104,12 @@ function variableLines(variables: readonly VariableChange[]): string[] {
 function panelLines(p: PanelChange): string[] {
   const type = p.type ? ` (${mdText(p.type)})` : '';
   if (p.kind === 'added') return [`${marker('added')} added **${mdText(p.title)}**${type} at ${formatBox(p.gridPos)}`];
-  if (p.kind === 'removed') return [`${marker('removed')} removed **${mdText(p.title)}**${type} from ${formatBox(p.gridPos)}`];
-  const name = p.previousTitle === undefined ? `**${mdText(p.title)}**` : `**${mdText(p.previousTitle)}** → **${mdText(p.title)}** (renamed)`;
+  if (p.kind === 'removed')
+    return [`${marker('removed')} removed **${mdText(p.title)}**${type} from ${formatBox(p.gridPos)}`];
+  const name =
+    p.previousTitle === undefined
+      ? `**${mdText(p.title)}**`
+      : `**${mdText(p.previousTitle)}** → **${mdText(p.title)}** (renamed)`;
   const out = [`${marker('changed')} changed ${name}${type}`];
   const rows: ValueChange[] = [...p.changes];
   for (const q of p.queries) {
@@ -112,7 +126,16 @@ function queryBlocks(q: QueryChange): string[] {
   if (q.kind === 'added') return ['', `${label} added:`, '', mdCodeBlock('promql', q.after?.expr ?? '')];
   if (q.kind === 'removed') return ['', `${label} removed:`, '', mdCodeBlock('promql', q.before?.expr ?? '')];
   if (!q.changes.some((c) => c.field === 'expr')) return [];
-  return ['', `${label} before:`, '', mdCodeBlock('promql', q.before?.expr ?? ''), '', `${label} after:`, '', mdCodeBlock('promql', q.after?.expr ?? '')];
+  return [
+    '',
+    `${label} before:`,
+    '',
+    mdCodeBlock('promql', q.before?.expr ?? ''),
+    '',
+    `${label} after:`,
+    '',
+    mdCodeBlock('promql', q.after?.expr ?? ''),
+  ];
 }
 
 /** A textual marker so the report reads without colour. */
@@ -123,4 +146,3 @@ export function marker(kind: 'added' | 'removed' | 'changed'): string {
 function more(out: string[], hidden: number, what: string): void {
   if (hidden > 0) out.push('', `…and ${hidden} more ${what}`);
 }
-

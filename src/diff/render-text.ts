@@ -23,7 +23,10 @@ export function renderText(report: DiffReport): string {
 
 function panelLines(p: PanelChange): string[] {
   const type = p.type ? ` (${p.type})` : '';
-  if (p.kind !== 'changed') return [`  ${SIGN[p.kind]} panel "${p.title}"${type} ${p.kind} ${p.kind === 'added' ? 'at' : 'from'} ${formatBox(p.gridPos)}`];
+  if (p.kind !== 'changed')
+    return [
+      `  ${SIGN[p.kind]} panel "${p.title}"${type} ${p.kind} ${p.kind === 'added' ? 'at' : 'from'} ${formatBox(p.gridPos)}`,
+    ];
   const name = p.previousTitle === undefined ? `"${p.title}"` : `"${p.previousTitle}" renamed to "${p.title}"`;
   const out = [`  ~ panel ${name}${type}`];
   for (const c of p.changes) out.push(`      ${c.field}: ${arrow(c)}`);

@@ -3,7 +3,12 @@ import { jsonEqual } from '../model/canonical-json.ts';
 import type { ValueChange } from './diff-report.ts';
 
 /** Pushes a change for `field` when the two sides differ (key order ignored). */
-export function compareField(out: ValueChange[], field: string, before: JsonValue | undefined, after: JsonValue | undefined): void {
+export function compareField(
+  out: ValueChange[],
+  field: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): void {
   if (jsonEqual(before, after)) return;
   out.push({
     field,

@@ -82,11 +82,13 @@ export const en = {
   'kpi.errors.title': 'Error rate',
   'kpi.errors.description': 'Share of requests answered with 5xx now. Green under 0.5 %.',
   'kpi.qps.title': 'QPS',
-  'kpi.qps.description': 'Requests per second now, all instances together: the load the other numbers were measured under.',
+  'kpi.qps.description':
+    'Requests per second now, all instances together: the load the other numbers were measured under.',
   'kpi.uptime.title': 'Uptime',
   'kpi.uptime.description': 'Time since the youngest process started. A short uptime means a recent restart or crash.',
   'kpi.goroutines.title': 'Goroutines',
-  'kpi.goroutines.description': 'Goroutines now, all instances together. Compare with earlier: growth with flat traffic is a leak.',
+  'kpi.goroutines.description':
+    'Goroutines now, all instances together. Compare with earlier: growth with flat traffic is a leak.',
   'compare.label': 'Compare with',
   'compare.suffix': ' ($compare ago)',
   'compare.description': 'Period the overlay series look back: the same query shifted by this offset.',

@@ -57,8 +57,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'gcFrequency.title': 'GC 频率',
   'gcFrequency.description': '每个实例每秒的垃圾回收次数。回收频繁意味着分配速率高，并消耗 CPU。',
   'gcPause.title': 'GC 停顿',
-  'gcPause.description':
-    '运行时摘要中的 STW 停顿时长：最近若干次回收的 75 分位和最大值。停顿越长，请求延迟直接越高。',
+  'gcPause.description': '运行时摘要中的 STW 停顿时长：最近若干次回收的 75 分位和最大值。停顿越长，请求延迟直接越高。',
   'gcPause.p75': '75 分位停顿',
   'gcPause.max': '最大停顿',
   'inFlight.title': '处理中的请求',

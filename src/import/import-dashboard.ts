@@ -32,22 +32,43 @@ const PREVIEWED_RULES: readonly DashboardRule[] = [libraryPanel, angularPanel];
 export function importDashboard(value: JsonValue, grafana: readonly [number, number]): ImportedDashboard {
   const unwrapped = unwrapDashboard(value, grafana);
   if (!unwrapped.dashboard) {
-    return { ok: false, findings: unwrapped.findings.map((f) => ({ kind: 'error', rule: f.rule, pointer: f.pointer, message: f.message })) };
+    return {
+      ok: false,
+      findings: unwrapped.findings.map((f) => ({
+        kind: 'error',
+        rule: f.rule,
+        pointer: f.pointer,
+        message: f.message,
+      })),
+    };
   }
   const findings: ImportFinding[] = [];
   if (unwrapped.at !== undefined) {
-    findings.push({ kind: 'note', pointer: '', message: `unwrapped the dashboard from ${unwrapped.at === '/dashboard' ? '{"dashboard": …}' : `a ${String(isJsonObject(value) ? value.kind : '')} resource's "spec"`}` });
+    findings.push({
+      kind: 'note',
+      pointer: '',
+      message: `unwrapped the dashboard from ${unwrapped.at === '/dashboard' ? '{"dashboard": …}' : `a ${String(isJsonObject(value) ? value.kind : '')} resource's "spec"`}`,
+    });
   }
   const original = unwrapped.dashboard;
   for (const f of schemaVersionOld.check({ file: '', dashboard: original }, { origin: 'lint' })) {
-    findings.push({ kind: 'warning', rule: schemaVersionOld.id, pointer: f.pointer, message: `${f.message}. Imported as is; only the layout and datasource clean-ups below were applied` });
+    findings.push({
+      kind: 'warning',
+      rule: schemaVersionOld.id,
+      pointer: f.pointer,
+      message: `${f.message}. Imported as is; only the layout and datasource clean-ups below were applied`,
+    });
   }
 
   let dashboard = original;
   const rows = convertLegacyRows(dashboard);
   if (rows) {
     dashboard = rows.dashboard;
-    findings.push({ kind: 'note', pointer: '/rows', message: `moved ${rows.panels} panels out of ${rows.rows} legacy rows into "panels" with gridPos, as Grafana's schemaVersion 16 migration does` });
+    findings.push({
+      kind: 'note',
+      pointer: '/rows',
+      message: `moved ${rows.panels} panels out of ${rows.rows} legacy rows into "panels" with gridPos, as Grafana's schemaVersion 16 migration does`,
+    });
   }
 
   const rewritten = rewriteStringDatasources(dashboard);
@@ -55,9 +76,18 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   for (const r of rewritten.rewrites) {
     const uses = `${r.count} ${r.count === 1 ? 'use' : 'uses'}`;
     if (r.to) {
-      findings.push({ kind: 'note', pointer: r.pointer, message: `replaced datasource ${JSON.stringify(r.from)} (${r.reason}, ${uses}) with ${refText(r.to)}` });
+      findings.push({
+        kind: 'note',
+        pointer: r.pointer,
+        message: `replaced datasource ${JSON.stringify(r.from)} (${r.reason}, ${uses}) with ${refText(r.to)}`,
+      });
     } else {
-      findings.push({ kind: 'warning', rule: 'datasource-string', pointer: r.pointer, message: `kept datasource ${JSON.stringify(r.from)} (${uses}): ${r.reason}; replace it with a {type, uid} ref of a provisioned datasource` });
+      findings.push({
+        kind: 'warning',
+        rule: 'datasource-string',
+        pointer: r.pointer,
+        message: `kept datasource ${JSON.stringify(r.from)} (${uses}): ${r.reason}; replace it with a {type, uid} ref of a provisioned datasource`,
+      });
     }
   }
   findings.push(...leftoverPlaceholders(dashboard));
@@ -73,7 +103,13 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   for (const rule of PREVIEWED_RULES) {
     for (const f of rule.check({ file: '', dashboard }, { origin: 'lint' })) {
       const panel = panelTitleAt(dashboard, f.pointer);
-      findings.push({ kind: 'warning', rule: rule.id, pointer: f.pointer, ...(panel !== undefined ? { panel } : {}), message: f.message });
+      findings.push({
+        kind: 'warning',
+        rule: rule.id,
+        pointer: f.pointer,
+        ...(panel !== undefined ? { panel } : {}),
+        message: f.message,
+      });
     }
   }
   return { ok: true, dashboard, findings };

@@ -10,6 +10,8 @@ const MAX_NAME = 60;
 export function importFileName(title: string | undefined, inputFile: string): string {
   const base = inputFile.split(/[\\/]/).pop() ?? '';
   const fromFile = base.replace(/\.json$/i, '');
-  const slug = [title ?? '', fromFile].map((t) => slugify(t).slice(0, MAX_NAME).replace(/-+$/, '')).find((s) => s !== '');
+  const slug = [title ?? '', fromFile]
+    .map((t) => slugify(t).slice(0, MAX_NAME).replace(/-+$/, ''))
+    .find((s) => s !== '');
   return `${slug ?? 'dashboard'}.ts`;
 }

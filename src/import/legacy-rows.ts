@@ -23,10 +23,23 @@ export interface RowsConversion {
  */
 export function convertLegacyRows(dashboard: JsonObject): RowsConversion | undefined {
   if (!Array.isArray(dashboard.rows)) return undefined;
-  const rows = arrayAt(dashboard, 'rows').filter(isJsonObject).filter((row) => row.repeatIteration !== true);
+  const rows = arrayAt(dashboard, 'rows')
+    .filter(isJsonObject)
+    .filter((row) => row.repeatIteration !== true);
   const out: JsonValue[] = [...arrayAt(dashboard, 'panels')];
-  const showRows = rows.some((row) => row.collapse === true || row.showTitle === true || (typeof row.repeat === 'string' && row.repeat !== ''));
-  let nextRowId = 1 + Math.max(0, ...rows.flatMap((row) => arrayAt(row, 'panels').filter(isJsonObject).map((p) => (typeof p.id === 'number' ? p.id : 0))));
+  const showRows = rows.some(
+    (row) => row.collapse === true || row.showTitle === true || (typeof row.repeat === 'string' && row.repeat !== ''),
+  );
+  let nextRowId =
+    1 +
+    Math.max(
+      0,
+      ...rows.flatMap((row) =>
+        arrayAt(row, 'panels')
+          .filter(isJsonObject)
+          .map((p) => (typeof p.id === 'number' ? p.id : 0)),
+      ),
+    );
   let y = 0;
   let moved = 0;
   for (const row of rows) {
@@ -34,7 +47,14 @@ export function convertLegacyRows(dashboard: JsonObject): RowsConversion | undef
     const collapsed = row.collapse === true;
     let rowPanel: JsonObject | undefined;
     if (showRows) {
-      rowPanel = { collapsed, gridPos: { h: 1, w: COLUMNS, x: 0, y }, id: nextRowId++, panels: [], title: typeof row.title === 'string' ? row.title : '', type: 'row' };
+      rowPanel = {
+        collapsed,
+        gridPos: { h: 1, w: COLUMNS, x: 0, y },
+        id: nextRowId++,
+        panels: [],
+        title: typeof row.title === 'string' ? row.title : '',
+        type: 'row',
+      };
       if (typeof row.repeat === 'string' && row.repeat !== '') rowPanel.repeat = row.repeat;
       out.push(rowPanel);
       y++;
@@ -70,7 +90,12 @@ export function convertLegacyRows(dashboard: JsonObject): RowsConversion | undef
 
 /** `"250px"`, `250`, `"250"` → grid rows; below 90 px counts as 90. */
 function gridHeight(value: JsonValue | undefined, fallback: number): number {
-  const px = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseFloat(value.replace('px', '')) : Number.NaN;
+  const px =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? Number.parseFloat(value.replace('px', ''))
+        : Number.NaN;
   const height = Number.isFinite(px) ? px : fallback;
   return Math.ceil(Math.max(height, MIN_PANEL_HEIGHT) / PIXELS_PER_GRID_ROW);
 }
@@ -105,6 +130,7 @@ class RowArea {
   }
 
   add(pos: { h: number; w: number; x: number; y: number }): void {
-    for (let i = pos.x; i < pos.x + pos.w && i < COLUMNS; i++) this.filled[i] = Math.max(this.filled[i]!, pos.y + pos.h - this.top);
+    for (let i = pos.x; i < pos.x + pos.w && i < COLUMNS; i++)
+      this.filled[i] = Math.max(this.filled[i]!, pos.y + pos.h - this.top);
   }
 }

@@ -41,17 +41,29 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
   const place = placeFindings(outDir);
   const entries = inputs.map((input): ImportEntry => {
     const parsed = parseJsonSource(input.text);
-    if (!parsed.ok) return { source: input.file, findings: [{ kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') }] };
+    if (!parsed.ok)
+      return {
+        source: input.file,
+        findings: [
+          { kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') },
+        ],
+      };
     const imported = importDashboard(parsed.value, options.grafana);
     if (!imported.ok) return { source: input.file, findings: imported.findings };
     const { dashboard } = imported;
     const output = `${outDir === '.' ? '' : `${outDir}/`}${importFileName(stringAt(dashboard, 'title'), input.file)}`;
     const kept = stringAt(dashboard, 'uid')?.trim();
-    const derived = output.startsWith(`${DASHBOARDS_DIR}/`) ? stableUid(output.slice(DASHBOARDS_DIR.length + 1)) : undefined;
+    const derived = output.startsWith(`${DASHBOARDS_DIR}/`)
+      ? stableUid(output.slice(DASHBOARDS_DIR.length + 1))
+      : undefined;
     const uidNote: ImportFinding =
       kept !== undefined && kept !== ''
         ? { kind: 'note', pointer: '/uid', message: `kept uid ${JSON.stringify(kept)}` }
-        : { kind: 'note', pointer: '/uid', message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)` };
+        : {
+            kind: 'note',
+            pointer: '/uid',
+            message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)`,
+          };
     return {
       source: input.file,
       output,
@@ -72,7 +84,12 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
       source: entry.source,
       findings: [
         ...entry.findings,
-        { kind: 'error', rule: 'import-collision', pointer: '', message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)` },
+        {
+          kind: 'error',
+          rule: 'import-collision',
+          pointer: '',
+          message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)`,
+        },
       ],
     };
   });
@@ -82,13 +99,34 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
 function placeFindings(outDir: string): ImportFinding[] {
   const parts = outDir.split('/');
   if (parts[0] !== DASHBOARDS_DIR) {
-    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'import-location',
+        pointer: '',
+        message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there`,
+      },
+    ];
   }
   if (parts.slice(1).some((p) => p.startsWith('_'))) {
-    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'import-location',
+        pointer: '',
+        message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it`,
+      },
+    ];
   }
   if (parts.length > 2) {
-    return [{ kind: 'warning', rule: 'folder-depth', pointer: '', message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'folder-depth',
+        pointer: '',
+        message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>`,
+      },
+    ];
   }
   return [];
 }

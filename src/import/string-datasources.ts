@@ -31,13 +31,21 @@ const BUILTIN_REFS: Readonly<Record<string, JsonObject>> = {
  * "export for sharing externally" writes) and names of Prometheus datasources become
  * the `${datasource}` variable; built-ins become their refs; other names are kept and reported. Pure.
  */
-export function rewriteStringDatasources(dashboard: JsonObject): { dashboard: JsonObject; rewrites: DatasourceRewrite[] } {
+export function rewriteStringDatasources(dashboard: JsonObject): {
+  dashboard: JsonObject;
+  rewrites: DatasourceRewrite[];
+} {
   const out = structuredClone(dashboard);
   const byValue = new Map<string, { to?: JsonObject; reason: string; count: number; pointer: string }>();
   for (const ref of datasourceRefs(out)) {
     // A string, or a ref whose uid is an import placeholder (`{"uid": "${DS_PROMETHEUS}"}`, "export for sharing").
     const placeholderUid = isJsonObject(ref.value) ? stringAt(ref.value, 'uid') : undefined;
-    const key = typeof ref.value === 'string' ? ref.value : placeholderUid !== undefined && isPlaceholder(dashboard, placeholderUid) ? placeholderUid : undefined;
+    const key =
+      typeof ref.value === 'string'
+        ? ref.value
+        : placeholderUid !== undefined && isPlaceholder(dashboard, placeholderUid)
+          ? placeholderUid
+          : undefined;
     if (key === undefined) continue;
     const seen = byValue.get(key);
     const decision = seen ?? { ...classify(dashboard, key), count: 0, pointer: ref.pointer };
@@ -45,7 +53,16 @@ export function rewriteStringDatasources(dashboard: JsonObject): { dashboard: Js
     byValue.set(key, decision);
     if (decision.to) setAt(out, ref.pointer, { ...decision.to });
   }
-  return { dashboard: out, rewrites: [...byValue].map(([from, d]) => ({ from, ...(d.to ? { to: d.to } : {}), reason: d.reason, count: d.count, pointer: d.pointer })) };
+  return {
+    dashboard: out,
+    rewrites: [...byValue].map(([from, d]) => ({
+      from,
+      ...(d.to ? { to: d.to } : {}),
+      reason: d.reason,
+      count: d.count,
+      pointer: d.pointer,
+    })),
+  };
 }
 
 function classify(dashboard: JsonObject, value: string): { to?: JsonObject; reason: string } {
@@ -55,17 +72,24 @@ function classify(dashboard: JsonObject, value: string): { to?: JsonObject; reas
   if (name !== undefined) {
     if (isImportPlaceholder(dashboard, name)) {
       const plugin = inputPlugin(dashboard, name);
-      if (plugin === 'prometheus' || (plugin === undefined && /prom/i.test(name))) return { to: variableDatasourceRef(), reason: 'an import placeholder for a Prometheus datasource' };
+      if (plugin === 'prometheus' || (plugin === undefined && /prom/i.test(name)))
+        return { to: variableDatasourceRef(), reason: 'an import placeholder for a Prometheus datasource' };
       return { reason: `an import placeholder for a ${plugin ?? 'datasource of unknown type'}, not Prometheus` };
     }
     const variable = templateVariables(dashboard).find((v) => v.name === name);
     if (variable?.type === 'datasource' && stringAt(variable.variable, 'query') === 'prometheus') {
       return { to: { type: 'prometheus', uid: `\${${name}}` }, reason: `the Prometheus datasource variable "${name}"` };
     }
-    if (!variable && name === DATASOURCE_VARIABLE) return { to: variableDatasourceRef(), reason: 'the datasource variable the build adds' };
-    return { reason: variable ? `variable "${name}" is not a Prometheus datasource variable` : `no variable "${name}" is defined` };
+    if (!variable && name === DATASOURCE_VARIABLE)
+      return { to: variableDatasourceRef(), reason: 'the datasource variable the build adds' };
+    return {
+      reason: variable
+        ? `variable "${name}" is not a Prometheus datasource variable`
+        : `no variable "${name}" is defined`,
+    };
   }
-  if (value === 'default') return { to: variableDatasourceRef(), reason: 'the default datasource (the provisioned Prometheus)' };
+  if (value === 'default')
+    return { to: variableDatasourceRef(), reason: 'the default datasource (the provisioned Prometheus)' };
   if (/prometheus/i.test(value)) return { to: variableDatasourceRef(), reason: 'the name of a Prometheus datasource' };
   return { reason: 'not known to be a Prometheus datasource' };
 }

@@ -19,7 +19,9 @@ export function typescriptLiteral(value: JsonValue, options: LiteralOptions = {}
   const step = options.indent ?? 2;
   const width = options.width ?? 100;
   if (value === null || typeof value !== 'object') return scalar(value);
-  const entries = Array.isArray(value) ? value.map((v) => ['', v] as const) : Object.entries(value).map(([k, v]) => [propertyKey(k), v] as const);
+  const entries = Array.isArray(value)
+    ? value.map((v) => ['', v] as const)
+    : Object.entries(value).map(([k, v]) => [propertyKey(k), v] as const);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return `${open}${close}`;
   const flat = oneLine(value);

@@ -46,10 +46,12 @@ export function addScripts(text: string): ScriptMerge {
   } catch (err) {
     return { ok: false, message: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
   }
-  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) return { ok: false, message: 'is not a JSON object' };
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg))
+    return { ok: false, message: 'is not a JSON object' };
   const obj = pkg as Record<string, unknown>;
   const current = obj.scripts ?? {};
-  if (typeof current !== 'object' || current === null || Array.isArray(current)) return { ok: false, message: '"scripts" is not an object' };
+  if (typeof current !== 'object' || current === null || Array.isArray(current))
+    return { ok: false, message: '"scripts" is not an object' };
   const scripts = { ...(current as Record<string, unknown>) };
   const added: string[] = [];
   const kept: string[] = [];

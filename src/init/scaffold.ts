@@ -50,13 +50,17 @@ export function planScaffold(input: ScaffoldInput): ScaffoldPlan {
     else if (merged.added.length > 0) update = { path: 'package.json', contents: merged.text, added: merged.added };
     else skipped.push({ path: 'package.json', reason: 'has every script already' });
     if (merged.ok && merged.kept.length > 0 && merged.added.length > 0) {
-      skipped.push({ path: 'package.json', reason: `kept the existing script${merged.kept.length > 1 ? 's' : ''} ${merged.kept.join(', ')}` });
+      skipped.push({
+        path: 'package.json',
+        reason: `kept the existing script${merged.kept.length > 1 ? 's' : ''} ${merged.kept.join(', ')}`,
+      });
     }
   }
   for (const file of wanted) {
     if (input.existing.has(file.path)) skipped.push({ path: file.path, reason: 'exists' });
     else create.push(file);
   }
-  if (!input.existing.has('dashboards') && input.services.length === 0) create.push({ path: 'dashboards/.gitkeep', contents: '' });
+  if (!input.existing.has('dashboards') && input.services.length === 0)
+    create.push({ path: 'dashboards/.gitkeep', contents: '' });
   return { create, ...(update ? { update } : {}), skipped };
 }

@@ -33,7 +33,10 @@ export interface ProjectBuild {
 }
 
 /** Loads, normalizes and validates every dashboard of a project in memory. Writes nothing. */
-export async function buildProject(options: BuildProjectOptions, loaded?: readonly LoadedDashboard[]): Promise<ProjectBuild> {
+export async function buildProject(
+  options: BuildProjectOptions,
+  loaded?: readonly LoadedDashboard[],
+): Promise<ProjectBuild> {
   const t0 = performance.now();
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const t1 = performance.now();
@@ -97,17 +100,28 @@ export async function writeProject(
     const rootProblems = await outputRootProblems(root, outRel);
     if (rootProblems.length > 0) {
       problems.push(...rootProblems);
-      plans.set(outRel, { plan: { ...planWrites(files, { files: new Map() }, { outLabel: outRel }), writes: [], deletes: [] }, temps: [] });
+      plans.set(outRel, {
+        plan: { ...planWrites(files, { files: new Map() }, { outLabel: outRel }), writes: [], deletes: [] },
+        temps: [],
+      });
       continue;
     }
     const disk = await readDiskState(path.join(root, outRel), options.hashCache);
     const sourceOf = outRel === OUT_DIR ? (p: string) => sources.get(p) : undefined;
-    const plan = planWrites(files, disk, { outLabel: outRel, ...(sourceOf ? { sourceOf } : {}), ...(options.force ? { force: true } : {}) });
+    const plan = planWrites(files, disk, {
+      outLabel: outRel,
+      ...(sourceOf ? { sourceOf } : {}),
+      ...(options.force ? { force: true } : {}),
+    });
     problems.push(...plan.diagnostics);
     plans.set(outRel, { plan, temps: disk.temps });
   }
   const diagnostics = sortDiagnostics([...build.diagnostics, ...problems]);
-  const outcome = { plan: plans.get(OUT_DIR)!.plan, plans: new Map([...plans].map(([k, v]) => [k, v.plan])), diagnostics };
+  const outcome = {
+    plan: plans.get(OUT_DIR)!.plan,
+    plans: new Map([...plans].map(([k, v]) => [k, v.plan])),
+    diagnostics,
+  };
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
   for (const [outRel, { plan, temps }] of plans) await applyPlan(path.join(root, outRel), plan, temps);
   return { ...outcome, written: true };

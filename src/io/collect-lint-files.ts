@@ -17,7 +17,10 @@ export class MissingPathError extends Error {
 export async function collectLintFiles(root: string, paths: readonly string[]): Promise<LintSource[]> {
   const found = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
-    const files = await listFiles(dir, { descend: (name) => !name.startsWith('.') && name !== 'node_modules', include: (name) => name.endsWith('.json') });
+    const files = await listFiles(dir, {
+      descend: (name) => !name.startsWith('.') && name !== 'node_modules',
+      include: (name) => name.endsWith('.json'),
+    });
     for (const file of files) found.add(file.abs);
   };
   for (const p of paths) {

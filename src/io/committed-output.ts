@@ -10,7 +10,12 @@ export interface CommittedDifference {
  * Compares a fresh build with what is committed at `ref` (HEAD by default) under `provisioning/`: the check CI
  * runs so a pull request cannot merge .ts changes without their generated JSON. Paths relative to `root`.
  */
-export async function compareWithCommitted(root: string, files: readonly OutputFile[], outDir: string, ref = 'HEAD'): Promise<CommittedDifference[]> {
+export async function compareWithCommitted(
+  root: string,
+  files: readonly OutputFile[],
+  outDir: string,
+  ref = 'HEAD',
+): Promise<CommittedDifference[]> {
   const committed = new Map((await readFilesAtRef(root, ref, outDir, '')).map((f) => [f.path, f.contents]));
   const out: CommittedDifference[] = [];
   const built = new Set<string>();
@@ -21,7 +26,8 @@ export async function compareWithCommitted(root: string, files: readonly OutputF
     else if (at !== file.contents) out.push({ path: file.path, status: 'differs from commit' });
   }
   for (const path of committed.keys()) {
-    if (!built.has(path) && path.startsWith(`${outDir}/dashboards/`) && path.endsWith('.json')) out.push({ path, status: 'committed but not built' });
+    if (!built.has(path) && path.startsWith(`${outDir}/dashboards/`) && path.endsWith('.json'))
+      out.push({ path, status: 'committed but not built' });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

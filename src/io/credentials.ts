@@ -34,7 +34,8 @@ export function collectCredentials(
   const token = env[`${prefix}_TOKEN`];
   const user = env[`${prefix}_USER`];
   const password = env[`${prefix}_PASSWORD`];
-  if (token && (user || password)) throw new CredentialsError(`set either ${prefix}_TOKEN or ${prefix}_USER and ${prefix}_PASSWORD, not both`);
+  if (token && (user || password))
+    throw new CredentialsError(`set either ${prefix}_TOKEN or ${prefix}_USER and ${prefix}_PASSWORD, not both`);
   if (password && !user) throw new CredentialsError(`${prefix}_PASSWORD is set but ${prefix}_USER is not`);
   if (token) {
     headers.authorization = `Bearer ${token}`;
@@ -56,7 +57,10 @@ export function collectCredentials(
   for (const flag of headerFlags) {
     const colon = flag.indexOf(':');
     const name = colon > 0 ? flag.slice(0, colon).trim() : '';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new CredentialsError(`--header must be "Name: value" (e.g. "Authorization: Bearer …"), got a value without a valid name`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new CredentialsError(
+        `--header must be "Name: value" (e.g. "Authorization: Bearer …"), got a value without a valid name`,
+      );
     const value = flag.slice(colon + 1).trim();
     if (/[\r\n\0]/.test(value)) throw new CredentialsError(`--header "${name}" holds a line break or NUL`);
     headers[name.toLowerCase()] = value;

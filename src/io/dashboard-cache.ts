@@ -16,7 +16,8 @@ export class DashboardCache {
   async load(changed: ChangeBatch): Promise<{ loaded: LoadedDashboard[]; reloaded: number }> {
     const files = await findDashboardFiles(this.root);
     const names = changed === 'unknown' ? undefined : changed;
-    const everything = this.loaded.size === 0 || names === undefined || [...names].some((p) => !isPlainDashboardPath(p));
+    const everything =
+      this.loaded.size === 0 || names === undefined || [...names].some((p) => !isPlainDashboardPath(p));
     const stale = files.filter((f) => everything || !this.loaded.has(f) || names.has(f));
     const fresh = await loadDashboards(this.root, stale);
     for (const entry of fresh) this.loaded.set(entry.file, entry);

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
-export type RootLookup = { readonly ok: true; readonly root: string } | { readonly ok: false; readonly message: string };
+export type RootLookup =
+  | { readonly ok: true; readonly root: string }
+  | { readonly ok: false; readonly message: string };
 
 export interface FindRootOptions {
   /** `--root` as the user typed it, relative to `cwd`. */
@@ -29,12 +31,14 @@ export function findProjectRoot(cwd: string, options: FindRootOptions): RootLook
     const root = path.resolve(cwd, options.explicit);
     const k = kind(root);
     if (k === 'none') return { ok: false, message: `--root ${root} does not exist` };
-    if (k === 'file') return { ok: false, message: `--root ${root} is a file; give the project folder (the one holding dashboards/)` };
+    if (k === 'file')
+      return { ok: false, message: `--root ${root} is a file; give the project folder (the one holding dashboards/)` };
     return checked(root, options);
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     if (kind(path.join(dir, 'panelcraft.yaml')) === 'file') return checked(dir, options);
-    if (kind(path.join(dir, 'package.json')) === 'file' && kind(path.join(dir, 'dashboards')) === 'dir') return { ok: true, root: dir };
+    if (kind(path.join(dir, 'package.json')) === 'file' && kind(path.join(dir, 'dashboards')) === 'dir')
+      return { ok: true, root: dir };
     if (path.dirname(dir) === dir) break;
   }
   const start = path.resolve(cwd);
@@ -47,7 +51,10 @@ export function findProjectRoot(cwd: string, options: FindRootOptions): RootLook
 
 function checked(root: string, options: FindRootOptions): RootLookup {
   if (options.needDashboards && kind(path.join(root, 'dashboards')) !== 'dir') {
-    return { ok: false, message: `${root} has no dashboards/ folder; create it (or run \`npx panelcraft init\`), or pass --root to the project folder` };
+    return {
+      ok: false,
+      message: `${root} has no dashboards/ folder; create it (or run \`npx panelcraft init\`), or pass --root to the project folder`,
+    };
   }
   return { ok: true, root };
 }

@@ -23,7 +23,8 @@ export async function resolveRef(cwd: string, ref: string): Promise<string> {
     reason = firstLine(err);
   }
   // simple-git resolves with empty output when git exits 1 without writing to stderr (`--quiet`).
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new GitRefError(`"${ref}" does not name a commit in the git repository at ${cwd} (${reason})`);
+  if (!/^[0-9a-f]{40,64}$/.test(commit))
+    throw new GitRefError(`"${ref}" does not name a commit in the git repository at ${cwd} (${reason})`);
   return commit;
 }
 
@@ -31,7 +32,12 @@ export async function resolveRef(cwd: string, ref: string): Promise<string> {
  * Every file below `dir` (relative to `cwd`) at REF whose name ends in `suffix`, with its contents. Paths are posix,
  * relative to `cwd`, sorted. A `dir` missing at REF gives an empty list.
  */
-export async function readFilesAtRef(cwd: string, ref: string, dir: string, suffix = '.json'): Promise<{ path: string; contents: string }[]> {
+export async function readFilesAtRef(
+  cwd: string,
+  ref: string,
+  dir: string,
+  suffix = '.json',
+): Promise<{ path: string; contents: string }[]> {
   const commit = await resolveRef(cwd, ref);
   const g = git(cwd);
   const listing = await g.raw(['ls-tree', '-r', '-z', '--name-only', commit, '--', dir]);

@@ -60,7 +60,12 @@ export function httpClient(options: HttpClientOptions = {}): HttpClient {
   async function request(req: HttpRequest): Promise<HttpResult> {
     let url = new URL(req.url);
     const shown = () => redact(url.href);
-    if (deadline.aborted) return { ok: false, kind: 'deadline', error: `${shown()}: not sent, the overall deadline of ${seconds(deadlineMs)} passed (raise it with --deadline)` };
+    if (deadline.aborted)
+      return {
+        ok: false,
+        kind: 'deadline',
+        error: `${shown()}: not sent, the overall deadline of ${seconds(deadlineMs)} passed (raise it with --deadline)`,
+      };
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([timeout, deadline]);
     let method = req.method ?? 'GET';
@@ -89,7 +94,8 @@ export function httpClient(options: HttpClientOptions = {}): HttpClient {
               error: `${shown()} redirected (HTTP ${res.status}) to another origin, ${redact(next.origin)}; panelcraft follows redirects only within ${redact(url.origin)}`,
             };
           }
-          if (hop >= maxRedirects) return { ok: false, kind: 'redirect', error: `${shown()}: more than ${maxRedirects} redirects` };
+          if (hop >= maxRedirects)
+            return { ok: false, kind: 'redirect', error: `${shown()}: more than ${maxRedirects} redirects` };
           if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
@@ -108,10 +114,18 @@ export function httpClient(options: HttpClientOptions = {}): HttpClient {
       }
     } catch (err) {
       if (deadline.aborted) {
-        return { ok: false, kind: 'deadline', error: `${shown()}: the overall deadline of ${seconds(deadlineMs)} passed before the answer was complete (raise it with --deadline)` };
+        return {
+          ok: false,
+          kind: 'deadline',
+          error: `${shown()}: the overall deadline of ${seconds(deadlineMs)} passed before the answer was complete (raise it with --deadline)`,
+        };
       }
       if (timeout.aborted) {
-        return { ok: false, kind: 'timeout', error: `${shown()}: no complete answer within ${seconds(timeoutMs)} (raise it with --timeout)` };
+        return {
+          ok: false,
+          kind: 'timeout',
+          error: `${shown()}: no complete answer within ${seconds(timeoutMs)} (raise it with --timeout)`,
+        };
       }
       return { ok: false, kind: 'network', error: `cannot reach ${shown()}: ${redact(describeError(err))}` };
     }

@@ -7,13 +7,17 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 export const CONFIG_FILE = 'panelcraft.yaml';
 
 /** Reads `<root>/panelcraft.yaml` (or `file`) if present; defaults otherwise. */
-export async function loadConfig(root: string, file?: string): Promise<{ config: PanelcraftConfig; diagnostics: Diagnostic[] }> {
+export async function loadConfig(
+  root: string,
+  file?: string,
+): Promise<{ config: PanelcraftConfig; diagnostics: Diagnostic[] }> {
   const abs = file ? path.resolve(root, file) : path.join(root, CONFIG_FILE);
   let text: string;
   try {
     text = await readFile(abs, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && file === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && file === undefined)
+      return { config: DEFAULT_CONFIG, diagnostics: [] };
     throw err;
   }
   return parseConfig(text, path.relative(root, abs).split(path.sep).join('/'));

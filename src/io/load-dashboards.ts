@@ -27,7 +27,9 @@ export async function loadDashboards(rootDir: string, files: readonly string[]):
       return await Promise.all(
         files.map(async (file, i): Promise<LoadedDashboard> => {
           const single = await bundle(root, [file], path.join(outdir, `single-${i}`), false);
-          return single.ok ? (await importBundle(root, [file], single.file, outdir))[0]! : { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
+          return single.ok
+            ? (await importBundle(root, [file], single.file, outdir))[0]!
+            : { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
         }),
       );
     }
@@ -39,7 +41,12 @@ export async function loadDashboards(rootDir: string, files: readonly string[]):
 
 type BundleResult = { ok: true; file: string } | { ok: false; message: string };
 
-async function bundle(root: string, files: readonly string[], outdir: string, sourcemap: boolean): Promise<BundleResult> {
+async function bundle(
+  root: string,
+  files: readonly string[],
+  outdir: string,
+  sourcemap: boolean,
+): Promise<BundleResult> {
   const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`;
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
@@ -94,18 +101,31 @@ function resolvePackagesFromNode(root: string): esbuild.Plugin {
   };
 }
 
-async function resolveExternal(build: esbuild.PluginBuild, args: esbuild.OnResolveArgs, root: string): Promise<esbuild.OnResolveResult | undefined> {
+async function resolveExternal(
+  build: esbuild.PluginBuild,
+  args: esbuild.OnResolveArgs,
+  root: string,
+): Promise<esbuild.OnResolveResult | undefined> {
   for (const resolveDir of [args.resolveDir || root, PACKAGE_ROOT]) {
     const found = await build.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'nested' });
     if (found.errors.length === 0 && found.path) {
-      return found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: found.path, external: true };
+      return found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`)
+        ? undefined
+        : { path: found.path, external: true };
     }
   }
   return undefined; // let esbuild report "Could not resolve"
 }
 
-async function importBundle(root: string, files: readonly string[], bundleFile: string, outdir: string): Promise<LoadedDashboard[]> {
-  const { modules } = (await import(pathToFileURL(bundleFile).href)) as { modules: Record<string, () => Promise<Record<string, unknown>>> };
+async function importBundle(
+  root: string,
+  files: readonly string[],
+  bundleFile: string,
+  outdir: string,
+): Promise<LoadedDashboard[]> {
+  const { modules } = (await import(pathToFileURL(bundleFile).href)) as {
+    modules: Record<string, () => Promise<Record<string, unknown>>>;
+  };
   const out: LoadedDashboard[] = [];
   for (const file of files) {
     const result = await evaluate(file, modules[file]!);
@@ -115,7 +135,9 @@ async function importBundle(root: string, files: readonly string[], bundleFile: 
   return out;
 }
 
-type Evaluated = LoadedDashboard | { readonly file: string; readonly thrown: { readonly err: unknown; readonly what: string } };
+type Evaluated =
+  | LoadedDashboard
+  | { readonly file: string; readonly thrown: { readonly err: unknown; readonly what: string } };
 
 async function evaluate(file: string, load: () => Promise<Record<string, unknown>>): Promise<Evaluated> {
   let mod: Record<string, unknown>;
@@ -126,7 +148,10 @@ async function evaluate(file: string, load: () => Promise<Record<string, unknown
   }
   if (!('default' in mod) || mod.default === undefined) {
     const named = Object.keys(mod);
-    const found = named.length > 0 ? `found named export${named.length > 1 ? 's' : ''} ${named.map((n) => `\`${n}\``).join(', ')}` : 'it exports nothing';
+    const found =
+      named.length > 0
+        ? `found named export${named.length > 1 ? 's' : ''} ${named.map((n) => `\`${n}\``).join(', ')}`
+        : 'it exports nothing';
     return { file, error: { message: `must \`export default\` a dashboard (${found})`, fix: EXPORT_FIX } };
   }
   let value: unknown = mod.default;
@@ -140,13 +165,20 @@ async function evaluate(file: string, load: () => Promise<Record<string, unknown
 }
 
 /** Re-runs one failed dashboard from a source-mapped bundle to say where in the `.ts` file the error was thrown. */
-async function locateError(root: string, file: string, thrown: { err: unknown; what: string }, outdir: string): Promise<{ message: string; fix: string }> {
+async function locateError(
+  root: string,
+  file: string,
+  thrown: { err: unknown; what: string },
+  outdir: string,
+): Promise<{ message: string; fix: string }> {
   const fix = 'fix the error at the position shown';
   const message = `${thrown.what}: ${errorText(thrown.err)}`;
   process.setSourceMapsEnabled(true);
   const mapped = await bundle(root, [file], path.join(outdir, `mapped-${path.basename(file)}-${Date.now()}`), true);
   if (!mapped.ok) return { message, fix };
-  const { modules } = (await import(pathToFileURL(mapped.file).href)) as { modules: Record<string, () => Promise<Record<string, unknown>>> };
+  const { modules } = (await import(pathToFileURL(mapped.file).href)) as {
+    modules: Record<string, () => Promise<Record<string, unknown>>>;
+  };
   const again = await evaluate(file, modules[file]!);
   return { message: `${message}${'thrown' in again ? whereInSource(root, again.thrown.err, file) : ''}`, fix };
 }

@@ -11,7 +11,11 @@ export interface MailRequest {
   readonly files: readonly ReportFile[];
 }
 
-const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', html: 'text/html; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+};
 
 /** Replaces every occurrence of `secret` in `text` (errors from SMTP libraries may echo what was sent). */
 export function redact(text: string, secret: string | undefined): string {
@@ -29,7 +33,10 @@ export async function mailReport(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   const password = env[config.passwordEnv];
   if (config.user !== undefined && (password === undefined || password === '')) {
-    return { ok: false, error: `report.mail.user is set but the environment variable ${config.passwordEnv} holding the SMTP password is empty` };
+    return {
+      ok: false,
+      error: `report.mail.user is set but the environment variable ${config.passwordEnv} holding the SMTP password is empty`,
+    };
   }
   const t = REPORT_TEXTS[request.locale];
   const transport = nodemailer.createTransport({
@@ -63,7 +70,10 @@ export async function mailReport(
     });
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: redact(`${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`, password) };
+    return {
+      ok: false,
+      error: redact(`${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`, password),
+    };
   } finally {
     transport.close();
   }

@@ -16,7 +16,10 @@ export const PACKAGE_ENTRY = existsSync(path.join(PACKAGE_ROOT, 'src', 'index.ts
 function findPackageRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     try {
-      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'panelcraft') return dir;
+      if (
+        (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'panelcraft'
+      )
+        return dir;
     } catch {
       // no package.json here, keep walking
     }

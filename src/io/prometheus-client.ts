@@ -15,7 +15,10 @@ export interface PrometheusClient extends PrometheusApi {
 }
 
 /** `http` is the client to share (one deadline for the whole command); else one is made from `options`. */
-export function prometheusClient(baseUrl: string, options: HttpClientOptions & { readonly http?: HttpClient } = {}): PrometheusClient {
+export function prometheusClient(
+  baseUrl: string,
+  options: HttpClientOptions & { readonly http?: HttpClient } = {},
+): PrometheusClient {
   const base = baseUrl.replace(/\/+$/, '');
   const http = options.http ?? httpClient(options);
 
@@ -33,13 +36,18 @@ export function prometheusClient(baseUrl: string, options: HttpClientOptions & {
     for (const m of match) params.append('match[]', m);
     return params;
   };
-  const redacted = <T extends { ok: boolean }>(r: T): T => (r.ok ? r : { ...r, error: http.redact((r as unknown as { error: string }).error) });
+  const redacted = <T extends { ok: boolean }>(r: T): T =>
+    r.ok ? r : { ...r, error: http.redact((r as unknown as { error: string }).error) };
 
   return {
     baseUrl: http.redact(base),
     async queryRange(expr, start, end, stepMs) {
       const path = '/api/v1/query_range';
-      const r = await call(path, new URLSearchParams({ query: expr, start: seconds(start), end: seconds(end), step: seconds(stepMs) }), 'POST');
+      const r = await call(
+        path,
+        new URLSearchParams({ query: expr, start: seconds(start), end: seconds(end), step: seconds(stepMs) }),
+        'POST',
+      );
       return r.ok ? redacted(queryResultOf(path, r.data)) : r;
     },
     async query(expr, time) {
@@ -49,23 +57,36 @@ export function prometheusClient(baseUrl: string, options: HttpClientOptions & {
     },
     async labelValues(label, match, start, end) {
       const path = `/api/v1/label/${encodeURIComponent(label)}/values`;
-      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match), 'GET');
+      const r = await call(
+        path,
+        withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match),
+        'GET',
+      );
       return r.ok ? redacted(stringListOf(path, r.data)) : r;
     },
     async labelNames(match, start, end) {
       const path = '/api/v1/labels';
-      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match), 'GET');
+      const r = await call(
+        path,
+        withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), match),
+        'GET',
+      );
       return r.ok ? redacted(stringListOf(path, r.data)) : r;
     },
     async series(match, start, end): Promise<SeriesResult> {
       const path = '/api/v1/series';
-      const r = await call(path, withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), [match]), 'GET');
+      const r = await call(
+        path,
+        withMatch(new URLSearchParams({ start: seconds(start), end: seconds(end) }), [match]),
+        'GET',
+      );
       return r.ok ? redacted(seriesOf(path, r.data)) : r;
     },
     async ping() {
       const r = await call('/api/v1/status/buildinfo', new URLSearchParams(), 'GET');
       if (!r.ok) return r.error;
-      if (typeof r.data !== 'object' || r.data === null || Array.isArray(r.data)) return '/api/v1/status/buildinfo answered without build information: is this a Prometheus server?';
+      if (typeof r.data !== 'object' || r.data === null || Array.isArray(r.data))
+        return '/api/v1/status/buildinfo answered without build information: is this a Prometheus server?';
       return undefined;
     },
     async scrapeInterval() {
@@ -73,7 +94,8 @@ export function prometheusClient(baseUrl: string, options: HttpClientOptions & {
       if (!r.ok) return undefined;
       try {
         const yaml = (r.data as { yaml?: unknown } | null)?.yaml;
-        const config = typeof yaml === 'string' ? (parseYaml(yaml) as { global?: { scrape_interval?: unknown } } | null) : null;
+        const config =
+          typeof yaml === 'string' ? (parseYaml(yaml) as { global?: { scrape_interval?: unknown } } | null) : null;
         const text = config?.global?.scrape_interval;
         return typeof text === 'string' ? parseGrafanaInterval(text) : undefined;
       } catch {

@@ -9,7 +9,8 @@ export async function existingPaths(dir: string, paths: readonly string[]): Prom
       await lstat(path.join(dir, p));
       found.add(p);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR')
+        throw err;
     }
   }
   return found;

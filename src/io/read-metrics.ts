@@ -12,7 +12,9 @@ export async function readMetricsFile(root: string, file: string): Promise<strin
   try {
     return await readFile(path.resolve(root, file), 'utf8');
   } catch (err) {
-    throw new MetricsSourceError(`cannot read metrics file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new MetricsSourceError(
+      `cannot read metrics file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
   }
 }
 
@@ -24,9 +26,11 @@ export async function fetchMetrics(url: string, http: HttpClient = httpClient({ 
   } catch {
     throw new MetricsSourceError(`--metrics-url "${http.redact(url)}" is not a URL`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new MetricsSourceError(`--metrics-url "${http.redact(url)}" must be http or https`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new MetricsSourceError(`--metrics-url "${http.redact(url)}" must be http or https`);
   const res = await http.request({ url: parsed, headers: { accept: 'text/plain;version=0.0.4;q=1,*/*;q=0.1' } });
   if (!res.ok) throw new MetricsSourceError(res.error);
-  if (res.status < 200 || res.status >= 300) throw new MetricsSourceError(`${http.redact(parsed.href)} answered HTTP ${res.status}`);
+  if (res.status < 200 || res.status >= 300)
+    throw new MetricsSourceError(`${http.redact(parsed.href)} answered HTTP ${res.status}`);
   return res.text;
 }

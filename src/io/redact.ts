@@ -1,5 +1,6 @@
 /** Query parameters that carry credentials by convention (Grafana, Prometheus proxies, OAuth). */
-const SECRET_PARAMS = /([?&](?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)=)[^&#\s"'<>]*/gi;
+const SECRET_PARAMS =
+  /([?&](?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)=)[^&#\s"'<>]*/gi;
 /** `scheme://user:password@host` or `scheme://token@host`. */
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s"'<>]+@/gi;
 

@@ -37,7 +37,8 @@ async function openFont(file: string): Promise<ReportFont | string> {
     return `${file} is not a font fontkit can read: ${(err as Error).message}`;
   }
   const faces: fontkit.Font[] = 'fonts' in opened ? opened.fonts : [opened];
-  const face = faces.find((f) => /sc\b|SC\b|CJKsc|GB|Hans/i.test(f.postscriptName ?? '') && f.hasGlyphForCodePoint(0x5468)) ??
+  const face =
+    faces.find((f) => /sc\b|SC\b|CJKsc|GB|Hans/i.test(f.postscriptName ?? '') && f.hasGlyphForCodePoint(0x5468)) ??
     faces.find((f) => f.hasGlyphForCodePoint(0x5468));
   if (!face) return `${file} has no Chinese glyphs (no 周)`;
   return { file, data, ...('fonts' in opened ? { face: face.postscriptName } : {}) };
@@ -63,7 +64,9 @@ export async function findReportFont(
     if (typeof font !== 'string') return font;
   }
   if (locale === 'zh-CN') {
-    throw new UsageError(`a zh-CN PDF needs a font with Chinese glyphs and none was found (looked in ${candidates.join(', ')})\n  fix: ${INSTALL_HINT}`);
+    throw new UsageError(
+      `a zh-CN PDF needs a font with Chinese glyphs and none was found (looked in ${candidates.join(', ')})\n  fix: ${INSTALL_HINT}`,
+    );
   }
   return undefined;
 }

@@ -43,18 +43,28 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
  * Reports errors in files of the project only (not in node_modules), each with its position and the compiler's
  * own message. `files` are relative to the root.
  */
-export function typecheckProject(root: string, files: readonly string[]): { errors: TypeError[]; configProblem?: string } {
+export function typecheckProject(
+  root: string,
+  files: readonly string[],
+): { errors: TypeError[]; configProblem?: string } {
   if (files.length === 0) return { errors: [] };
   const configFile = path.join(root, 'tsconfig.json');
   let options: ts.CompilerOptions = DEFAULT_OPTIONS;
   if (ts.sys.fileExists(configFile)) {
     const configErrors: ts.Diagnostic[] = [];
-    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
-    });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configFile,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
+      },
+    );
     if (!parsed || configErrors.length > 0) {
-      return { errors: configErrors.map((d) => toTypeError(root, d)).filter((e): e is TypeError => e !== undefined), configProblem: 'tsconfig.json cannot be read' };
+      return {
+        errors: configErrors.map((d) => toTypeError(root, d)).filter((e): e is TypeError => e !== undefined),
+        configProblem: 'tsconfig.json cannot be read',
+      };
     }
     options = parsed.options;
   }
@@ -100,7 +110,16 @@ export function typecheckProject(root: string, files: readonly string[]): { erro
     seen.add(key);
     errors.push(e);
   }
-  if (cacheWritable) writeStamps(stampFile, key, program.getProgram().getSourceFiles().map((f) => f.fileName), errors);
+  if (cacheWritable)
+    writeStamps(
+      stampFile,
+      key,
+      program
+        .getProgram()
+        .getSourceFiles()
+        .map((f) => f.fileName),
+      errors,
+    );
   return { errors };
 }
 
@@ -111,7 +130,8 @@ export function typecheckProject(root: string, files: readonly string[]): { erro
 function cacheKey(root: string, rootNames: readonly string[], options: ts.CompilerOptions): string {
   const hash = createHash('sha256');
   hash.update(`${ts.version}\0${JSON.stringify(options)}\0${rootNames.join('\0')}`);
-  for (const file of ['tsconfig.json', 'package.json', 'node_modules/.package-lock.json']) hash.update(`\0${stamp(path.join(root, file))}`);
+  for (const file of ['tsconfig.json', 'package.json', 'node_modules/.package-lock.json'])
+    hash.update(`\0${stamp(path.join(root, file))}`);
   return hash.digest('hex');
 }
 

@@ -53,7 +53,8 @@ export function watchPaths(
     const parent = path.posix.dirname(file);
     byParent.set(parent, (byParent.get(parent) ?? new Set()).add(toPosix(path.posix.normalize(file))));
   }
-  for (const [parent, files] of byParent) add(parent, { recursive: false }, (rel) => files.has(rel) || targets.dirs.includes(rel));
+  for (const [parent, files] of byParent)
+    add(parent, { recursive: false }, (rel) => files.has(rel) || targets.dirs.includes(rel));
   return {
     close() {
       if (timer) clearTimeout(timer);

@@ -23,7 +23,10 @@ export async function existingFiles(root: string, files: readonly string[]): Pro
  * then is hard-linked to its name, which fails if the name exists (even if it appeared a moment ago). On any
  * failure the files created so far are removed again and the error is rethrown. Temps are always removed.
  */
-export async function writeNewFiles(root: string, files: ReadonlyArray<{ readonly path: string; readonly contents: string }>): Promise<void> {
+export async function writeNewFiles(
+  root: string,
+  files: ReadonlyArray<{ readonly path: string; readonly contents: string }>,
+): Promise<void> {
   const temps: string[] = [];
   const created: string[] = [];
   const createdDirs: string[] = [];
@@ -56,7 +59,8 @@ async function linkNew(temp: string, target: string): Promise<void> {
     await link(temp, target);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS')) throw err;
+    if (code === 'EEXIST' || (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS'))
+      throw err;
     if ((await existingFiles('/', [target])).length > 0) throw err;
     await rename(temp, target);
   }

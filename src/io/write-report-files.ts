@@ -15,7 +15,8 @@ export async function writeReportFiles(dir: string, files: readonly ReportFile[]
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const file of files) {
-    if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`report file name "${file.name}" must be a plain file name`);
+    if (file.name !== path.basename(file.name) || file.name.startsWith('.'))
+      throw new Error(`report file name "${file.name}" must be a plain file name`);
     const target = path.join(dir, file.name);
     const temp = path.join(dir, `.${file.name}.${process.pid}.panelcraft-tmp`);
     try {

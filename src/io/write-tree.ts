@@ -1,4 +1,16 @@
-import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, formatManifest, parseManifest, sha256, type Manifest } from '../build/manifest.ts';
 import type { DiskState, WritePlan } from '../build/plan-writes.ts';
@@ -43,7 +55,16 @@ export async function outputRootProblems(root: string, outRel: string): Promise<
       ];
     }
     if (!info.isDirectory()) {
-      return [{ rule: 'output-path', severity: 'error', file: rel, pointer: '', message: `${rel} is a file, but panelcraft writes a folder there`, fix: `move the file ${rel} away` }];
+      return [
+        {
+          rule: 'output-path',
+          severity: 'error',
+          file: rel,
+          pointer: '',
+          message: `${rel} is a file, but panelcraft writes a folder there`,
+          fix: `move the file ${rel} away`,
+        },
+      ];
     }
   }
   return [];
@@ -53,7 +74,10 @@ export async function outputRootProblems(root: string, outRel: string): Promise<
  * Reads what is under `outDir` now (dot-folders skipped, as Grafana does), and the manifest. Symbolic links are
  * recorded, never followed; sockets and other special entries are recorded, never read.
  */
-export async function readDiskState(outDir: string, hashCache?: HashCache): Promise<DiskState & { readonly temps: readonly string[] }> {
+export async function readDiskState(
+  outDir: string,
+  hashCache?: HashCache,
+): Promise<DiskState & { readonly temps: readonly string[] }> {
   const files = new Map<string, string>();
   const links = new Map<string, string | undefined>();
   const specials: string[] = [];
@@ -72,7 +96,10 @@ export async function readDiskState(outDir: string, hashCache?: HashCache): Prom
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         const target = await readlink(childAbs).catch(() => undefined);
-        const exists = await stat(childAbs).then(() => true, () => false);
+        const exists = await stat(childAbs).then(
+          () => true,
+          () => false,
+        );
         links.set(childRel, exists ? target : undefined);
       } else if (entry.isDirectory()) {
         if (entry.name.startsWith('.')) continue;
@@ -114,7 +141,9 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
   }
   await mkdir(outDir, { recursive: true });
   await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.pendingManifest));
-  await inBatches(plan.writes, (file) => writeAtomic(inside, path.join(outDir, ...file.path.split('/')), file.contents));
+  await inBatches(plan.writes, (file) =>
+    writeAtomic(inside, path.join(outDir, ...file.path.split('/')), file.contents),
+  );
   for (const file of plan.deletes) {
     const abs = await inside(path.join(outDir, ...file.split('/')));
     await rm(abs, { force: true });
@@ -152,7 +181,9 @@ function containment(outDir: string): (abs: string) => Promise<string> {
     }
     const [b, d] = await Promise.all([realBase, realDir]);
     if (d !== b && !d.startsWith(b + path.sep)) {
-      throw new OutputEscapeError(`refusing to write ${JSON.stringify(abs)}: its folder resolves to ${d}, outside ${b} (a symbolic link?)`);
+      throw new OutputEscapeError(
+        `refusing to write ${JSON.stringify(abs)}: its folder resolves to ${d}, outside ${b} (a symbolic link?)`,
+      );
     }
     return resolved;
   };
@@ -190,7 +221,12 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
 
 const WRITE_CONCURRENCY = 16;
 
-async function writeAtomic(inside: (abs: string) => Promise<string>, target: string, contents: string, onlyIfChanged = false): Promise<void> {
+async function writeAtomic(
+  inside: (abs: string) => Promise<string>,
+  target: string,
+  contents: string,
+  onlyIfChanged = false,
+): Promise<void> {
   if (onlyIfChanged) {
     const current = await readFile(target, 'utf8').catch(() => undefined);
     if (current === contents) return;

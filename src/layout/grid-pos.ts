@@ -92,7 +92,10 @@ class CoverTree {
     if (to <= lo || hi <= from) return Number.NEGATIVE_INFINITY;
     if (from <= lo && hi <= to) return this.best[node]!;
     const mid = (lo + hi) >> 1;
-    return this.pending[node]! + Math.max(this.query(2 * node, lo, mid, from, to), this.query(2 * node + 1, mid, hi, from, to));
+    return (
+      this.pending[node]! +
+      Math.max(this.query(2 * node, lo, mid, from, to), this.query(2 * node + 1, mid, hi, from, to))
+    );
   }
 }
 

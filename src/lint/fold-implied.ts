@@ -20,6 +20,9 @@ export function foldImplied(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return kept.map((d) => {
     const n = d.rule === CAUSE ? folded.get(d.file) : undefined;
     if (!n) return d;
-    return { ...d, message: `${d.message}. ${n === 1 ? '1 schema finding that follows from the old format is' : `${n} schema findings that follow from the old format are`} not listed; lint again after migrating` };
+    return {
+      ...d,
+      message: `${d.message}. ${n === 1 ? '1 schema finding that follows from the old format is' : `${n} schema findings that follow from the old format are`} not listed; lint again after migrating`,
+    };
   });
 }

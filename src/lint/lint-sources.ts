@@ -32,7 +32,14 @@ export interface LintResult {
 }
 
 /** Rule ids the lint front door reports itself, before rules run. */
-export const FRONT_DOOR_RULES = ['json-invalid', 'json-too-large', 'json-too-deep', 'not-a-dashboard', 'dashboard-wrapped', 'dashboard-v2'] as const;
+export const FRONT_DOOR_RULES = [
+  'json-invalid',
+  'json-too-large',
+  'json-too-deep',
+  'not-a-dashboard',
+  'dashboard-wrapped',
+  'dashboard-v2',
+] as const;
 
 /**
  * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply.
@@ -48,29 +55,49 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
     const parsed = bytes !== undefined && bytes > MAX_JSON_BYTES ? tooLarge(bytes) : parseJsonSource(text);
     if (!parsed.ok) {
       const fix = parsed.fix ?? 'fix the JSON syntax (the file must hold one dashboard object)';
-      out.push({ rule: parsed.rule ?? 'json-invalid', severity: 'error', file, pointer: '', message: parsed.message, fix });
+      out.push({
+        rule: parsed.rule ?? 'json-invalid',
+        severity: 'error',
+        file,
+        pointer: '',
+        message: parsed.message,
+        fix,
+      });
       continue;
     }
     const { dashboard, at, findings } = unwrapDashboard(parsed.value, target);
     if (at) inside.set(file, at);
-    for (const f of findings) out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
+    for (const f of findings)
+      out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
     if (dashboard) docs.push({ file, dashboard });
   }
   const frontDoor = applyConfig(out, config, docs);
-  const ruled = runRules(docs, options.ruleSet ?? allRules, { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) }, config)
+  const ruled = runRules(
+    docs,
+    options.ruleSet ?? allRules,
+    { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) },
+    config,
+  )
     // Rules see the unwrapped dashboard; pointers shown to users point into the file.
     .map((d) => (inside.has(d.file) ? { ...d, pointer: `${inside.get(d.file)}${d.pointer}` } : d));
   return { diagnostics: sortDiagnostics(foldImplied([...frontDoor, ...ruled])), files: sources.length };
 }
 
 /** Levels and file-level exclusions apply to the front door's findings as to any rule's. */
-function applyConfig(diagnostics: readonly Diagnostic[], config: RuleConfig, docs: readonly DashboardDocument[]): Diagnostic[] {
+function applyConfig(
+  diagnostics: readonly Diagnostic[],
+  config: RuleConfig,
+  docs: readonly DashboardDocument[],
+): Diagnostic[] {
   const uidOf = new Map(docs.map((d) => [d.file, typeof d.dashboard.uid === 'string' ? d.dashboard.uid : undefined]));
   return diagnostics.flatMap((d) => {
     const level = config.rules?.[d.rule];
     if (level === 'off') return [];
     const excluded = (config.exclusions ?? []).some(
-      (e) => e.rule === d.rule && e.panel === undefined && (e.dashboard === undefined || e.dashboard === d.file || e.dashboard === uidOf.get(d.file)),
+      (e) =>
+        e.rule === d.rule &&
+        e.panel === undefined &&
+        (e.dashboard === undefined || e.dashboard === d.file || e.dashboard === uidOf.get(d.file)),
     );
     if (excluded) return [];
     return [level ? { ...d, severity: level } : d];

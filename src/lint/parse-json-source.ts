@@ -6,7 +6,12 @@ export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 
 export type ParsedSource =
   | { readonly ok: true; readonly value: JsonValue }
-  | { readonly ok: false; readonly message: string; readonly rule?: 'json-too-large' | 'json-too-deep'; readonly fix?: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly rule?: 'json-too-large' | 'json-too-deep';
+      readonly fix?: string;
+    };
 
 /** Parses a file's text as JSON; a failure names the line and column instead of throwing. */
 export function parseJsonSource(text: string): ParsedSource {
@@ -28,8 +33,14 @@ export function parseJsonSource(text: string): ParsedSource {
     const raw = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(raw);
     const where = pos ? ` at ${lineColumn(body, Number(pos[1]))}` : '';
-    const reason = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return { ok: false, message: `file is not valid JSON${where}: ${reason}; Grafana logs "failed to load dashboard" and skips it` };
+    const reason = raw
+      .replace(/^JSON\.parse: /, '')
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/ \(line \d+ column \d+\)$/, '');
+    return {
+      ok: false,
+      message: `file is not valid JSON${where}: ${reason}; Grafana logs "failed to load dashboard" and skips it`,
+    };
   }
 }
 

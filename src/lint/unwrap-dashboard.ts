@@ -27,7 +27,11 @@ const DASHBOARD_KEYS = ['panels', 'rows', 'schemaVersion', 'templating', 'title'
  */
 export function unwrapDashboard(value: JsonValue, grafana: readonly [number, number]): Unwrapped {
   if (!isJsonObject(value)) {
-    const what = Array.isArray(value) ? `a JSON array (${value.length} items)` : value === null ? 'null' : `a JSON ${typeof value}`;
+    const what = Array.isArray(value)
+      ? `a JSON array (${value.length} items)`
+      : value === null
+        ? 'null'
+        : `a JSON ${typeof value}`;
     return { findings: [notADashboard(`file holds ${what}, not a dashboard object`)] };
   }
   const v2From123 = grafana[0] > 12 || (grafana[0] === 12 && grafana[1] >= 3);
@@ -75,7 +79,8 @@ export function unwrapDashboard(value: JsonValue, grafana: readonly [number, num
           rule: 'dashboard-wrapped',
           severity: 'error',
           pointer: '',
-          message: 'dashboard is wrapped in {"dashboard": …} (an HTTP API payload); file provisioning reads the root object and skips the file ("Dashboard title cannot be empty"). Rules ran on "dashboard"',
+          message:
+            'dashboard is wrapped in {"dashboard": …} (an HTTP API payload); file provisioning reads the root object and skips the file ("Dashboard title cannot be empty"). Rules ran on "dashboard"',
           fix: 'save the value of "dashboard" as the file, without "meta", "folderId" or "overwrite"',
         },
       ],
@@ -83,9 +88,16 @@ export function unwrapDashboard(value: JsonValue, grafana: readonly [number, num
   }
   if (isV2('', value)) return { findings: [bareV2('')] };
   if (!DASHBOARD_KEYS.some((k) => k in value)) {
-    const keys = Object.keys(value).slice(0, 5).map((k) => `"${k}"`).join(', ');
+    const keys = Object.keys(value)
+      .slice(0, 5)
+      .map((k) => `"${k}"`)
+      .join(', ');
     return {
-      findings: [notADashboard(`object has none of ${DASHBOARD_KEYS.map((k) => `"${k}"`).join(', ')}${keys ? ` (it has ${keys})` : ' (it is empty)'}; Grafana would try to load it and log "Dashboard title cannot be empty"`)],
+      findings: [
+        notADashboard(
+          `object has none of ${DASHBOARD_KEYS.map((k) => `"${k}"`).join(', ')}${keys ? ` (it has ${keys})` : ' (it is empty)'}; Grafana would try to load it and log "Dashboard title cannot be empty"`,
+        ),
+      ],
     };
   }
   return { dashboard: value, findings: [] };
@@ -100,13 +112,18 @@ function bareV2(pointer: string): FrontDoorFinding {
     rule: 'dashboard-v2',
     severity: 'error',
     pointer,
-    message: 'dashboard is a bare v2 spec ("elements" and "layout"); Grafana never provisions a v2 spec without its resource wrapper, and up to 12.2 not at all',
+    message:
+      'dashboard is a bare v2 spec ("elements" and "layout"); Grafana never provisions a v2 spec without its resource wrapper, and up to 12.2 not at all',
     fix: 'export the dashboard in the "Classic" JSON format and provision that',
   };
 }
 
 function notADashboard(message: string): FrontDoorFinding {
-  return { rule: 'not-a-dashboard', severity: 'error', pointer: '', message, fix: 'lint only Grafana dashboard JSON files; keep other .json files out of provisioning/dashboards (Grafana reads every *.json there)' };
+  return {
+    rule: 'not-a-dashboard',
+    severity: 'error',
+    pointer: '',
+    message,
+    fix: 'lint only Grafana dashboard JSON files; keep other .json files out of provisioning/dashboards (Grafana reads every *.json there)',
+  };
 }
-
-

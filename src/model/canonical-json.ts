@@ -24,7 +24,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
   if (typeof value !== 'object' || value === null) return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return sortKeys((value as { toJSON: () => unknown }).toJSON());
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return sortKeys((value as { toJSON: () => unknown }).toJSON());
   // A prototype-less object keeps a "__proto__" key as data instead of setting the prototype (and losing the key).
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {

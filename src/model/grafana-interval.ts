@@ -29,7 +29,14 @@ export function parseGrafanaInterval(text: string): number | undefined {
 
 /** `$__interval` text, the way Grafana's backend formats it (gtime.FormatInterval): the largest whole unit. */
 export function formatInterval(ms: number): string {
-  const units: Array<[string, number]> = [['y', UNIT_MS.y!], ['d', UNIT_MS.d!], ['h', UNIT_MS.h!], ['m', UNIT_MS.m!], ['s', UNIT_MS.s!], ['ms', 1]];
+  const units: Array<[string, number]> = [
+    ['y', UNIT_MS.y!],
+    ['d', UNIT_MS.d!],
+    ['h', UNIT_MS.h!],
+    ['m', UNIT_MS.m!],
+    ['s', UNIT_MS.s!],
+    ['ms', 1],
+  ];
   for (const [unit, size] of units) if (ms >= size) return `${Math.floor(ms / size)}${unit}`;
   return '1ms';
 }

@@ -32,7 +32,9 @@ export function grafanaTarget(version: string | undefined): GrafanaTarget {
   return parseGrafanaVersion(version ?? DEFAULT_GRAFANA_VERSION) ?? parseGrafanaVersion(DEFAULT_GRAFANA_VERSION)!;
 }
 
-export type SchemaVersionResult = { readonly ok: true; readonly schemaVersion: number } | { readonly ok: false; readonly message: string };
+export type SchemaVersionResult =
+  | { readonly ok: true; readonly schemaVersion: number }
+  | { readonly ok: false; readonly message: string };
 
 /** Maps a Grafana version such as `"11.6"`, `"12.1.1"` or `"v13.0.0"` to its dashboard schemaVersion. */
 export function schemaVersionFor(grafanaVersion: string): SchemaVersionResult {

@@ -47,7 +47,10 @@ export function panelTitleAt(dashboard: JsonObject, ptr: string): string | undef
     if (key === 'panels' && Array.isArray(next) && i + 1 < tokens.length) {
       const panel: JsonValue | undefined = next[Number(tokens[i + 1])];
       if (!isJsonObject(panel)) break;
-      title = typeof panel.title === 'string' && panel.title !== '' ? panel.title : `(untitled ${String(panel.type ?? 'panel')})`;
+      title =
+        typeof panel.title === 'string' && panel.title !== ''
+          ? panel.title
+          : `(untitled ${String(panel.type ?? 'panel')})`;
       node = panel;
       i++;
       continue;

@@ -6,8 +6,13 @@
  * seconds.
  */
 const UNITS: ReadonlyArray<readonly [string, bigint]> = [
-  ['y', 365n * 24n * 3600n * 1000n], ['w', 7n * 24n * 3600n * 1000n], ['d', 24n * 3600n * 1000n],
-  ['h', 3600n * 1000n], ['m', 60n * 1000n], ['s', 1000n], ['ms', 1n],
+  ['y', 365n * 24n * 3600n * 1000n],
+  ['w', 7n * 24n * 3600n * 1000n],
+  ['d', 24n * 3600n * 1000n],
+  ['h', 3600n * 1000n],
+  ['m', 60n * 1000n],
+  ['s', 1000n],
+  ['ms', 1n],
 ];
 const PATTERN = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const MAX_NANOS = (1n << 63n) - 1n;

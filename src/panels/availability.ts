@@ -12,14 +12,23 @@ export type AvailabilityOptions = PanelOptions;
 
 /** `up` per instance as a state timeline: green UP, red DOWN. Span @default 12 */
 export function availability(options: AvailabilityOptions): StateTimelineBuilder {
-  const panel = resolvePanel(options, { titleKey: 'availability.title', descriptionKey: 'availability.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'availability.title',
+    descriptionKey: 'availability.description',
+    span: 12,
+  });
   return new StateTimelineBuilder()
     .title(panel.title)
     .description(panel.description)
     .unit(units.Short)
     .min(0)
     .max(1)
-    .thresholds(thresholdSteps([{ from: null, color: 'red' }, { from: 1, color: 'green' }]))
+    .thresholds(
+      thresholdSteps([
+        { from: null, color: 'red' },
+        { from: 1, color: 'green' },
+      ]),
+    )
     .colorScheme(new dashboard.FieldColorBuilder().mode(dashboard.FieldColorModeId.Thresholds))
     .mappings([
       {
@@ -47,7 +56,11 @@ export interface AvailabilityRatioOptions extends PanelOptions {
 /** Availability % over the dashboard's time range (`avg_over_time(up[$__range])`), as a stat. Span @default 6 */
 export function availabilityRatio(options: AvailabilityRatioOptions): StatBuilder {
   const { target = 0.999, bad = 0.99 } = options;
-  const panel = resolvePanel(options, { titleKey: 'availabilityRatio.title', descriptionKey: 'availabilityRatio.description', span: 6 });
+  const panel = resolvePanel(options, {
+    titleKey: 'availabilityRatio.title',
+    descriptionKey: 'availabilityRatio.description',
+    span: 6,
+  });
   return new StatBuilder()
     .title(panel.title)
     .description(panel.description)

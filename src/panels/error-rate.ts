@@ -17,7 +17,17 @@ export interface ErrorRateOptions extends PanelOptions, CompareOptions {
 /** 5xx / all requests (0-1), thresholds drawn as dashed lines. Span @default 12 */
 export function errorRate(options: ErrorRateOptions): TimeseriesBuilder {
   const { warn = 0.005, bad = 0.01 } = options;
-  const panel = resolvePanel(options, { titleKey: 'errorRate.title', descriptionKey: 'errorRate.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'errorRate.title',
+    descriptionKey: 'errorRate.description',
+    span: 12,
+  });
   const targets = seriesTargets(panel.ctx, (ctx) => [{ expr: errorRatio(ctx), legend: '5xx' }], options);
-  return houseTimeseries(panel, units.PercentUnit, higherIsWorse(warn, bad), targets, common.GraphThresholdsStyleMode.Dashed).min(0);
+  return houseTimeseries(
+    panel,
+    units.PercentUnit,
+    higherIsWorse(warn, bad),
+    targets,
+    common.GraphThresholdsStyleMode.Dashed,
+  ).min(0);
 }

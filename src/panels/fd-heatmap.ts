@@ -13,7 +13,11 @@ export type FdHeatmapOptions = PanelOptions;
  * Span @default 12
  */
 export function fdHeatmap(options: FdHeatmapOptions): HeatmapBuilder {
-  const panel = resolvePanel(options, { titleKey: 'fdHeatmap.title', descriptionKey: 'fdHeatmap.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'fdHeatmap.title',
+    descriptionKey: 'fdHeatmap.description',
+    span: 12,
+  });
   return houseRowsHeatmap(
     panel,
     { unit: units.PercentUnit, valueName: panel.t('fdHeatmap.value'), scheme: 'RdYlGn', min: 0, max: 1 },

@@ -16,7 +16,11 @@ export interface GcFrequencyOptions extends PanelOptions, CompareOptions {
 /** Garbage collections per second per instance (`rate(go_gc_duration_seconds_count[…])`). Span @default 12 */
 export function gcFrequency(options: GcFrequencyOptions): TimeseriesBuilder {
   const { warn = 2, bad = 10 } = options;
-  const panel = resolvePanel(options, { titleKey: 'gcFrequency.title', descriptionKey: 'gcFrequency.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'gcFrequency.title',
+    descriptionKey: 'gcFrequency.description',
+    span: 12,
+  });
   const targets = seriesTargets(panel.ctx, (ctx) => [{ expr: gcRate(ctx), legend: '{{instance}}' }], options);
   return houseTimeseries(panel, units.OpsPerSecond, higherIsWorse(warn, bad), targets).min(0);
 }

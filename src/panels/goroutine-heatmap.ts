@@ -14,7 +14,11 @@ export type GoroutineHeatmapOptions = PanelOptions;
  * `goroutines()`, which the overview places beside it. Span @default 12
  */
 export function goroutineHeatmap(options: GoroutineHeatmapOptions): HeatmapBuilder {
-  const panel = resolvePanel(options, { titleKey: 'goroutineHeatmap.title', descriptionKey: 'goroutineHeatmap.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'goroutineHeatmap.title',
+    descriptionKey: 'goroutineHeatmap.description',
+    span: 12,
+  });
   return houseRowsHeatmap(
     panel,
     { unit: units.Short, valueName: panel.t('goroutineHeatmap.value'), scheme: 'Spectral' },

@@ -20,6 +20,14 @@ export interface GoroutinesOptions extends PanelOptions, CompareOptions {
  */
 export function goroutines(options: GoroutinesOptions): TimeseriesBuilder {
   const { growthWindow = GROWTH_WINDOW, warn = 1000, bad = 10000 } = options;
-  const panel = resolvePanel(options, { titleKey: 'goroutines.title', descriptionKey: 'goroutines.description', span: 12 });
-  return leakTimeseries(panel, { value: goroutinesQuery, metric: panel.ctx.convention.metrics.goroutines, growthWindow, warn, bad }, options);
+  const panel = resolvePanel(options, {
+    titleKey: 'goroutines.title',
+    descriptionKey: 'goroutines.description',
+    span: 12,
+  });
+  return leakTimeseries(
+    panel,
+    { value: goroutinesQuery, metric: panel.ctx.convention.metrics.goroutines, growthWindow, warn, bad },
+    options,
+  );
 }

@@ -25,7 +25,11 @@ export interface HandleLeakOptions extends PanelOptions, CompareOptions {
 export function handleLeak(options: HandleLeakOptions): TimeseriesBuilder {
   const { growthWindow = GROWTH_WINDOW, warn = 5000, bad = 50000 } = options;
   const panel = resolvePanel(options, { titleKey: 'handles.title', descriptionKey: 'handles.description', span: 12 });
-  return leakTimeseries(panel, { value: openFds, metric: panel.ctx.convention.metrics.openFds, growthWindow, warn, bad }, options);
+  return leakTimeseries(
+    panel,
+    { value: openFds, metric: panel.ctx.convention.metrics.openFds, growthWindow, warn, bad },
+    options,
+  );
 }
 
 export interface FdUsageOptions extends PanelOptions {

@@ -53,7 +53,9 @@ export function houseRowsHeatmap(
     .color(color)
     .cellValues(new heatmap.CellValuesBuilder().unit(style.unit))
     .showLegend()
-    .tooltip(new heatmap.HeatmapTooltipBuilder().mode(common.TooltipDisplayMode.Single).yHistogram(false).showColorScale(true));
+    .tooltip(
+      new heatmap.HeatmapTooltipBuilder().mode(common.TooltipDisplayMode.Single).yHistogram(false).showColorScale(true),
+    );
   for (const target of targets) builder.withTarget(target);
   return builder;
 }

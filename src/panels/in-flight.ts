@@ -29,5 +29,11 @@ export function inFlightRequests(options: InFlightOptions): TimeseriesBuilder {
   }
   const panel = resolvePanel(options, { titleKey: 'inFlight.title', descriptionKey: 'inFlight.description', span: 12 });
   const targets = seriesTargets(panel.ctx, (ctx) => [{ expr: inFlight(ctx), legend: '{{instance}}' }], options);
-  return houseTimeseries(panel, units.Short, higherIsWorse(warn, bad), targets, common.GraphThresholdsStyleMode.Dashed).min(0);
+  return houseTimeseries(
+    panel,
+    units.Short,
+    higherIsWorse(warn, bad),
+    targets,
+    common.GraphThresholdsStyleMode.Dashed,
+  ).min(0);
 }

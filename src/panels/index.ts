@@ -1,6 +1,11 @@
 export type { PanelOptions } from './panel-options.ts';
 export type { CompareOptions, SeriesSpec } from './targets.ts';
-export { availability, availabilityRatio, type AvailabilityOptions, type AvailabilityRatioOptions } from './availability.ts';
+export {
+  availability,
+  availabilityRatio,
+  type AvailabilityOptions,
+  type AvailabilityRatioOptions,
+} from './availability.ts';
 export { requestRate, type RequestRateOptions } from './request-rate.ts';
 export { errorRate, type ErrorRateOptions } from './error-rate.ts';
 export { latency, percentileLabel, type LatencyOptions } from './latency.ts';

@@ -44,26 +44,54 @@ function kpiSpec(options: KpiStatOptions): KpiSpec {
   });
   switch (options.kpi) {
     case 'availability':
-      return { defaults: card('availability'), unit: units.PercentUnit, decimals: 2, thresholds: lowerIsWorse(0.99, 0.999), expr: availabilityRatio };
+      return {
+        defaults: card('availability'),
+        unit: units.PercentUnit,
+        decimals: 2,
+        thresholds: lowerIsWorse(0.99, 0.999),
+        expr: availabilityRatio,
+      };
     case 'p95': {
       const mean = latencyMode(options.convention, [0.95]) === 'mean';
       return {
-        defaults: mean
-          ? { ...card('meanLatency'), note: 'latency.meanNote' }
-          : card('p95'),
+        defaults: mean ? { ...card('meanLatency'), note: 'latency.meanNote' } : card('p95'),
         unit: units.Seconds,
-        thresholds: thresholdSteps([{ from: null, color: 'green' }, { from: slo, color: 'red' }]),
+        thresholds: thresholdSteps([
+          { from: null, color: 'green' },
+          { from: slo, color: 'red' },
+        ]),
         expr: (ctx) => (mean ? latencyMean(ctx) : latencyQuantile(ctx, 0.95)),
       };
     }
     case 'errors':
-      return { defaults: card('errors'), unit: units.PercentUnit, decimals: 2, thresholds: higherIsWorse(0.005, 0.01), expr: (ctx) => errorRatio(ctx) };
+      return {
+        defaults: card('errors'),
+        unit: units.PercentUnit,
+        decimals: 2,
+        thresholds: higherIsWorse(0.005, 0.01),
+        expr: (ctx) => errorRatio(ctx),
+      };
     case 'qps':
-      return { defaults: card('qps'), unit: units.RequestsPerSecond, thresholds: thresholdSteps([{ from: null, color: 'green' }]), expr: (ctx) => requestRate(ctx) };
+      return {
+        defaults: card('qps'),
+        unit: units.RequestsPerSecond,
+        thresholds: thresholdSteps([{ from: null, color: 'green' }]),
+        expr: (ctx) => requestRate(ctx),
+      };
     case 'uptime':
-      return { defaults: card('uptime'), unit: units.DurationSeconds, thresholds: lowerIsWorse(300, 3600), expr: uptime };
+      return {
+        defaults: card('uptime'),
+        unit: units.DurationSeconds,
+        thresholds: lowerIsWorse(300, 3600),
+        expr: uptime,
+      };
     case 'goroutines':
-      return { defaults: card('goroutines'), unit: units.Short, thresholds: higherIsWorse(1000, 10000), expr: goroutinesTotal };
+      return {
+        defaults: card('goroutines'),
+        unit: units.Short,
+        thresholds: higherIsWorse(1000, 10000),
+        expr: goroutinesTotal,
+      };
   }
 }
 

@@ -42,5 +42,11 @@ export function latency(options: LatencyOptions): TimeseriesBuilder {
     { from: null, color: 'green' },
     { from: sloSeconds, color: 'red' },
   ]);
-  return houseTimeseries(panel, units.Seconds, thresholds, seriesTargets(panel.ctx, series, options), common.GraphThresholdsStyleMode.Line).min(0);
+  return houseTimeseries(
+    panel,
+    units.Seconds,
+    thresholds,
+    seriesTargets(panel.ctx, series, options),
+    common.GraphThresholdsStyleMode.Line,
+  ).min(0);
 }

@@ -26,6 +26,16 @@ export function moduleErrors(options: ModuleErrorsOptions): TimeseriesBuilder {
     span: 12,
     params: { label },
   });
-  const targets = seriesTargets(panel.ctx, (ctx) => [{ expr: errorRatio(ctx, [label]), legend: `{{${label}}}` }], options);
-  return houseTimeseries(panel, units.PercentUnit, higherIsWorse(warn, bad), targets, common.GraphThresholdsStyleMode.Dashed).min(0);
+  const targets = seriesTargets(
+    panel.ctx,
+    (ctx) => [{ expr: errorRatio(ctx, [label]), legend: `{{${label}}}` }],
+    options,
+  );
+  return houseTimeseries(
+    panel,
+    units.PercentUnit,
+    higherIsWorse(warn, bad),
+    targets,
+    common.GraphThresholdsStyleMode.Dashed,
+  ).min(0);
 }

@@ -50,12 +50,15 @@ export interface PanelDefaults {
 export function resolvePanel(options: PanelOptions, defaults: PanelDefaults): ResolvedPanel {
   const locale = options.locale ?? 'en';
   const base = { convention: options.convention.name, ...defaults.params };
-  const t = (key: MessageKey, params: Readonly<Record<string, string>> = {}): string => text(locale, key, { ...base, ...params });
+  const t = (key: MessageKey, params: Readonly<Record<string, string>> = {}): string =>
+    text(locale, key, { ...base, ...params });
   const title = options.title ?? t(defaults.titleKey);
   const span = options.span ?? defaults.span;
   const height = options.height ?? defaults.height ?? 8;
-  if (!Number.isInteger(span) || span < 1 || span > 24) throw new Error(`panel "${title}": span must be an integer 1-24, got ${span}`);
-  if (!Number.isInteger(height) || height < 1) throw new Error(`panel "${title}": height must be a positive integer, got ${height}`);
+  if (!Number.isInteger(span) || span < 1 || span > 24)
+    throw new Error(`panel "${title}": span must be an integer 1-24, got ${span}`);
+  if (!Number.isInteger(height) || height < 1)
+    throw new Error(`panel "${title}": height must be a positive integer, got ${height}`);
   const describedByDefault = t(defaults.descriptionKey);
   const note = defaults.note === undefined ? '' : `\n\n${t(defaults.note)}`;
   return {

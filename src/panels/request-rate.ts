@@ -10,8 +10,18 @@ export interface RequestRateOptions extends PanelOptions, CompareOptions {}
 
 /** Requests per second by status code. Span @default 12 */
 export function requestRate(options: RequestRateOptions): TimeseriesBuilder {
-  const panel = resolvePanel(options, { titleKey: 'requestRate.title', descriptionKey: 'requestRate.description', span: 12 });
+  const panel = resolvePanel(options, {
+    titleKey: 'requestRate.title',
+    descriptionKey: 'requestRate.description',
+    span: 12,
+  });
   const status = panel.ctx.convention.labels.status;
-  const targets = seriesTargets(panel.ctx, (ctx) => [{ expr: requestRateByStatus(ctx), legend: `{{${status}}}` }], options);
-  return houseTimeseries(panel, units.RequestsPerSecond, thresholdSteps([{ from: null, color: 'green' }]), targets).min(0);
+  const targets = seriesTargets(
+    panel.ctx,
+    (ctx) => [{ expr: requestRateByStatus(ctx), legend: `{{${status}}}` }],
+    options,
+  );
+  return houseTimeseries(panel, units.RequestsPerSecond, thresholdSteps([{ from: null, color: 'green' }]), targets).min(
+    0,
+  );
 }

@@ -42,7 +42,12 @@ export function routeMatrixTable(options: RouteMatrixOptions): TableBuilder {
   const { ctx, t } = panel;
   const columns: { header: string; expr: string; unit: string; colour?: ReturnType<typeof higherIsWorse> }[] = [
     { header: t('routeMatrix.qps'), expr: routeQps(ctx), unit: units.RequestsPerSecond },
-    { header: t('routeMatrix.errors'), expr: routeErrorRatio(ctx), unit: units.PercentUnit, colour: higherIsWorse(errorWarn, errorBad) },
+    {
+      header: t('routeMatrix.errors'),
+      expr: routeErrorRatio(ctx),
+      unit: units.PercentUnit,
+      colour: higherIsWorse(errorWarn, errorBad),
+    },
   ];
   if (withLatency) {
     for (const q of [0.95, 0.99]) {
@@ -50,7 +55,10 @@ export function routeMatrixTable(options: RouteMatrixOptions): TableBuilder {
         header: percentileLabel(q),
         expr: routeLatencyQuantile(ctx, q),
         unit: units.Seconds,
-        colour: thresholdSteps([{ from: null, color: 'green' }, { from: sloSeconds, color: 'red' }]),
+        colour: thresholdSteps([
+          { from: null, color: 'green' },
+          { from: sloSeconds, color: 'red' },
+        ]),
       });
     }
   }

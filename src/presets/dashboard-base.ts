@@ -9,9 +9,18 @@ export interface PresetBase {
   readonly panel: PanelOptions;
 }
 
-export function presetBase(options: PresetOptions, defaultTitle: string, time: { from: string; to: string }): PresetBase {
+export function presetBase(
+  options: PresetOptions,
+  defaultTitle: string,
+  time: { from: string; to: string },
+): PresetBase {
   const locale = options.locale ?? 'en';
-  const { variables, scope } = scopeVariables({ convention: options.convention, locale, job: options.job, cluster: options.cluster });
+  const { variables, scope } = scopeVariables({
+    convention: options.convention,
+    locale,
+    job: options.job,
+    cluster: options.cluster,
+  });
   const builder = new dashboard.DashboardBuilder(options.title ?? defaultTitle)
     .tags(['go', 'panelcraft'])
     .timezone('browser')

@@ -23,7 +23,10 @@ export function teachingDemo(options: TeachingDemoOptions): dashboard.DashboardB
   const offsets = options.compareOffsets ?? ['1h', '5m', '1d', '7d'];
   const first = offsets[0];
   if (first === undefined) throw new Error('teachingDemo(): compareOffsets must list at least one offset, e.g. ["1h"]');
-  const { builder, panel } = presetBase(options, text(locale, 'dashboard.teachingDemo'), { from: 'now-15m', to: 'now' });
+  const { builder, panel } = presetBase(options, text(locale, 'dashboard.teachingDemo'), {
+    from: 'now-15m',
+    to: 'now',
+  });
   builder
     .refresh('5s')
     .liveNow(true)

@@ -84,17 +84,33 @@ export interface ParenExpr extends Span {
 }
 
 export type Expr =
-  | NumberLiteral | StringLiteral | VectorSelectorNode | MatrixSelector | SubqueryExpr
-  | Call | AggregateExpr | BinaryExpr | UnaryExpr | ParenExpr;
+  | NumberLiteral
+  | StringLiteral
+  | VectorSelectorNode
+  | MatrixSelector
+  | SubqueryExpr
+  | Call
+  | AggregateExpr
+  | BinaryExpr
+  | UnaryExpr
+  | ParenExpr;
 
 /** Direct children of a node, in text order. */
 export function children(node: Expr): Expr[] {
   switch (node.type) {
-    case 'MatrixSelector': return [node.vector];
-    case 'SubqueryExpr': case 'UnaryExpr': case 'ParenExpr': return [node.expr];
-    case 'Call': case 'AggregateExpr': return [...node.args];
-    case 'BinaryExpr': return [node.lhs, node.rhs];
-    default: return [];
+    case 'MatrixSelector':
+      return [node.vector];
+    case 'SubqueryExpr':
+    case 'UnaryExpr':
+    case 'ParenExpr':
+      return [node.expr];
+    case 'Call':
+    case 'AggregateExpr':
+      return [...node.args];
+    case 'BinaryExpr':
+      return [node.lhs, node.rhs];
+    default:
+      return [];
   }
 }
 

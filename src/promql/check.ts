@@ -14,6 +14,12 @@ export function checkPromql(expr: string): PromqlProblem[] {
     if (parsed.problems.length > 0 || parsed.expr === undefined) return parsed.problems;
     return typeCheck(parsed.expr);
   } catch (err) {
-    return [{ message: `internal error while checking: ${err instanceof Error ? err.message : String(err)}`, from: 0, to: expr.length }];
+    return [
+      {
+        message: `internal error while checking: ${err instanceof Error ? err.message : String(err)}`,
+        from: 0,
+        to: expr.length,
+      },
+    ];
   }
 }

@@ -26,8 +26,13 @@ export interface Expansion {
 
 /** Placeholder values Grafana would give its macros on a typical 1 h dashboard. */
 const MACRO_DEFAULTS: Readonly<Record<string, string>> = {
-  __rate_interval: '5m', __interval: '1m', __range: '1h',
-  __rate_interval_ms: '300000', __interval_ms: '60000', __range_ms: '3600000', __range_s: '3600',
+  __rate_interval: '5m',
+  __interval: '1m',
+  __range: '1h',
+  __rate_interval_ms: '300000',
+  __interval_ms: '60000',
+  __range_ms: '3600000',
+  __range_s: '3600',
 };
 
 const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
@@ -60,12 +65,22 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
         const after = expr[i + ref.text.length];
         const glued = (before !== undefined && /\w/.test(before)) || (after !== undefined && /[\w{]/.test(after));
         const context: MacroContext =
-          quote !== undefined ? 'string'
-          : bracket || lastToken === 'offset' ? 'duration'
-          : grouping || brace || glued ? 'identifier'
-          : 'number';
+          quote !== undefined
+            ? 'string'
+            : bracket || lastToken === 'offset'
+              ? 'duration'
+              : grouping || brace || glued
+                ? 'identifier'
+                : 'number';
         const text = values[name] ?? placeholder(name, context);
-        segments.push({ from: out.length, to: out.length + text.length, originalFrom: i, originalTo: i + ref.text.length, name, context });
+        segments.push({
+          from: out.length,
+          to: out.length + text.length,
+          originalFrom: i,
+          originalTo: i + ref.text.length,
+          name,
+          context,
+        });
         out += text;
         i += ref.text.length;
         lastToken = context === 'duration' ? 'duration' : 'value';
@@ -113,10 +128,14 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
 function placeholder(name: string, context: MacroContext): string {
   const macro = MACRO_DEFAULTS[name];
   switch (context) {
-    case 'duration': return macro !== undefined && /[a-z]$/.test(macro) ? macro : '5m';
-    case 'number': return macro !== undefined && /^\d+$/.test(macro) ? macro : '1';
-    case 'string': return macro ?? name;
-    case 'identifier': return /^\d/.test(name) ? `_${name}` : name;
+    case 'duration':
+      return macro !== undefined && /[a-z]$/.test(macro) ? macro : '5m';
+    case 'number':
+      return macro !== undefined && /^\d+$/.test(macro) ? macro : '1';
+    case 'string':
+      return macro ?? name;
+    case 'identifier':
+      return /^\d/.test(name) ? `_${name}` : name;
   }
 }
 

@@ -1,5 +1,12 @@
 export { checkPromql, type PromqlProblem } from './check.ts';
-export { expandMacros, toOriginalOffset, type Expansion, type ExpansionSegment, type ExpandOptions, type MacroContext } from './expand-macros.ts';
+export {
+  expandMacros,
+  toOriginalOffset,
+  type Expansion,
+  type ExpansionSegment,
+  type ExpandOptions,
+  type MacroContext,
+} from './expand-macros.ts';
 export { extractSelectors, type LabelMatcher, type MatchOperator, type VectorSelector } from './selectors.ts';
 export { parsePromql, type ParseResult } from './parser.ts';
 export { typeOf, typeCheck } from './type-check.ts';

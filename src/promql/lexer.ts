@@ -3,9 +3,25 @@
  * rejects (bad escapes, `1_000`, `[5]`, `x[5m f]` quirks included) matches promtool.
  */
 export type TokenKind =
-  | 'IDENT' | 'METRIC_IDENT' | 'KEYWORD' | 'NUMBER' | 'DURATION' | 'STRING'
-  | '(' | ')' | '{' | '}' | '[' | ']' | ',' | ':' | '@'
-  | 'OP' | 'MATCH_OP' | 'EOF' | 'ERROR';
+  | 'IDENT'
+  | 'METRIC_IDENT'
+  | 'KEYWORD'
+  | 'NUMBER'
+  | 'DURATION'
+  | 'STRING'
+  | '('
+  | ')'
+  | '{'
+  | '}'
+  | '['
+  | ']'
+  | ','
+  | ':'
+  | '@'
+  | 'OP'
+  | 'MATCH_OP'
+  | 'EOF'
+  | 'ERROR';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -17,13 +33,37 @@ export interface Token {
 
 /** Words Prometheus lexes as keywords (matched case-insensitively). */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'unless', 'atan2',
-  'sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile',
-  'offset', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'start', 'end',
+  'and',
+  'or',
+  'unless',
+  'atan2',
+  'sum',
+  'avg',
+  'count',
+  'min',
+  'max',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'count_values',
+  'quantile',
+  'offset',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'start',
+  'end',
 ]);
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isAlpha = (c: string | undefined) => c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlpha = (c: string | undefined) =>
+  c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isAlnum = (c: string | undefined) => isAlpha(c) || isDigit(c);
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
@@ -35,7 +75,8 @@ export function lex(input: string): Token[] {
   let braceOpen = false;
   let bracketOpen = false;
   let gotColon = false;
-  const emit = (kind: TokenKind, from: number, text = input.slice(from, pos)) => out.push({ kind, text, from, to: pos });
+  const emit = (kind: TokenKind, from: number, text = input.slice(from, pos)) =>
+    out.push({ kind, text, from, to: pos });
   const fail = (message: string, at = pos) => {
     out.push({ kind: 'ERROR', text: message, from: at, to: Math.max(at, pos) });
     return out;
@@ -95,7 +136,8 @@ export function lex(input: string): Token[] {
       for (; n > 0; n--) {
         const ch = input[pos++];
         const d = ch === undefined ? 99 : parseInt(ch, 16);
-        if (Number.isNaN(d) || d >= base) return ch === undefined ? 'escape sequence not terminated' : `illegal character '${ch}' in escape sequence`;
+        if (Number.isNaN(d) || d >= base)
+          return ch === undefined ? 'escape sequence not terminated' : `illegal character '${ch}' in escape sequence`;
         x = x * base + d;
       }
       if (x > max || (x >= 0xd800 && x < 0xe000)) return 'escape sequence is an invalid Unicode code point';

@@ -3,12 +3,29 @@ const COUNTER_SUFFIXES = ['_total', '_count', '_sum', '_bucket'];
 
 /** Well-known gauges of client_golang, process and node exporters. */
 const KNOWN_GAUGES = new Set([
-  'up', 'go_goroutines', 'go_threads', 'process_open_fds', 'process_max_fds', 'process_start_time_seconds',
-  'process_resident_memory_bytes', 'process_virtual_memory_bytes', 'process_virtual_memory_max_bytes',
-  'go_memstats_heap_inuse_bytes', 'go_memstats_heap_alloc_bytes', 'go_memstats_alloc_bytes', 'go_memstats_sys_bytes',
-  'go_memstats_heap_objects', 'go_memstats_next_gc_bytes', 'go_memstats_last_gc_time_seconds',
-  'scrape_duration_seconds', 'scrape_samples_scraped', 'node_load1', 'node_load5', 'node_load15',
-  'promhttp_metric_handler_requests_in_flight', 'http_requests_in_flight',
+  'up',
+  'go_goroutines',
+  'go_threads',
+  'process_open_fds',
+  'process_max_fds',
+  'process_start_time_seconds',
+  'process_resident_memory_bytes',
+  'process_virtual_memory_bytes',
+  'process_virtual_memory_max_bytes',
+  'go_memstats_heap_inuse_bytes',
+  'go_memstats_heap_alloc_bytes',
+  'go_memstats_alloc_bytes',
+  'go_memstats_sys_bytes',
+  'go_memstats_heap_objects',
+  'go_memstats_next_gc_bytes',
+  'go_memstats_last_gc_time_seconds',
+  'scrape_duration_seconds',
+  'scrape_samples_scraped',
+  'node_load1',
+  'node_load5',
+  'node_load15',
+  'promhttp_metric_handler_requests_in_flight',
+  'http_requests_in_flight',
 ]);
 const GAUGE_SUFFIXES = ['_bytes', '_in_flight', '_inflight', '_ratio', '_celsius', '_percent', '_info', '_gauge'];
 

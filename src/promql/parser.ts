@@ -1,4 +1,13 @@
-import type { AggregateExpr, AstMatcher, Expr, MatrixSelector, Modifiers, SubqueryExpr, VectorMatching, VectorSelectorNode } from './ast.ts';
+import type {
+  AggregateExpr,
+  AstMatcher,
+  Expr,
+  MatrixSelector,
+  Modifiers,
+  SubqueryExpr,
+  VectorMatching,
+  VectorSelectorNode,
+} from './ast.ts';
 import { parsePrometheusDuration } from '../model/prometheus-duration.ts';
 import { PROMQL_FUNCTIONS } from './functions.ts';
 import { lex, type Token } from './lexer.ts';
@@ -19,12 +28,29 @@ export interface ParseResult {
   readonly problems: PromqlProblem[];
 }
 
-const AGGREGATORS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile']);
+const AGGREGATORS = new Set([
+  'sum',
+  'avg',
+  'count',
+  'min',
+  'max',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'count_values',
+  'quantile',
+]);
 const WITH_PARAM = new Set(['topk', 'bottomk', 'count_values', 'quantile']);
 /** Keywords that Prometheus's grammar also accepts as a metric name. */
 const METRIC_KEYWORDS = new Set([...AGGREGATORS, 'by', 'and', 'or', 'unless', 'offset', 'without', 'start', 'end']);
 const BINARY_LEVELS: readonly (readonly string[])[] = [
-  ['or'], ['and', 'unless'], ['==', '!=', '<=', '<', '>=', '>'], ['+', '-'], ['*', '/', '%', 'atan2'],
+  ['or'],
+  ['and', 'unless'],
+  ['==', '!=', '<=', '<', '>=', '>'],
+  ['+', '-'],
+  ['*', '/', '%', 'atan2'],
 ];
 const MAX_INT64_FLOAT = 2 ** 63;
 
@@ -125,7 +151,8 @@ class Parser {
     if (t.kind === 'OP' && (t.text === '-' || t.text === '+')) {
       this.next();
       const expr = this.unary();
-      if (expr.type === 'NumberLiteral') return { ...expr, value: t.text === '-' ? -expr.value : expr.value, from: t.from };
+      if (expr.type === 'NumberLiteral')
+        return { ...expr, value: t.text === '-' ? -expr.value : expr.value, from: t.from };
       return { type: 'UnaryExpr', op: t.text, expr, from: t.from, to: expr.to };
     }
     const lhs = this.postfix();
@@ -192,7 +219,14 @@ class Parser {
       this.next();
       const step = this.is('DURATION') ? this.duration(this.next()) : undefined;
       const close = this.expect(']', '"]"');
-      const sub: SubqueryExpr = { type: 'SubqueryExpr', expr, rangeMs: range, ...(step !== undefined ? { stepMs: step } : {}), from: expr.from, to: close.to };
+      const sub: SubqueryExpr = {
+        type: 'SubqueryExpr',
+        expr,
+        rangeMs: range,
+        ...(step !== undefined ? { stepMs: step } : {}),
+        from: expr.from,
+        to: close.to,
+      };
       return sub;
     }
     const close = this.expect(']', '"]"');
@@ -211,7 +245,11 @@ class Parser {
       this.report('ranges only allowed for vector selectors', expr.from, expr.to);
       return undefined;
     }
-    this.report(`${what} must be preceded by an instant vector selector or range vector selector or a subquery`, expr.from, expr.to);
+    this.report(
+      `${what} must be preceded by an instant vector selector or range vector selector or a subquery`,
+      expr.from,
+      expr.to,
+    );
     return undefined;
   }
 
@@ -287,7 +325,9 @@ class Parser {
         return this.selector(t.text, t.from, t.to);
       case 'KEYWORD': {
         const after = this.peekAt(1);
-        const startsAggregation = after !== undefined && (after.kind === '(' || (after.kind === 'KEYWORD' && (after.text === 'by' || after.text === 'without')));
+        const startsAggregation =
+          after !== undefined &&
+          (after.kind === '(' || (after.kind === 'KEYWORD' && (after.text === 'by' || after.text === 'without')));
         if (AGGREGATORS.has(t.text) && startsAggregation) return this.aggregation();
         if (!METRIC_KEYWORDS.has(t.text)) this.unexpected();
         this.next();
@@ -333,11 +373,22 @@ class Parser {
       to = this.tokens[this.i - 1]!.to;
     }
     const name = op.text.toLowerCase();
-    const node: AggregateExpr = { type: 'AggregateExpr', op: name, args: body.args, ...(grouping ? { grouping } : {}), from: op.from, to };
+    const node: AggregateExpr = {
+      type: 'AggregateExpr',
+      op: name,
+      args: body.args,
+      ...(grouping ? { grouping } : {}),
+      from: op.from,
+      to,
+    };
     const want = WITH_PARAM.has(name) ? 2 : 1;
     if (body.args.length === 0) this.report('no arguments for aggregate expression provided', op.from, to);
     else if (body.args.length !== want) {
-      this.report(`wrong number of arguments for aggregate expression provided, expected ${want}, got ${body.args.length}`, op.from, to);
+      this.report(
+        `wrong number of arguments for aggregate expression provided, expected ${want}, got ${body.args.length}`,
+        op.from,
+        to,
+      );
     }
     return node;
   }
@@ -355,7 +406,8 @@ class Parser {
         const op = opTok.text as MatchOperator;
         if (op === '=~' || op === '!~') {
           const re = checkRe2(value);
-          if (re.error !== undefined) this.report(`error parsing regexp: ${re.error}: \`${value}\``, label.from, valueTok.to);
+          if (re.error !== undefined)
+            this.report(`error parsing regexp: ${re.error}: \`${value}\``, label.from, valueTok.to);
         }
         matchers.push({ label: label.text, op, value, valueFrom: valueTok.from, valueTo: valueTok.to });
         if (this.is(',')) this.next();
@@ -363,7 +415,13 @@ class Parser {
       }
       to = this.next().to;
     }
-    const node: VectorSelectorNode = { type: 'VectorSelector', ...(name !== undefined ? { name } : {}), matchers, from, to };
+    const node: VectorSelectorNode = {
+      type: 'VectorSelector',
+      ...(name !== undefined ? { name } : {}),
+      matchers,
+      from,
+      to,
+    };
     return node;
   }
 }

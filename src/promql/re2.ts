@@ -34,7 +34,22 @@ class Re2Error {
   constructor(readonly message: string) {}
 }
 
-const POSIX = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit']);
+const POSIX = new Set([
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+]);
 const isAlnum = (c: string | undefined) => c !== undefined && /^[0-9A-Za-z]$/.test(c);
 const isOctal = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
 
@@ -86,7 +101,8 @@ class Re2Parser {
           ...(rep.counted ? { repeat: rep.max === 0 ? 0 : rep.max < 0 ? rep.min : rep.max } : {}),
           subs: [last],
         };
-        if (rep.counted && (rep.min >= 2 || rep.max >= 2) && !repeatIsValid(piece, 1000)) throw new Re2Error('invalid repeat count');
+        if (rep.counted && (rep.min >= 2 || rep.max >= 2) && !repeatIsValid(piece, 1000))
+          throw new Re2Error('invalid repeat count');
         items.push(piece);
         lastWasRepeat = true;
         continue;
@@ -113,7 +129,13 @@ class Re2Parser {
       const min = num(m[1]!);
       const max = m[2] === undefined ? min : m[3] === '' ? -1 : num(m[3]!);
       this.pos += m[0].length;
-      if (min < 0 || min > 1000 || max > 1000 || (max >= 0 && min > max) || (m[3] !== undefined && m[3] !== '' && max < 0)) {
+      if (
+        min < 0 ||
+        min > 1000 ||
+        max > 1000 ||
+        (max >= 0 && min > max) ||
+        (m[3] !== undefined && m[3] !== '' && max < 0)
+      ) {
         throw new Re2Error('invalid repeat count');
       }
       r = { min, max, counted: true };

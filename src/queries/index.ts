@@ -4,10 +4,29 @@ export type { QueryContext } from './query-context.ts';
 export { instant, rangeVector, rate, sumBy, RATE_INTERVAL } from './vectors.ts';
 export { requestRate, requestRateByStatus, routeQps } from './requests.ts';
 export { errorRatio, routeErrorRatio, SERVER_ERROR_STATUS } from './errors.ts';
-export { latencyMode, latencyQuantile, latencyMean, routeLatencyQuantile, hasRouteLatency, type LatencyMode } from './latency.ts';
+export {
+  latencyMode,
+  latencyQuantile,
+  latencyMean,
+  routeLatencyQuantile,
+  hasRouteLatency,
+  type LatencyMode,
+} from './latency.ts';
 export { upByInstance, availabilityRatio } from './availability.ts';
 export {
-  goroutines, goroutinesTotal, growth, openFds, fdUsageRatio, fdUsageRatioByInstance, residentMemory, heapInuse, residentMemoryProjection,
-  gcRate, gcPauseQuantile, cpuUsage, uptime, inFlight,
+  goroutines,
+  goroutinesTotal,
+  growth,
+  openFds,
+  fdUsageRatio,
+  fdUsageRatioByInstance,
+  residentMemory,
+  heapInuse,
+  residentMemoryProjection,
+  gcRate,
+  gcPauseQuantile,
+  cpuUsage,
+  uptime,
+  inFlight,
 } from './runtime.ts';
 export { labelValues } from './variable-queries.ts';

@@ -45,7 +45,10 @@ export function heapInuse(ctx: QueryContext): string {
 
 /** Resident memory projected `horizonSeconds` ahead from the trend over `window` (`predict_linear`). */
 export function residentMemoryProjection(ctx: QueryContext, window: string, horizonSeconds: number): string {
-  return sumBy(['instance'], `predict_linear(${rangeVector(ctx, ctx.convention.metrics.residentMemory, window)}, ${horizonSeconds})`);
+  return sumBy(
+    ['instance'],
+    `predict_linear(${rangeVector(ctx, ctx.convention.metrics.residentMemory, window)}, ${horizonSeconds})`,
+  );
 }
 
 /** Garbage collections per second per instance. */

@@ -30,11 +30,13 @@ function operatorAndValue(matcher: Matcher): [string, string] {
  * Throws (a programmer error) on a metric or label name PromQL cannot express.
  */
 export function selector(metric: string, matchers: Matchers = {}): string {
-  if (!METRIC_NAME.test(metric)) throw new Error(`selector(): metric name ${JSON.stringify(metric)} is not a valid Prometheus metric name`);
+  if (!METRIC_NAME.test(metric))
+    throw new Error(`selector(): metric name ${JSON.stringify(metric)} is not a valid Prometheus metric name`);
   const keys = Object.keys(matchers).sort();
   if (keys.length === 0) return metric;
   const parts = keys.map((key) => {
-    if (!LABEL_NAME.test(key)) throw new Error(`selector(${metric}): label name ${JSON.stringify(key)} is not a valid Prometheus label name`);
+    if (!LABEL_NAME.test(key))
+      throw new Error(`selector(${metric}): label name ${JSON.stringify(key)} is not a valid Prometheus label name`);
     const [op, value] = operatorAndValue(matchers[key] as Matcher);
     return `${key}${op}"${escapeLabelValue(value)}"`;
   });

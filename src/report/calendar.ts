@@ -42,7 +42,8 @@ export function isTimeZone(timeZone: string): boolean {
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (Asia/Shanghai: +8 h). */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(ms)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }

@@ -61,7 +61,11 @@ interface Window {
 type Query = { readonly kpi: KpiId; readonly expr: string; readonly group: number; readonly slot: number };
 
 /** KPIs that come straight from PromQL (the error budget is derived from the error ratio). */
-function kpiQueries(convention: Convention, options: ReportQueryOptions, scrapeSeconds: number): Array<[KpiId, string]> {
+function kpiQueries(
+  convention: Convention,
+  options: ReportQueryOptions,
+  scrapeSeconds: number,
+): Array<[KpiId, string]> {
   const rateWindow = Math.max(60, 4 * scrapeSeconds);
   const step = Math.max(1, Math.round(scrapeSeconds));
   const m = convention.metrics;
@@ -126,7 +130,11 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
   const queries: Array<Query & { readonly time: number }> = [];
   groupList.forEach((g, group) => {
     windows.forEach((w, slot) => {
-      for (const [kpi, expr] of kpiQueries(g.convention, { convention: g.convention, jobs: g.jobs, windowSeconds: w.seconds }, scrapeIntervalSeconds)) {
+      for (const [kpi, expr] of kpiQueries(
+        g.convention,
+        { convention: g.convention, jobs: g.jobs, windowSeconds: w.seconds },
+        scrapeIntervalSeconds,
+      )) {
         queries.push({ kpi, expr, group, slot, time: w.end });
       }
     });
@@ -143,7 +151,13 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
   };
   const someWindow = windows[0]!.seconds;
   for (const g of groupList) {
-    for (const job of g.jobs) for (const [kpi] of kpiQueries(g.convention, { convention: g.convention, jobs: g.jobs, windowSeconds: someWindow }, scrapeIntervalSeconds)) slotValues(job, kpi);
+    for (const job of g.jobs)
+      for (const [kpi] of kpiQueries(
+        g.convention,
+        { convention: g.convention, jobs: g.jobs, windowSeconds: someWindow },
+        scrapeIntervalSeconds,
+      ))
+        slotValues(job, kpi);
   }
 
   const charts = new Map<string, Array<readonly [number, number]>>();
@@ -155,7 +169,9 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
   await pool(queries, options.concurrency ?? 4, async (q) => {
     const result = await api.query(q.expr, q.time);
     if (!result.ok) failures.push(`${q.kpi}: ${result.error}\n  query: ${q.expr}`);
-    else for (const [job, value] of valuesByJob(result.result)) if (values.has(job)) slotValues(job, q.kpi)[q.slot] = value;
+    else
+      for (const [job, value] of valuesByJob(result.result))
+        if (values.has(job)) slotValues(job, q.kpi)[q.slot] = value;
     options.onProgress?.(++done, total);
   });
   for (const g of groupList) {
@@ -166,11 +182,15 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
       for (const item of result.result as readonly PromSample[]) {
         const job = item.metric?.job;
         if (job === undefined) continue;
-        charts.set(job, (item.values ?? []).map(([t, v]) => [t * 1000, Number(v)] as const).filter(([, v]) => Number.isFinite(v)));
+        charts.set(
+          job,
+          (item.values ?? []).map(([t, v]) => [t * 1000, Number(v)] as const).filter(([, v]) => Number.isFinite(v)),
+        );
       }
     options.onProgress?.(++done, total);
   }
-  if (failures.length > 0) throw new ReportQueryError(`${failures.length} report queries failed:\n${failures.slice(0, 5).join('\n')}`);
+  if (failures.length > 0)
+    throw new ReportQueryError(`${failures.length} report queries failed:\n${failures.slice(0, 5).join('\n')}`);
 
   const dayCount = range.days.length;
   const reports: ServiceReport[] = services.map((s) => {
@@ -180,7 +200,13 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
     const errorRatio = byKpi.get('error_ratio');
     if (options.sloObjective !== undefined && errorRatio) {
       const budget = 1 - options.sloObjective;
-      kpis.push(series('error_budget_left', errorRatio.map((r) => (r === null ? null : 1 - r / budget)), dayCount));
+      kpis.push(
+        series(
+          'error_budget_left',
+          errorRatio.map((r) => (r === null ? null : 1 - r / budget)),
+          dayCount,
+        ),
+      );
     }
     kpis.sort((a, b) => KPI_ORDER.indexOf(a.id) - KPI_ORDER.indexOf(b.id));
     return {
@@ -189,7 +215,10 @@ export async function collectReport(api: PrometheusApi, options: CollectOptions)
       latencyIsMean: !s.convention.capabilities.latencyHistogram,
       kpis,
       // A service with no availability data for the whole range was not scraped at all: that fails the review.
-      verdict: worstStatus([...kpis.map((k) => k.status), kpis.find((k) => k.id === 'availability')?.total == null ? 'bad' : 'ok']),
+      verdict: worstStatus([
+        ...kpis.map((k) => k.status),
+        kpis.find((k) => k.id === 'availability')?.total == null ? 'bad' : 'ok',
+      ]),
       requestRate: charts.get(s.job) ?? [],
       requestRateStepMs: stepSeconds * 1000,
     };

@@ -10,7 +10,9 @@ export interface IsoWeek {
 export function isoWeekOf(date: CivilDate): IsoWeek {
   const thursday = addDays(date, 4 - isoWeekday(date));
   const jan1 = { year: thursday.year, month: 1, day: 1 };
-  const dayOfYear = Math.round((Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(jan1.year, 0, 1)) / 86_400_000);
+  const dayOfYear = Math.round(
+    (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(jan1.year, 0, 1)) / 86_400_000,
+  );
   return { year: thursday.year, week: Math.floor(dayOfYear / 7) + 1 };
 }
 

@@ -26,7 +26,14 @@ export const KPI_IDS = [
 export type KpiId = (typeof KPI_IDS)[number];
 
 /** Unit names as written in the CSV. */
-export type KpiUnit = 'ratio' | 'seconds' | 'requests' | 'requests_per_second' | 'goroutines' | 'file_descriptors' | 'bytes';
+export type KpiUnit =
+  | 'ratio'
+  | 'seconds'
+  | 'requests'
+  | 'requests_per_second'
+  | 'goroutines'
+  | 'file_descriptors'
+  | 'bytes';
 
 /** `ok`/`warn`/`bad` by the house thresholds; `none` where the KPI has no threshold; `no-data` without a value. */
 export type KpiStatus = 'ok' | 'warn' | 'bad' | 'none' | 'no-data';
@@ -54,14 +61,39 @@ export const KPIS: Readonly<Record<KpiId, KpiDefinition>> = {
     status: (v) => (v < AVAILABILITY_THRESHOLDS.bad ? 'bad' : v < AVAILABILITY_THRESHOLDS.target ? 'warn' : 'ok'),
   },
   error_ratio: { id: 'error_ratio', unit: 'ratio', better: 'lower', status: higherIsWorse(ERROR_RATIO_THRESHOLDS) },
-  latency_p95_seconds: { id: 'latency_p95_seconds', unit: 'seconds', better: 'lower', status: (v) => (v >= LATENCY_SLO_SECONDS ? 'bad' : 'ok') },
-  latency_mean_seconds: { id: 'latency_mean_seconds', unit: 'seconds', better: 'lower', status: (v) => (v >= LATENCY_SLO_SECONDS ? 'bad' : 'ok') },
+  latency_p95_seconds: {
+    id: 'latency_p95_seconds',
+    unit: 'seconds',
+    better: 'lower',
+    status: (v) => (v >= LATENCY_SLO_SECONDS ? 'bad' : 'ok'),
+  },
+  latency_mean_seconds: {
+    id: 'latency_mean_seconds',
+    unit: 'seconds',
+    better: 'lower',
+    status: (v) => (v >= LATENCY_SLO_SECONDS ? 'bad' : 'ok'),
+  },
   requests_total: { id: 'requests_total', unit: 'requests', better: 'neutral', status: none },
   peak_rps: { id: 'peak_rps', unit: 'requests_per_second', better: 'neutral', status: none },
-  goroutines_max: { id: 'goroutines_max', unit: 'goroutines', better: 'lower', status: higherIsWorse(GOROUTINE_THRESHOLDS) },
+  goroutines_max: {
+    id: 'goroutines_max',
+    unit: 'goroutines',
+    better: 'lower',
+    status: higherIsWorse(GOROUTINE_THRESHOLDS),
+  },
   goroutine_growth: { id: 'goroutine_growth', unit: 'goroutines', better: 'lower', status: none },
-  open_fds_max: { id: 'open_fds_max', unit: 'file_descriptors', better: 'lower', status: higherIsWorse(OPEN_FDS_THRESHOLDS) },
-  memory_max_bytes: { id: 'memory_max_bytes', unit: 'bytes', better: 'lower', status: higherIsWorse(MEMORY_THRESHOLDS) },
+  open_fds_max: {
+    id: 'open_fds_max',
+    unit: 'file_descriptors',
+    better: 'lower',
+    status: higherIsWorse(OPEN_FDS_THRESHOLDS),
+  },
+  memory_max_bytes: {
+    id: 'memory_max_bytes',
+    unit: 'bytes',
+    better: 'lower',
+    status: higherIsWorse(MEMORY_THRESHOLDS),
+  },
   error_budget_left: {
     id: 'error_budget_left',
     unit: 'ratio',

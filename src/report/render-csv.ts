@@ -30,9 +30,24 @@ export function renderCsv(report: WeeklyReport): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const service of report.services) {
     for (const kpi of service.kpis) {
-      const row = (date: string, value: number | null, previous: number | null, change: number | null, status: string) =>
+      const row = (
+        date: string,
+        value: number | null,
+        previous: number | null,
+        change: number | null,
+        status: string,
+      ) =>
         lines.push(
-          [csvField(service.job, true), date, kpi.id, num(value), kpi.unit, value === null ? NO_DATA : status, num(previous), num(change)].join(','),
+          [
+            csvField(service.job, true),
+            date,
+            kpi.id,
+            num(value),
+            kpi.unit,
+            value === null ? NO_DATA : status,
+            num(previous),
+            num(change),
+          ].join(','),
         );
       report.range.days.forEach((day, i) => {
         const value = kpi.days[i] ?? null;

@@ -25,21 +25,34 @@ export function renderHtml(report: WeeklyReport, locale: ReportLocale): string {
   const t = REPORT_TEXTS[locale];
   const e = escapeHtml;
   const out: string[] = [];
-  out.push(`<!DOCTYPE html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<title>${e(`${t.title} ${report.range.title}`)}</title>`);
+  out.push(
+    `<!DOCTYPE html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<title>${e(`${t.title} ${report.range.title}`)}</title>`,
+  );
   out.push(`<style>${CSS}</style>\n</head>\n<body>`);
   out.push(`<h1>${e(t.title)}</h1>`);
   out.push('<table>');
   out.push(`<tr><th>${e(t.range)}</th><td>${e(report.range.title)}</td></tr>`);
-  out.push(`<tr><th>${e(t.previousRange)}</th><td>${e(`${formatDate(report.previous.first)} – ${formatDate(report.previous.last)}`)}</td></tr>`);
+  out.push(
+    `<tr><th>${e(t.previousRange)}</th><td>${e(`${formatDate(report.previous.first)} – ${formatDate(report.previous.last)}`)}</td></tr>`,
+  );
   out.push(`<tr><th>${e(t.timeZone)}</th><td>${e(report.range.timeZone)}</td></tr>`);
-  out.push(`<tr><th>${e(t.slo)}</th><td>${report.sloObjective !== undefined ? e(formatKpiValue('availability', report.sloObjective, t.noData)) : e(t.noSlo)}</td></tr>`);
-  out.push(`<tr><th>${e(t.verdict)}</th><td class="verdict ${report.verdict}">${e(t.verdicts[report.verdict])}</td></tr>`);
+  out.push(
+    `<tr><th>${e(t.slo)}</th><td>${report.sloObjective !== undefined ? e(formatKpiValue('availability', report.sloObjective, t.noData)) : e(t.noSlo)}</td></tr>`,
+  );
+  out.push(
+    `<tr><th>${e(t.verdict)}</th><td class="verdict ${report.verdict}">${e(t.verdicts[report.verdict])}</td></tr>`,
+  );
   out.push('</table>');
   out.push(`<h2>${e(t.services)}</h2>\n<ul>`);
-  for (const s of report.services) out.push(`<li><a href="#svc-${e(encodeURIComponent(s.job))}">${e(s.job)}</a> — <span class="${s.verdict}">${e(t.verdicts[s.verdict])}</span></li>`);
+  for (const s of report.services)
+    out.push(
+      `<li><a href="#svc-${e(encodeURIComponent(s.job))}">${e(s.job)}</a> — <span class="${s.verdict}">${e(t.verdicts[s.verdict])}</span></li>`,
+    );
   out.push('</ul>');
-  out.push(`<p>${e(t.thresholds)}${e(t.colon)}${e(t.kpis.availability)} ≥ ${e(formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, ''))}, ` +
-    `${e(t.kpis.error_ratio)} &lt; ${e(formatKpiValue('error_ratio', ERROR_RATIO_THRESHOLDS.warn, ''))}, ${e(t.kpis.latency_p95_seconds)} &lt; ${e(formatKpiValue('latency_p95_seconds', LATENCY_SLO_SECONDS, ''))}. ${e(t.thresholdNote)}</p>`);
+  out.push(
+    `<p>${e(t.thresholds)}${e(t.colon)}${e(t.kpis.availability)} ≥ ${e(formatKpiValue('availability', AVAILABILITY_THRESHOLDS.target, ''))}, ` +
+      `${e(t.kpis.error_ratio)} &lt; ${e(formatKpiValue('error_ratio', ERROR_RATIO_THRESHOLDS.warn, ''))}, ${e(t.kpis.latency_p95_seconds)} &lt; ${e(formatKpiValue('latency_p95_seconds', LATENCY_SLO_SECONDS, ''))}. ${e(t.thresholdNote)}</p>`,
+  );
   for (const s of report.services) out.push(serviceSection(report, s, locale));
   out.push('</body>\n</html>\n');
   return out.join('\n');
@@ -56,9 +69,13 @@ function serviceSection(report: WeeklyReport, s: ServiceReport, locale: ReportLo
   const days = report.range.days;
   const out: string[] = [];
   out.push(`<h2 id="svc-${e(encodeURIComponent(s.job))}">${e(t.service)}${e(t.colon)}${e(s.job)}</h2>`);
-  out.push(`<p>${e(t.convention)}${e(t.colon)}${e(s.convention)} — <span class="verdict ${s.verdict}">${e(t.verdicts[s.verdict])}</span></p>`);
+  out.push(
+    `<p>${e(t.convention)}${e(t.colon)}${e(s.convention)} — <span class="verdict ${s.verdict}">${e(t.verdicts[s.verdict])}</span></p>`,
+  );
   if (s.latencyIsMean) out.push(`<p>${e(t.meanNote)}</p>`);
-  out.push(`<table>\n<tr><th>${e(t.kpi)}</th><th>${e(t.thisRange)}</th><th>${e(t.lastRange)}</th><th>${e(t.change)}</th></tr>`);
+  out.push(
+    `<table>\n<tr><th>${e(t.kpi)}</th><th>${e(t.thisRange)}</th><th>${e(t.lastRange)}</th><th>${e(t.change)}</th></tr>`,
+  );
   for (const k of s.kpis) {
     out.push(
       `<tr><td>${e(t.kpis[k.id])}</td><td class="${k.status}">${e(formatKpiValue(k.id, k.total, t.noData, locale))}</td>` +
@@ -66,36 +83,73 @@ function serviceSection(report: WeeklyReport, s: ServiceReport, locale: ReportLo
     );
   }
   out.push('</table>');
-  out.push(`<h3>${e(t.daily)}</h3>\n<table>\n<tr><th>${e(t.kpi)}</th>${days.map((d) => `<th>${e(dayLabel(d.date, t.weekdays))}</th>`).join('')}</tr>`);
+  out.push(
+    `<h3>${e(t.daily)}</h3>\n<table>\n<tr><th>${e(t.kpi)}</th>${days.map((d) => `<th>${e(dayLabel(d.date, t.weekdays))}</th>`).join('')}</tr>`,
+  );
   for (const k of s.kpis) {
-    const cells = k.days.map((v) => `<td class="${kpiStatus(k.id, v)}">${e(formatKpiValue(k.id, v, t.noData, locale))}</td>`);
+    const cells = k.days.map(
+      (v) => `<td class="${kpiStatus(k.id, v)}">${e(formatKpiValue(k.id, v, t.noData, locale))}</td>`,
+    );
     out.push(`<tr><td>${e(t.kpis[k.id])}</td>${cells.join('')}</tr>`);
   }
   out.push('</table>');
   out.push(`<h3>${e(t.dailyCharts)}</h3>\n<div class="charts">`);
-  for (const k of s.kpis) out.push(dailyChartSvg(k, t.kpis[k.id], days.map((d) => dayLabel(d.date, t.weekdays)), t.noData, locale));
+  for (const k of s.kpis)
+    out.push(
+      dailyChartSvg(
+        k,
+        t.kpis[k.id],
+        days.map((d) => dayLabel(d.date, t.weekdays)),
+        t.noData,
+        locale,
+      ),
+    );
   out.push('</div>');
   if (s.requestRate.length > 0) {
     out.push(`<h3>${e(t.requestRate)}</h3>`);
     const g = timeSeriesGeometry(s.requestRate, report.range.start, report.range.end, 600, 120, s.requestRateStepMs);
     out.push(
       `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="150" viewBox="-30 -10 640 150"><rect x="0" y="0" width="600" height="120" fill="none" stroke="#d0d7de"/>` +
-        g.runs.map((run) => `<polyline fill="none" stroke="#0969da" stroke-width="1" points="${run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`).join('') +
+        g.runs
+          .map(
+            (run) =>
+              `<polyline fill="none" stroke="#0969da" stroke-width="1" points="${run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`,
+          )
+          .join('') +
         `<text x="-4" y="8" font-size="9" text-anchor="end">${e(g.yMax.toFixed(2))}</text><text x="-4" y="120" font-size="9" text-anchor="end">0</text></svg>`,
     );
   }
   return out.join('\n');
 }
 
-function dailyChartSvg(k: KpiSeries, title: string, labels: readonly string[], noData: string, locale: ReportLocale): string {
+function dailyChartSvg(
+  k: KpiSeries,
+  title: string,
+  labels: readonly string[],
+  noData: string,
+  locale: ReportLocale,
+): string {
   const e = escapeHtml;
   const w = 260;
   const h = 90;
   const g = chartGeometry([k.days, k.previousDays], w, h, k.id === 'availability' ? 1 : Number.POSITIVE_INFINITY);
   const line = (runs: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, style: string) =>
-    runs.map((run) => `<polyline fill="none" ${style} points="${run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`).join('');
-  const dots = (g.series[0] ?? []).flat().map(([x, y]) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2" fill="#0969da"/>`).join('');
-  const xLabels = labels.map((l, i) => `<text x="${g.xs[i]!.toFixed(1)}" y="${h + 12}" font-size="8" text-anchor="middle">${e(l.split(' ')[0] ?? l)}</text>`).join('');
+    runs
+      .map(
+        (run) =>
+          `<polyline fill="none" ${style} points="${run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`,
+      )
+      .join('');
+  const dots = (g.series[0] ?? [])
+    .flat()
+    .map(([x, y]) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2" fill="#0969da"/>`)
+    .join('');
+  const xLabels = labels
+    .map(
+      (l, i) =>
+        `<text x="${g.xs[i]!.toFixed(1)}" y="${h + 12}" font-size="8" text-anchor="middle">${e(l.split(' ')[0] ?? l)}</text>`,
+    )
+    .join('');
   return (
     `<figure><figcaption>${e(title)}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="${w + 80}" height="${h + 30}" viewBox="-70 -8 ${w + 80} ${h + 30}">` +
     `<rect x="0" y="0" width="${w}" height="${h}" fill="none" stroke="#d0d7de"/>` +

@@ -40,7 +40,14 @@ export function renderPdf(report: WeeklyReport, locale: ReportLocale, font: PdfF
     autoFirstPage: false,
     lang: locale,
     displayTitle: true,
-    info: { Title: `${t.title} ${report.range.title}`, Author: 'panelcraft', Creator: 'panelcraft report', Producer: 'panelcraft', CreationDate: stamp, ModDate: stamp },
+    info: {
+      Title: `${t.title} ${report.range.title}`,
+      Author: 'panelcraft',
+      Creator: 'panelcraft report',
+      Producer: 'panelcraft',
+      CreationDate: stamp,
+      ModDate: stamp,
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -75,7 +82,10 @@ function cover(doc: Doc, report: WeeklyReport, locale: ReportLocale): void {
     [t.range, report.range.title],
     [t.previousRange, `${formatDate(report.previous.first)} – ${formatDate(report.previous.last)}`],
     [t.timeZone, report.range.timeZone],
-    [t.slo, report.sloObjective !== undefined ? formatKpiValue('availability', report.sloObjective, t.noData) : t.noSlo],
+    [
+      t.slo,
+      report.sloObjective !== undefined ? formatKpiValue('availability', report.sloObjective, t.noData) : t.noSlo,
+    ],
   ];
   doc.fontSize(11);
   for (const [k, v] of rows) {
@@ -87,13 +97,19 @@ function cover(doc: Doc, report: WeeklyReport, locale: ReportLocale): void {
   doc.moveDown(1);
   const boxY = doc.y;
   doc.roundedRect(MARGIN, boxY, CONTENT_W, 46, 6).fillColor(STATUS_COLORS[report.verdict]).fill();
-  doc.fillColor('#ffffff').fontSize(15).text(`${t.verdict}${t.colon}${t.verdicts[report.verdict]}`, MARGIN + 14, boxY + 15, { width: CONTENT_W - 28 });
+  doc
+    .fillColor('#ffffff')
+    .fontSize(15)
+    .text(`${t.verdict}${t.colon}${t.verdicts[report.verdict]}`, MARGIN + 14, boxY + 15, { width: CONTENT_W - 28 });
   doc.y = boxY + 66;
   doc.fillColor(TEXT).fontSize(14).text(t.services, MARGIN, doc.y);
   doc.moveDown(0.4).fontSize(11);
   for (const s of report.services) {
     const y = doc.y;
-    doc.circle(MARGIN + 5, y + 6, 4).fillColor(STATUS_COLORS[s.verdict]).fill();
+    doc
+      .circle(MARGIN + 5, y + 6, 4)
+      .fillColor(STATUS_COLORS[s.verdict])
+      .fill();
     doc.fillColor(TEXT).text(s.job, MARGIN + 16, y, { width: 220, lineBreak: false, ellipsis: true });
     doc.fillColor(STATUS_COLORS[s.verdict]).text(t.verdicts[s.verdict], MARGIN + 250, y, { width: CONTENT_W - 250 });
     doc.moveDown(0.3);
@@ -132,18 +148,34 @@ function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: 
   const rowH = 17;
   let y = doc.y;
   doc.fontSize(9).fillColor(MUTED);
-  [t.kpi, t.thisRange, t.lastRange, t.change].forEach((h, i) => doc.text(h, cols[i]!, y, { width: i === 0 ? 185 : 105, lineBreak: false }));
+  [t.kpi, t.thisRange, t.lastRange, t.change].forEach((h, i) =>
+    doc.text(h, cols[i]!, y, { width: i === 0 ? 185 : 105, lineBreak: false }),
+  );
   y += rowH;
-  doc.moveTo(MARGIN, y - 4).lineTo(MARGIN + CONTENT_W, y - 4).lineWidth(0.5).strokeColor(LINE).stroke();
+  doc
+    .moveTo(MARGIN, y - 4)
+    .lineTo(MARGIN + CONTENT_W, y - 4)
+    .lineWidth(0.5)
+    .strokeColor(LINE)
+    .stroke();
   for (const k of s.kpis) {
     doc.fontSize(10).fillColor(TEXT).text(t.kpis[k.id], cols[0]!, y, { width: 185, lineBreak: false, ellipsis: true });
-    doc.fillColor(STATUS_COLORS[k.status]).text(formatKpiValue(k.id, k.total, t.noData, locale), cols[1]!, y, { width: 105, lineBreak: false });
-    doc.fillColor(MUTED).text(formatKpiValue(k.id, k.previousTotal, t.noData, locale), cols[2]!, y, { width: 105, lineBreak: false });
+    doc
+      .fillColor(STATUS_COLORS[k.status])
+      .text(formatKpiValue(k.id, k.total, t.noData, locale), cols[1]!, y, { width: 105, lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .text(formatKpiValue(k.id, k.previousTotal, t.noData, locale), cols[2]!, y, { width: 105, lineBreak: false });
     if (visibleChange(k.change)) arrow(doc, cols[3]!, y + 5, k.change > 0, STATUS_COLORS[k.status]);
     doc.fillColor(TEXT).text(formatChange(k.change), cols[3]! + 12, y, { width: 95, lineBreak: false });
     y += rowH;
   }
-  doc.moveTo(MARGIN, y - 4).lineTo(MARGIN + CONTENT_W, y - 4).lineWidth(0.5).strokeColor(LINE).stroke();
+  doc
+    .moveTo(MARGIN, y - 4)
+    .lineTo(MARGIN + CONTENT_W, y - 4)
+    .lineWidth(0.5)
+    .strokeColor(LINE)
+    .stroke();
 
   // Daily values, seven days per block.
   y += 10;
@@ -159,17 +191,28 @@ function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: 
       y = MARGIN;
     }
     doc.fontSize(7.5).fillColor(MUTED);
-    block.forEach((d, i) => doc.text(dayLabel(d.date, t.weekdays), MARGIN + nameW + i * cellW, y, { width: cellW - 4, align: 'right', lineBreak: false }));
+    block.forEach((d, i) =>
+      doc.text(dayLabel(d.date, t.weekdays), MARGIN + nameW + i * cellW, y, {
+        width: cellW - 4,
+        align: 'right',
+        lineBreak: false,
+      }),
+    );
     y += rowH - 4;
     for (const k of s.kpis) {
-      doc.fontSize(7.5).fillColor(TEXT).text(t.kpis[k.id], MARGIN, y, { width: nameW - 4, lineBreak: false, ellipsis: true });
+      doc
+        .fontSize(7.5)
+        .fillColor(TEXT)
+        .text(t.kpis[k.id], MARGIN, y, { width: nameW - 4, lineBreak: false, ellipsis: true });
       block.forEach((_, i) => {
         const v = k.days[from + i] ?? null;
-        doc.fillColor(STATUS_COLORS[kpiStatus(k.id, v)]).text(formatKpiValue(k.id, v, t.noData, locale), MARGIN + nameW + i * cellW, y, {
-          width: cellW - 4,
-          align: 'right',
-          lineBreak: false,
-        });
+        doc
+          .fillColor(STATUS_COLORS[kpiStatus(k.id, v)])
+          .text(formatKpiValue(k.id, v, t.noData, locale), MARGIN + nameW + i * cellW, y, {
+            width: cellW - 4,
+            align: 'right',
+            lineBreak: false,
+          });
       });
       y += rowH - 4;
     }
@@ -191,7 +234,12 @@ function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: 
     doc.rect(x0, y, w, h).lineWidth(0.5).strokeColor(LINE).stroke();
     days.forEach((d) => {
       const x = x0 + ((d.start - report.range.start) / (report.range.end - report.range.start)) * w;
-      doc.moveTo(x, y).lineTo(x, y + h).lineWidth(0.3).strokeColor(LINE).stroke();
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + h)
+        .lineWidth(0.3)
+        .strokeColor(LINE)
+        .stroke();
     });
     for (const [first, ...rest] of g.runs) {
       if (!first || rest.length === 0) continue;
@@ -199,7 +247,10 @@ function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: 
       for (const [px, py] of rest) doc.lineTo(x0 + px, y + py);
       doc.lineWidth(0.8).strokeColor(BLUE).stroke();
     }
-    doc.fontSize(7).fillColor(MUTED).text(g.yMax.toFixed(2), MARGIN, y - 2, { width: 46, align: 'right', lineBreak: false });
+    doc
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(g.yMax.toFixed(2), MARGIN, y - 2, { width: 46, align: 'right', lineBreak: false });
     doc.text('0', MARGIN, y + h - 7, { width: 46, align: 'right', lineBreak: false });
     y += h + 16;
   }
@@ -221,12 +272,37 @@ function servicePages(doc: Doc, report: WeeklyReport, s: ServiceReport, locale: 
       doc.addPage();
       y = MARGIN;
     }
-    dailyChart(doc, k, t.kpis[k.id], days.map((d) => dayLabel(d.date, t.weekdays).split(' ')[0] ?? d.date), MARGIN + col * (CONTENT_W / 2) + 50, y + 14, chartW, chartH, t.noData, locale);
+    dailyChart(
+      doc,
+      k,
+      t.kpis[k.id],
+      days.map((d) => dayLabel(d.date, t.weekdays).split(' ')[0] ?? d.date),
+      MARGIN + col * (CONTENT_W / 2) + 50,
+      y + 14,
+      chartW,
+      chartH,
+      t.noData,
+      locale,
+    );
   });
 }
 
-function dailyChart(doc: Doc, k: KpiSeries, title: string, labels: readonly string[], x0: number, y0: number, w: number, h: number, noData: string, locale: ReportLocale): void {
-  doc.fontSize(8.5).fillColor(TEXT).text(title, x0 - 50, y0 - 13, { width: w + 50, lineBreak: false, ellipsis: true });
+function dailyChart(
+  doc: Doc,
+  k: KpiSeries,
+  title: string,
+  labels: readonly string[],
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  noData: string,
+  locale: ReportLocale,
+): void {
+  doc
+    .fontSize(8.5)
+    .fillColor(TEXT)
+    .text(title, x0 - 50, y0 - 13, { width: w + 50, lineBreak: false, ellipsis: true });
   doc.rect(x0, y0, w, h).lineWidth(0.5).strokeColor(LINE).stroke();
   const g = chartGeometry([k.days, k.previousDays], w, h, k.id === 'availability' ? 1 : Number.POSITIVE_INFINITY);
   const draw = (runs: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, color: string, dashed: boolean) => {
@@ -234,23 +310,44 @@ function dailyChart(doc: Doc, k: KpiSeries, title: string, labels: readonly stri
       const [first, ...rest] = run;
       if (!first) continue;
       if (rest.length === 0) {
-        doc.circle(x0 + first[0], y0 + first[1], 1.5).fillColor(color).fill();
+        doc
+          .circle(x0 + first[0], y0 + first[1], 1.5)
+          .fillColor(color)
+          .fill();
         continue;
       }
       doc.moveTo(x0 + first[0], y0 + first[1]);
       for (const [px, py] of rest) doc.lineTo(x0 + px, y0 + py);
       if (dashed) doc.dash(2, { space: 2 });
-      doc.lineWidth(dashed ? 0.7 : 1.2).strokeColor(color).stroke();
+      doc
+        .lineWidth(dashed ? 0.7 : 1.2)
+        .strokeColor(color)
+        .stroke();
       doc.undash();
     }
   };
   draw(g.series[1] ?? [], '#8c959f', true);
   draw(g.series[0] ?? [], BLUE, false);
-  for (const run of g.series[0] ?? []) for (const [px, py] of run) doc.circle(x0 + px, y0 + py, 1.6).fillColor(BLUE).fill();
+  for (const run of g.series[0] ?? [])
+    for (const [px, py] of run)
+      doc
+        .circle(x0 + px, y0 + py, 1.6)
+        .fillColor(BLUE)
+        .fill();
   doc.fontSize(6.5).fillColor(MUTED);
-  doc.text(formatKpiValue(k.id, g.yMax, noData, locale), x0 - 50, y0 - 2, { width: 47, align: 'right', lineBreak: false });
-  doc.text(formatKpiValue(k.id, g.yMin, noData, locale), x0 - 50, y0 + h - 6, { width: 47, align: 'right', lineBreak: false });
-  labels.forEach((l, i) => doc.text(l, x0 + g.xs[i]! - 15, y0 + h + 2, { width: 30, align: 'center', lineBreak: false }));
+  doc.text(formatKpiValue(k.id, g.yMax, noData, locale), x0 - 50, y0 - 2, {
+    width: 47,
+    align: 'right',
+    lineBreak: false,
+  });
+  doc.text(formatKpiValue(k.id, g.yMin, noData, locale), x0 - 50, y0 + h - 6, {
+    width: 47,
+    align: 'right',
+    lineBreak: false,
+  });
+  labels.forEach((l, i) =>
+    doc.text(l, x0 + g.xs[i]! - 15, y0 + h + 2, { width: 30, align: 'center', lineBreak: false }),
+  );
 }
 
 /** Text Helvetica's WinAnsi encoding can show: `≥` → `>=`, `−` → `-`, other characters outside it → `?`. */

@@ -1,4 +1,13 @@
-import { addDays, type CivilDate, civilDateAt, compareDates, daysFromCivil, formatDate, isoWeekday, startOfDay } from './calendar.ts';
+import {
+  addDays,
+  type CivilDate,
+  civilDateAt,
+  compareDates,
+  daysFromCivil,
+  formatDate,
+  isoWeekday,
+  startOfDay,
+} from './calendar.ts';
 import { compactIsoWeek, formatIsoWeek, isoWeekOf, type IsoWeek, mondayOf } from './iso-week.ts';
 
 /** One calendar day of a report in its time zone: [start, end) in ms; 23 or 25 h long on DST days. */
@@ -28,12 +37,17 @@ export interface ReportRange {
 
 /** The days `first`…`last` (inclusive) in `timeZone`; an ISO week when `week` is given. */
 export function rangeOfDates(timeZone: string, first: CivilDate, last: CivilDate, week?: IsoWeek): ReportRange {
-  if (compareDates(last, first) < 0) throw new Error(`rangeOfDates: ${formatDate(last)} is before ${formatDate(first)}`);
+  if (compareDates(last, first) < 0)
+    throw new Error(`rangeOfDates: ${formatDate(last)} is before ${formatDate(first)}`);
   const count = compareDates(last, first) + 1;
   const days: ReportDay[] = [];
   for (let i = 0; i < count; i++) {
     const date = addDays(first, i);
-    days.push({ date: formatDate(date), start: startOfDay(timeZone, date), end: startOfDay(timeZone, addDays(date, 1)) });
+    days.push({
+      date: formatDate(date),
+      start: startOfDay(timeZone, date),
+      end: startOfDay(timeZone, addDays(date, 1)),
+    });
   }
   const span = `${formatDate(first)} – ${formatDate(last)}`;
   return {
@@ -66,5 +80,7 @@ export function previousRange(range: ReportRange): ReportRange {
   const count = daysFromCivil(range.last) - daysFromCivil(range.first) + 1;
   const first = addDays(range.first, -count);
   const last = addDays(range.first, -1);
-  return range.week ? rangeOfDates(range.timeZone, first, last, isoWeekOf(first)) : rangeOfDates(range.timeZone, first, last);
+  return range.week
+    ? rangeOfDates(range.timeZone, first, last, isoWeekOf(first))
+    : rangeOfDates(range.timeZone, first, last);
 }

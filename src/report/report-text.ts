@@ -41,7 +41,11 @@ const en: Texts = {
   timeZone: 'Time zone',
   services: 'Services',
   verdict: 'Overall verdict',
-  verdicts: { ok: 'all KPIs within thresholds', warn: 'some KPIs near their thresholds', bad: 'KPIs breach their thresholds' },
+  verdicts: {
+    ok: 'all KPIs within thresholds',
+    warn: 'some KPIs near their thresholds',
+    bad: 'KPIs breach their thresholds',
+  },
   status: { ok: 'ok', warn: 'warning', bad: 'breach', none: '', 'no-data': 'no data' },
   slo: 'Request success objective',
   noSlo: 'no SLO configured (error budget not shown)',
@@ -57,8 +61,9 @@ const en: Texts = {
   requestRate: 'Request rate over the range (requests per second)',
   noData: 'no data',
   thresholds: 'Thresholds (same as the dashboards)',
-  thresholdNote: 'Arrows show the change from the previous range, coloured by the threshold status of this range\'s value.',
-  meanNote: 'This service\'s metrics have no latency histogram: latency is the mean, not the 95th percentile.',
+  thresholdNote:
+    "Arrows show the change from the previous range, coloured by the threshold status of this range's value.",
+  meanNote: "This service's metrics have no latency histogram: latency is the mean, not the 95th percentile.",
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   kpis: {
     availability: 'Availability',

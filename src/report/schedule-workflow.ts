@@ -31,7 +31,12 @@ export function mondayNineUtc(timeZone: string): UtcSlot[] {
     .sort((a, b) => b - a)
     .map((offset) => {
       const utcMinutes = (1 * 24 * 60 + LOCAL_HOUR * 60 - Math.round(offset / 60_000) + 7 * 24 * 60) % (7 * 24 * 60); // from Sunday 00:00
-      return { minute: utcMinutes % 60, hour: Math.floor(utcMinutes / 60) % 24, weekday: Math.floor(utcMinutes / (24 * 60)), offset: formatOffset(offset) };
+      return {
+        minute: utcMinutes % 60,
+        hour: Math.floor(utcMinutes / 60) % 24,
+        weekday: Math.floor(utcMinutes / (24 * 60)),
+        offset: formatOffset(offset),
+      };
     });
 }
 
@@ -45,11 +50,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * offset and a first step that lets only the run at 09:00 local time go on.
  */
 export function weeklyReportWorkflow(timeZone: string): string {
-  if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`weeklyReportWorkflow: "${timeZone}" is not an IANA zone name`);
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone))
+    throw new Error(`weeklyReportWorkflow: "${timeZone}" is not an IANA zone name`);
   const slots = mondayNineUtc(timeZone);
   const gated = slots.length > 1;
   const explain = slots.map(
-    (s) => `#   Monday 09:00 at UTC${s.offset} is ${WEEKDAYS[s.weekday]} ${pad(s.hour)}:${pad(s.minute)} UTC -> cron '${s.minute} ${s.hour} * * ${s.weekday}'`,
+    (s) =>
+      `#   Monday 09:00 at UTC${s.offset} is ${WEEKDAYS[s.weekday]} ${pad(s.hour)}:${pad(s.minute)} UTC -> cron '${s.minute} ${s.hour} * * ${s.weekday}'`,
   );
   const when = gated ? "steps.gate.outputs.run == 'true'" : '';
   const ifLine = (indent: string) => (gated ? [`${indent}if: ${when}`] : []);

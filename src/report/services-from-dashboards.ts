@@ -15,7 +15,8 @@ function collectExprs(panels: unknown, out: string[]): void {
   if (!Array.isArray(panels)) return;
   for (const p of panels) {
     if (!isObject(p)) continue;
-    if (Array.isArray(p.targets)) for (const t of p.targets) if (isObject(t) && typeof t.expr === 'string') out.push(t.expr);
+    if (Array.isArray(p.targets))
+      for (const t of p.targets) if (isObject(t) && typeof t.expr === 'string') out.push(t.expr);
     collectExprs(p.panels, out);
   }
 }
@@ -38,7 +39,8 @@ export function servicesFromDashboards(dashboards: readonly unknown[]): ReportSe
     if (!isObject(d) || !isObject(d.templating) || !Array.isArray(d.templating.list)) continue;
     const job = d.templating.list.find((v) => isObject(v) && v.name === 'job');
     if (!isObject(job) || !isObject(job.current)) continue;
-    const value = Array.isArray(job.current.value) && job.current.value.length === 1 ? job.current.value[0] : job.current.value;
+    const value =
+      Array.isArray(job.current.value) && job.current.value.length === 1 ? job.current.value[0] : job.current.value;
     if (typeof value !== 'string' || value === '' || value.startsWith('$') || /[.*+?|()[\]{}^\\]/.test(value)) continue;
     if (found.has(value)) continue;
     const exprs: string[] = [];

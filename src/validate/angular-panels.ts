@@ -9,5 +9,7 @@ export const ANGULAR_PANEL_REPLACEMENTS: Readonly<Record<string, string>> = {
 };
 
 export function angularReplacement(type: unknown): string | undefined {
-  return typeof type === 'string' && Object.hasOwn(ANGULAR_PANEL_REPLACEMENTS, type) ? ANGULAR_PANEL_REPLACEMENTS[type] : undefined;
+  return typeof type === 'string' && Object.hasOwn(ANGULAR_PANEL_REPLACEMENTS, type)
+    ? ANGULAR_PANEL_REPLACEMENTS[type]
+    : undefined;
 }

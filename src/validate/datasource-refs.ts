@@ -23,7 +23,10 @@ export function datasourceRefs(dashboard: JsonObject): DatasourceRefAt[] {
       if (isJsonObject(t)) take(t, `${ptr}/targets/${i}`, 'target');
     });
   }
-  const lists: Array<[string, DatasourceRefAt['where']]> = [['templating', 'variable'], ['annotations', 'annotation']];
+  const lists: Array<[string, DatasourceRefAt['where']]> = [
+    ['templating', 'variable'],
+    ['annotations', 'annotation'],
+  ];
   for (const [section, where] of lists) {
     const holder = objectAt(dashboard, section);
     if (!holder) continue;
@@ -35,7 +38,12 @@ export function datasourceRefs(dashboard: JsonObject): DatasourceRefAt[] {
 }
 
 /** Datasource uids Grafana always knows. */
-export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set(['-- Grafana --', '-- Mixed --', '-- Dashboard --', 'grafana']);
+export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set([
+  '-- Grafana --',
+  '-- Mixed --',
+  '-- Dashboard --',
+  'grafana',
+]);
 
 /** `${ds}` / `$ds` / `[[ds]]` → `ds`; anything else → `undefined`. */
 export function datasourceVariableName(uid: string): string | undefined {

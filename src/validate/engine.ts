@@ -87,7 +87,12 @@ function guard<T extends Finding>(ruleId: string, run: () => T[], fallbackFile?:
   }
 }
 
-function isExcluded(exclusions: readonly RuleExclusion[], ruleId: string, doc: DashboardDocument, panel: string | undefined): boolean {
+function isExcluded(
+  exclusions: readonly RuleExclusion[],
+  ruleId: string,
+  doc: DashboardDocument,
+  panel: string | undefined,
+): boolean {
   const uid = stringAt(doc.dashboard, 'uid');
   return exclusions.some(
     (e) =>

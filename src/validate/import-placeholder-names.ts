@@ -7,6 +7,8 @@ import { variableNames } from './template-variables.ts';
  */
 export function isImportPlaceholder(dashboard: JsonObject, name: string): boolean {
   // The cheap tests first: most names are neither, and this runs for every variable reference of a dashboard.
-  const looksLikeOne = /^DS_\w+$/.test(name) || arrayAt(dashboard, '__inputs').some((input) => isJsonObject(input) && stringAt(input, 'name') === name);
+  const looksLikeOne =
+    /^DS_\w+$/.test(name) ||
+    arrayAt(dashboard, '__inputs').some((input) => isJsonObject(input) && stringAt(input, 'name') === name);
   return looksLikeOne && !variableNames(dashboard).has(name);
 }

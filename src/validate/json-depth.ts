@@ -14,7 +14,8 @@ export function tooDeepAt(value: JsonValue, limit = MAX_JSON_DEPTH): string | un
     const { v, depth, ptr } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= limit) return ptr;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i]!, depth: depth + 1, ptr: `${ptr}/${i}` });
+    if (Array.isArray(v))
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i]!, depth: depth + 1, ptr: `${ptr}/${i}` });
     else {
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {

@@ -81,7 +81,13 @@ function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {
   try {
     return run();
   } catch (err) {
-    return [{ message: `internal error while checking: ${err instanceof Error ? err.message : String(err)}`, from: 0, to: text.length }];
+    return [
+      {
+        message: `internal error while checking: ${err instanceof Error ? err.message : String(err)}`,
+        from: 0,
+        to: text.length,
+      },
+    ];
   }
 }
 

@@ -16,7 +16,9 @@ export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) =
   const whole = base === '' && skip === undefined && isJsonObject(value);
   if (whole && lastDocument.key === value) return lastDocument.value;
   const out: StringAt[] = [];
-  const stack: Array<{ v: JsonValue; ptr: string; key: string | number | undefined }> = [{ v: value, ptr: base, key: undefined }];
+  const stack: Array<{ v: JsonValue; ptr: string; key: string | number | undefined }> = [
+    { v: value, ptr: base, key: undefined },
+  ];
   while (stack.length > 0) {
     const { v, ptr, key } = stack.pop()!;
     if (skip?.(ptr)) continue;

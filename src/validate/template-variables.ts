@@ -19,7 +19,13 @@ export function templateVariables(dashboard: JsonObject): TemplateVariable[] {
     if (!isJsonObject(variable)) return;
     const name = stringAt(variable, 'name');
     if (name === undefined || name === '') return;
-    out.push({ name, type: stringAt(variable, 'type'), variable, pointer: pointer('templating', 'list', index), index });
+    out.push({
+      name,
+      type: stringAt(variable, 'type'),
+      variable,
+      pointer: pointer('templating', 'list', index),
+      index,
+    });
   });
   return out;
 }

@@ -1,7 +1,6 @@
 import { replaceVariableReferences, variableReferences } from '../model/grafana-variable.ts';
 import type { VariableValue } from './variable-value.ts';
 
-
 /** Values of Grafana's built-in variables, already formatted as text. */
 export type BuiltIns = Readonly<Record<string, string>>;
 

@@ -16,7 +16,9 @@ export type QueryResult =
   | { readonly ok: true; readonly resultType: string; readonly result: readonly PromSample[] | readonly unknown[] }
   | { readonly ok: false; readonly error: string };
 
-export type ListResult = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly error: string };
+export type ListResult =
+  | { readonly ok: true; readonly values: readonly string[] }
+  | { readonly ok: false; readonly error: string };
 
 export type SeriesResult =
   | { readonly ok: true; readonly series: ReadonlyArray<Readonly<Record<string, string>>> }

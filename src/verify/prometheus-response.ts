@@ -16,7 +16,10 @@ export function parseApiBody(endpoint: string, status: number, text: string): Ap
     return { ok: false, error: `${endpoint} answered HTTP ${status} with ${what}` };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, error: `${endpoint} answered HTTP ${status} with ${describeValue(body)}, not a Prometheus API object {"status": …}` };
+    return {
+      ok: false,
+      error: `${endpoint} answered HTTP ${status} with ${describeValue(body)}, not a Prometheus API object {"status": …}`,
+    };
   }
   const envelope = body as Record<string, unknown>;
   if (envelope.status === 'error') {
@@ -25,9 +28,13 @@ export function parseApiBody(endpoint: string, status: number, text: string): Ap
     return { ok: false, error: `${type}${error}` };
   }
   if (envelope.status !== 'success') {
-    return { ok: false, error: `${endpoint} answered HTTP ${status} with status ${describeValue(envelope.status)}, expected "success" or "error"` };
+    return {
+      ok: false,
+      error: `${endpoint} answered HTTP ${status} with status ${describeValue(envelope.status)}, expected "success" or "error"`,
+    };
   }
-  if (status < 200 || status >= 300) return { ok: false, error: `${endpoint} answered HTTP ${status} with status "success"` };
+  if (status < 200 || status >= 300)
+    return { ok: false, error: `${endpoint} answered HTTP ${status} with status "success"` };
   return { ok: true, data: envelope.data };
 }
 
@@ -55,7 +62,8 @@ export function queryResultOf(endpoint: string, data: unknown): QueryResult {
     }
     case 'scalar':
     case 'string': {
-      if (!isPoint(result, resultType === 'string')) return bad(`a ${resultType} result is ${describeValue(result)}, expected [<time>, "<value>"]`);
+      if (!isPoint(result, resultType === 'string'))
+        return bad(`a ${resultType} result is ${describeValue(result)}, expected [<time>, "<value>"]`);
       return { ok: true, resultType, result: result as unknown as readonly unknown[] };
     }
     default:
@@ -65,32 +73,51 @@ export function queryResultOf(endpoint: string, data: unknown): QueryResult {
 
 /** `/api/v1/labels` and `/api/v1/label/<name>/values` data: a list of strings. */
 export function stringListOf(endpoint: string, data: unknown): ListResult {
-  if (!Array.isArray(data)) return { ok: false, error: `${endpoint} answered a malformed result: data is ${describeValue(data)}, expected a list of strings` };
+  if (!Array.isArray(data))
+    return {
+      ok: false,
+      error: `${endpoint} answered a malformed result: data is ${describeValue(data)}, expected a list of strings`,
+    };
   const i = data.findIndex((x) => typeof x !== 'string');
-  if (i >= 0) return { ok: false, error: `${endpoint} answered a malformed result: data[${i}] is ${describeValue(data[i])}, expected a string` };
+  if (i >= 0)
+    return {
+      ok: false,
+      error: `${endpoint} answered a malformed result: data[${i}] is ${describeValue(data[i])}, expected a string`,
+    };
   return { ok: true, values: data as string[] };
 }
 
 /** `/api/v1/series` data: a list of label sets. */
 export function seriesOf(endpoint: string, data: unknown): SeriesResult {
-  if (!Array.isArray(data)) return { ok: false, error: `${endpoint} answered a malformed result: data is ${describeValue(data)}, expected a list of label sets` };
+  if (!Array.isArray(data))
+    return {
+      ok: false,
+      error: `${endpoint} answered a malformed result: data is ${describeValue(data)}, expected a list of label sets`,
+    };
   for (const [i, item] of data.entries()) {
-    if (!isLabelSet(item)) return { ok: false, error: `${endpoint} answered a malformed result: data[${i}] is ${describeValue(item)}, expected {"label": "value", …}` };
+    if (!isLabelSet(item))
+      return {
+        ok: false,
+        error: `${endpoint} answered a malformed result: data[${i}] is ${describeValue(item)}, expected {"label": "value", …}`,
+      };
   }
   return { ok: true, series: data as Array<Record<string, string>> };
 }
 
 function sampleProblem(item: unknown, type: 'matrix' | 'vector'): string | undefined {
-  if (!isObject(item)) return `is ${describeValue(item)}, expected {"metric": …, ${type === 'matrix' ? '"values"' : '"value"'}: …}`;
+  if (!isObject(item))
+    return `is ${describeValue(item)}, expected {"metric": …, ${type === 'matrix' ? '"values"' : '"value"'}: …}`;
   if (!isLabelSet(item.metric)) return `has metric ${describeValue(item.metric)}, expected {"label": "value", …}`;
   if (type === 'vector') {
     if (item.value === undefined && item.histogram === undefined) return 'has neither "value" nor "histogram"';
-    if (item.value !== undefined && !isPoint(item.value, false)) return `has value ${describeValue(item.value)}, expected [<time>, "<number>"]`;
+    if (item.value !== undefined && !isPoint(item.value, false))
+      return `has value ${describeValue(item.value)}, expected [<time>, "<number>"]`;
     return undefined;
   }
   if (item.values === undefined && !Array.isArray(item.histograms)) return 'has neither "values" nor "histograms"';
   if (item.values !== undefined) {
-    if (!Array.isArray(item.values)) return `has values ${describeValue(item.values)}, expected a list of [<time>, "<number>"]`;
+    if (!Array.isArray(item.values))
+      return `has values ${describeValue(item.values)}, expected a list of [<time>, "<number>"]`;
     const j = item.values.findIndex((p) => !isPoint(p, false));
     if (j >= 0) return `has values[${j}] ${describeValue(item.values[j])}, expected [<time>, "<number>"]`;
   }
@@ -99,7 +126,14 @@ function sampleProblem(item: unknown, type: 'matrix' | 'vector'): string | undef
 
 /** `[<unix time>, "<value>"]`; a sample value is a number as text (`"1.5"`, `"NaN"`, `"+Inf"`). */
 function isPoint(p: unknown, anyString: boolean): boolean {
-  if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'number' || !Number.isFinite(p[0]) || typeof p[1] !== 'string') return false;
+  if (
+    !Array.isArray(p) ||
+    p.length !== 2 ||
+    typeof p[0] !== 'number' ||
+    !Number.isFinite(p[0]) ||
+    typeof p[1] !== 'string'
+  )
+    return false;
   return anyString || /^(?:[+-]?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|Inf)|NaN)$/i.test(p[1]);
 }
 
@@ -114,7 +148,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** A short, escaped rendering of a value for a message, bounded whatever its size: `null`, `"text"`, `a list of 3 items`. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'missing';
-  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+  if (Array.isArray(v))
+    return v.length === 0 ? 'an empty list' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (typeof v === 'object' && v !== null) {
     const keys = Object.keys(v);
     if (keys.length === 0) return 'an empty object';

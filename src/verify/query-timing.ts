@@ -60,7 +60,11 @@ export function queryTiming(input: TimingInput): QueryTiming {
 }
 
 /** Grafana's built-in variables for one query, as text. */
-export function builtIns(range: TimeRange, timing: QueryTiming | undefined, dashboard: { uid?: string; title?: string }): BuiltIns {
+export function builtIns(
+  range: TimeRange,
+  timing: QueryTiming | undefined,
+  dashboard: { uid?: string; title?: string },
+): BuiltIns {
   const rangeMs = range.to - range.from;
   const rangeS = Math.round(rangeMs / 1000);
   const out: Record<string, string> = {

@@ -40,7 +40,11 @@ export interface ResolveOptions {
  * stored `current` selection is kept when it is still an option, otherwise the first option is taken (the "All"
  * option comes first when `includeAll` is on). `--var` overrides win.
  */
-export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi, opts: ResolveOptions): Promise<ResolvedVariables> {
+export async function resolveVariables(
+  dashboard: JsonObject,
+  api: PrometheusApi,
+  opts: ResolveOptions,
+): Promise<ResolvedVariables> {
   const values = new Map<string, VariableValue>();
   const problems: VariableProblem[] = [];
   const list = arrayAt(objectAt(dashboard, 'templating') ?? {}, 'list');
@@ -49,7 +53,8 @@ export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi
     const name = stringAt(item, 'name');
     if (!name) continue;
     const at = pointer('templating', 'list', index);
-    const report: Report = (message, severity) => problems.push({ variable: name, pointer: at, message, ...(severity ? { severity } : {}) });
+    const report: Report = (message, severity) =>
+      problems.push({ variable: name, pointer: at, message, ...(severity ? { severity } : {}) });
     const options = await optionsOf(item, api, opts, values, report);
     if (options === undefined) continue;
     const override = opts.overrides.get(name);
@@ -58,8 +63,9 @@ export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi
     else if ((stringAt(item, 'type') ?? 'query') === 'query' && !value.isAll) {
       const missing = value.values.filter((v) => !options.some((o) => o.value === v));
       if (missing.length > 0) {
-        const source = override ? `--var ${name}=${missing[0]}` : 'the dashboard\'s saved value';
-        const found = options.length === 0 ? 'it returns no values at all' : `it returns ${listed(options.map((o) => o.value))}`;
+        const source = override ? `--var ${name}=${missing[0]}` : "the dashboard's saved value";
+        const found =
+          options.length === 0 ? 'it returns no values at all' : `it returns ${listed(options.map((o) => o.value))}`;
         problems.push({
           variable: name,
           pointer: at,
@@ -72,7 +78,8 @@ export async function resolveVariables(dashboard: JsonObject, api: PrometheusApi
     values.set(name, value);
   }
   for (const [name, override] of opts.overrides) {
-    if (!values.has(name)) values.set(name, { name, values: override, texts: override, multiOrAll: override.length > 1, isAll: false });
+    if (!values.has(name))
+      values.set(name, { name, values: override, texts: override, multiOrAll: override.length > 1, isAll: false });
   }
   return { values, problems };
 }
@@ -81,7 +88,10 @@ type Report = (message: string, severity?: 'error' | 'warning') => void;
 
 /** `"a", "b" and 3 more` */
 function listed(values: readonly string[]): string {
-  const shown = values.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
+  const shown = values
+    .slice(0, 5)
+    .map((v) => JSON.stringify(v))
+    .join(', ');
   return values.length > 5 ? `${shown} and ${values.length - 5} more` : shown;
 }
 
@@ -99,7 +109,8 @@ async function optionsOf(
       const raw = await queryVariableValues(queryText(v), api, opts.range, expand, report);
       const regexText = stringAt(v, 'regex');
       const regex = regexText ? variableRegex(expand(regexText)) : undefined;
-      if (regexText && !regex) report(`regex "${regexText}" of variable "$${stringAt(v, 'name')}" is not a valid regular expression`);
+      if (regexText && !regex)
+        report(`regex "${regexText}" of variable "$${stringAt(v, 'name')}" is not a valid regular expression`);
       return toOptions(raw, regex, numberAt(v, 'sort') ?? 0);
     }
     case 'custom':
@@ -126,7 +137,13 @@ function queryText(v: JsonObject): string {
   return stringAt(v, 'definition') ?? '';
 }
 
-async function queryVariableValues(text: string, api: PrometheusApi, range: TimeRange, expand: (t: string) => string, report: Report): Promise<string[]> {
+async function queryVariableValues(
+  text: string,
+  api: PrometheusApi,
+  range: TimeRange,
+  expand: (t: string) => string,
+  report: Report,
+): Promise<string[]> {
   if (text.trim() === '') {
     report('query variable has an empty query');
     return [];
@@ -165,7 +182,9 @@ async function queryVariableValues(text: string, api: PrometheusApi, range: Time
       if (!r.ok) return fail(r.error);
       return r.series.map((labels) => {
         const { __name__: name = '', ...rest } = labels;
-        return `${name}{${Object.entries(rest).map(([k, val]) => `${k}="${val}"`).join(',')}}`;
+        return `${name}{${Object.entries(rest)
+          .map(([k, val]) => `${k}="${val}"`)
+          .join(',')}}`;
       });
     }
   }
@@ -200,17 +219,38 @@ function asStrings(value: JsonValue | undefined): string[] {
   return [];
 }
 
-function select(v: JsonObject, name: string, options: VariableOption[], override: readonly string[] | undefined): VariableValue {
+function select(
+  v: JsonObject,
+  name: string,
+  options: VariableOption[],
+  override: readonly string[] | undefined,
+): VariableValue {
   const includeAll = v.includeAll === true;
   const multi = v.multi === true;
   const allValue = stringAt(v, 'allValue');
-  const base = { name, multiOrAll: multi || includeAll, ...(allValue !== undefined && allValue !== '' ? { allValue } : {}) };
-  const all = (): VariableValue => ({ ...base, values: options.map((o) => o.value), texts: options.map((o) => o.text), isAll: true });
-  const pick = (chosen: VariableOption[]): VariableValue => ({ ...base, values: chosen.map((o) => o.value), texts: chosen.map((o) => o.text), isAll: false });
+  const base = {
+    name,
+    multiOrAll: multi || includeAll,
+    ...(allValue !== undefined && allValue !== '' ? { allValue } : {}),
+  };
+  const all = (): VariableValue => ({
+    ...base,
+    values: options.map((o) => o.value),
+    texts: options.map((o) => o.text),
+    isAll: true,
+  });
+  const pick = (chosen: VariableOption[]): VariableValue => ({
+    ...base,
+    values: chosen.map((o) => o.value),
+    texts: chosen.map((o) => o.text),
+    isAll: false,
+  });
 
   if (override) {
     if (override.some((x) => x === ALL_VALUE || x === 'All')) return all();
-    return pick(override.map((value) => options.find((o) => o.value === value || o.text === value) ?? { text: value, value }));
+    return pick(
+      override.map((value) => options.find((o) => o.value === value || o.text === value) ?? { text: value, value }),
+    );
   }
   const current = currentValues(v).filter((x) => x !== '');
   if (current.includes(ALL_VALUE) && includeAll) return all();

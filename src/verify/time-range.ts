@@ -7,7 +7,14 @@ export interface TimeRange {
 }
 
 const RELATIVE = /^now(?:([+-])(\d+)(ms|s|m|h|d|w|M|y))?(?:\/(s|m|h|d|w|M|y))?$/;
-const FIXED_UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const FIXED_UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 /**
  * Resolves one end of a Grafana time range (`now`, `now-6h`, `now-1d/d`, an ISO date or epoch ms) against `now`.
@@ -43,7 +50,12 @@ export function resolveTimeRange(raw: { from: string; to: string }, now: number)
 }
 
 /** Panel-level overrides: `timeFrom` replaces the range with the last N, `timeShift` moves it back by N. */
-export function panelTimeRange(range: TimeRange, timeFrom: string | undefined, timeShift: string | undefined, now: number): TimeRange {
+export function panelTimeRange(
+  range: TimeRange,
+  timeFrom: string | undefined,
+  timeShift: string | undefined,
+  now: number,
+): TimeRange {
   let { from, to } = range;
   const last = timeFrom ? durationOf(timeFrom) : undefined;
   if (last !== undefined) {

@@ -51,7 +51,8 @@ export function sortOptions(options: VariableOption[], sort: number): VariableOp
     return m ? Number(m[1]) : Number.NEGATIVE_INFINITY;
   };
   const byText = (a: VariableOption, b: VariableOption) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-  const byLower = (a: VariableOption, b: VariableOption) => byText({ text: a.text.toLowerCase(), value: '' }, { text: b.text.toLowerCase(), value: '' });
+  const byLower = (a: VariableOption, b: VariableOption) =>
+    byText({ text: a.text.toLowerCase(), value: '' }, { text: b.text.toLowerCase(), value: '' });
   const sorted = [...options];
   switch (sort) {
     case 1:

@@ -19,7 +19,10 @@ export function parseVariableQuery(text: string): VariableQuery {
   let m = LABEL_NAMES_MATCH.exec(q);
   if (m) return { kind: 'label_names', match: m[1]!.trim() };
   m = LABEL_VALUES.exec(q);
-  if (m) return m[1] === undefined ? { kind: 'label_values', label: m[2]! } : { kind: 'label_values', label: m[2]!, match: m[1].trim() };
+  if (m)
+    return m[1] === undefined
+      ? { kind: 'label_values', label: m[2]! }
+      : { kind: 'label_values', label: m[2]!, match: m[1].trim() };
   m = METRICS.exec(q);
   if (m) return { kind: 'metrics', regex: m[1]!.trim() };
   m = QUERY_RESULT.exec(q);

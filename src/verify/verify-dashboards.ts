@@ -82,20 +82,39 @@ interface PanelJob {
  * Runs every Prometheus target of every query panel over the dashboard's default time range, with Grafana's
  * variables and macros expanded, and reports panels without data or with failing queries.
  */
-export async function verifyDashboards(files: readonly DashboardFile[], api: PrometheusApi, opts: VerifyOptions): Promise<VerifyResult> {
+export async function verifyDashboards(
+  files: readonly DashboardFile[],
+  api: PrometheusApi,
+  opts: VerifyOptions,
+): Promise<VerifyResult> {
   const diagnostics: Diagnostic[] = [];
   const jobs: PanelJob[] = [];
   for (const { file, dashboard } of files) {
     const title = stringAt(dashboard, 'title') ?? file;
     const time = objectAt(dashboard, 'time');
-    const raw = { from: (time && stringAt(time, 'from')) ?? DEFAULT_TIME.from, to: (time && stringAt(time, 'to')) ?? DEFAULT_TIME.to };
+    const raw = {
+      from: (time && stringAt(time, 'from')) ?? DEFAULT_TIME.from,
+      to: (time && stringAt(time, 'to')) ?? DEFAULT_TIME.to,
+    };
     let range = resolveTimeRange(raw, opts.now);
     if (typeof range === 'string') {
-      diagnostics.push({ rule: 'verify-time-range', severity: 'error', file, pointer: '/time', message: `dashboard "${title}": ${range}`, fix: 'set time.from/time.to to Grafana times such as "now-1h" and "now"' });
+      diagnostics.push({
+        rule: 'verify-time-range',
+        severity: 'error',
+        file,
+        pointer: '/time',
+        message: `dashboard "${title}": ${range}`,
+        fix: 'set time.from/time.to to Grafana times such as "now-1h" and "now"',
+      });
       range = resolveTimeRange(DEFAULT_TIME, opts.now) as TimeRange;
     }
     const dashBuiltIns = builtIns(range, undefined, dashboardIds(dashboard));
-    const resolved = await resolveVariables(dashboard, api, { range, builtIns: dashBuiltIns, overrides: opts.overrides, datasourceUid: opts.datasourceUid ?? 'prometheus' });
+    const resolved = await resolveVariables(dashboard, api, {
+      range,
+      builtIns: dashBuiltIns,
+      overrides: opts.overrides,
+      datasourceUid: opts.datasourceUid ?? 'prometheus',
+    });
     for (const p of resolved.problems) {
       diagnostics.push({
         rule: p.rule ?? 'verify-variable',
@@ -133,8 +152,14 @@ export async function verifyDashboards(files: readonly DashboardFile[], api: Pro
 async function verifyPanel(job: PanelJob, api: PrometheusApi, opts: VerifyOptions): Promise<PanelResult> {
   const { panel } = job;
   const ids = dashboardIds(job.dashboard);
-  const expand0 = (text: string | undefined) => (text === undefined ? undefined : interpolate(text, job.variables, builtIns(job.range, undefined, ids)));
-  const range = panelTimeRange(job.range, expand0(stringAt(panel, 'timeFrom')), expand0(stringAt(panel, 'timeShift')), opts.now);
+  const expand0 = (text: string | undefined) =>
+    text === undefined ? undefined : interpolate(text, job.variables, builtIns(job.range, undefined, ids));
+  const range = panelTimeRange(
+    job.range,
+    expand0(stringAt(panel, 'timeFrom')),
+    expand0(stringAt(panel, 'timeShift')),
+    opts.now,
+  );
   const gridPos = objectAt(panel, 'gridPos');
   const width = (gridPos && numberAt(gridPos, 'w')) ?? 12;
   const maxDataPoints = numberAt(panel, 'maxDataPoints') ?? Math.max(1, Math.round((width / 24) * FULL_WIDTH_PX));
@@ -156,10 +181,23 @@ async function verifyPanel(job: PanelJob, api: PrometheusApi, opts: VerifyOption
     });
     const evaluated = interpolate(expr, job.variables, builtIns(range, timing, ids));
     const instant = t.instant === true && t.range !== true;
-    const result = instant ? await api.query(evaluated, range.to) : await api.queryRange(evaluated, timing.start, timing.end, timing.stepMs);
+    const result = instant
+      ? await api.query(evaluated, range.to)
+      : await api.queryRange(evaluated, timing.start, timing.end, timing.stepMs);
     const samples = sampleCount(result);
-    const base = { refId, expr, evaluated, kind: instant ? ('instant' as const) : ('range' as const), pointer: `${job.pointer}${pointer('targets', i)}`, samples };
-    targets.push(result.ok ? { ...base, status: samples > 0 ? 'data' : 'empty' } : { ...base, status: 'error', error: result.error });
+    const base = {
+      refId,
+      expr,
+      evaluated,
+      kind: instant ? ('instant' as const) : ('range' as const),
+      pointer: `${job.pointer}${pointer('targets', i)}`,
+      samples,
+    };
+    targets.push(
+      result.ok
+        ? { ...base, status: samples > 0 ? 'data' : 'empty' }
+        : { ...base, status: 'error', error: result.error },
+    );
   }
   const status: PanelStatus = targets.some((t) => t.status === 'error')
     ? 'error'

@@ -6,13 +6,25 @@ import { dashboardValue } from '../../src/build/dashboard-value.ts';
 import type { JsonObject } from '../../src/model/json.ts';
 import { normalizeDashboard, type NormalizeOptions } from '../../src/build/normalize-dashboard.ts';
 
-const options: NormalizeOptions = { fallbackUid: 'team-overview', schemaVersion: 41, editable: false, datasourceUid: 'prometheus', datasourceName: 'Prometheus' };
+const options: NormalizeOptions = {
+  fallbackUid: 'team-overview',
+  schemaVersion: 41,
+  editable: false,
+  datasourceUid: 'prometheus',
+  datasourceName: 'Prometheus',
+};
 
 function sdkDashboard(): JsonObject {
   const built = dashboardValue(
     new DashboardBuilder('Overview')
       .withRow(new RowBuilder('Traffic'))
-      .withPanel(new TimeseriesBuilder().title('RPS').span(12).withTarget(new DataqueryBuilder().expr('up')).withTarget(new DataqueryBuilder().expr('up').refId('A')))
+      .withPanel(
+        new TimeseriesBuilder()
+          .title('RPS')
+          .span(12)
+          .withTarget(new DataqueryBuilder().expr('up'))
+          .withTarget(new DataqueryBuilder().expr('up').refId('A')),
+      )
       .withPanel(new TimeseriesBuilder().title('Errors').span(20)),
   );
   if (!built.ok) throw new Error(built.message);
@@ -34,7 +46,12 @@ describe('normalizeDashboard', () => {
   });
   it('adds the datasource variable first, defaulting to the provisioned datasource', () => {
     expect((out.templating as JsonObject).list).toEqual([
-      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus', current: { text: 'Prometheus', value: 'prometheus' } }),
+      expect.objectContaining({
+        name: 'datasource',
+        type: 'datasource',
+        query: 'prometheus',
+        current: { text: 'Prometheus', value: 'prometheus' },
+      }),
     ]);
   });
   it('points panels and targets at the variable and gives targets unique refIds, keeping explicit ones', () => {
@@ -46,8 +63,18 @@ describe('normalizeDashboard', () => {
     ]);
   });
   it('keeps explicit non-prometheus datasources', () => {
-    const loki = normalizeDashboard({ title: 'x', panels: [{ type: 'logs', title: 'L', datasource: { type: 'loki', uid: 'logs' }, targets: [{ expr: '{a="b"}' }] }] }, options);
-    expect((loki.panels as JsonObject[])[0]!.targets).toEqual([{ expr: '{a="b"}', refId: 'A', datasource: { type: 'loki', uid: 'logs' } }]);
+    const loki = normalizeDashboard(
+      {
+        title: 'x',
+        panels: [
+          { type: 'logs', title: 'L', datasource: { type: 'loki', uid: 'logs' }, targets: [{ expr: '{a="b"}' }] },
+        ],
+      },
+      options,
+    );
+    expect((loki.panels as JsonObject[])[0]!.targets).toEqual([
+      { expr: '{a="b"}', refId: 'A', datasource: { type: 'loki', uid: 'logs' } },
+    ]);
   });
   it('gives every panel a distinct stable id and reflows the overflowing panel', () => {
     expect(panels.map((p) => p.gridPos)).toEqual([
@@ -61,12 +88,32 @@ describe('normalizeDashboard', () => {
   });
   it('keeps a panel id when a panel is inserted before it', () => {
     const before = normalizeDashboard({ title: 'x', panels: [{ type: 'stat', title: 'B' }] }, options);
-    const after = normalizeDashboard({ title: 'x', panels: [{ type: 'stat', title: 'A' }, { type: 'stat', title: 'B' }] }, options);
+    const after = normalizeDashboard(
+      {
+        title: 'x',
+        panels: [
+          { type: 'stat', title: 'A' },
+          { type: 'stat', title: 'B' },
+        ],
+      },
+      options,
+    );
     expect((after.panels as JsonObject[])[1]!.id).toBe((before.panels as JsonObject[])[0]!.id);
   });
   it('lays out the panels of a collapsed row below the row', () => {
     const d = normalizeDashboard(
-      { title: 'x', panels: [{ type: 'stat', title: 'top', gridPos: { x: 0, y: 0, w: 24, h: 4 } }, { type: 'row', title: 'r', collapsed: true, panels: [{ type: 'stat', title: 'in', gridPos: { x: 20, y: 0, w: 10, h: 3 } }] }] },
+      {
+        title: 'x',
+        panels: [
+          { type: 'stat', title: 'top', gridPos: { x: 0, y: 0, w: 24, h: 4 } },
+          {
+            type: 'row',
+            title: 'r',
+            collapsed: true,
+            panels: [{ type: 'stat', title: 'in', gridPos: { x: 20, y: 0, w: 10, h: 3 } }],
+          },
+        ],
+      },
       options,
     );
     const rowPanel = (d.panels as JsonObject[])[1]!;
@@ -84,9 +131,21 @@ describe('normalizeDashboard', () => {
 describe('dashboardValue', () => {
   it('builds a builder and rejects what is not a dashboard, naming it', () => {
     expect(dashboardValue(new DashboardBuilder('T')).ok).toBe(true);
-    expect(dashboardValue(undefined)).toMatchObject({ ok: false, message: 'the default export is undefined, not a dashboard' });
-    expect(dashboardValue({ foo: 1 })).toMatchObject({ ok: false, message: 'the default export is an object with keys foo without "title" or "panels", not a dashboard' });
-    expect(dashboardValue({ build: () => { throw new Error('boom'); } })).toMatchObject({ ok: false, message: 'build() threw: boom' });
+    expect(dashboardValue(undefined)).toMatchObject({
+      ok: false,
+      message: 'the default export is undefined, not a dashboard',
+    });
+    expect(dashboardValue({ foo: 1 })).toMatchObject({
+      ok: false,
+      message: 'the default export is an object with keys foo without "title" or "panels", not a dashboard',
+    });
+    expect(
+      dashboardValue({
+        build: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).toMatchObject({ ok: false, message: 'build() threw: boom' });
   });
   it('copies, so a builder reused for two dashboards is not shared', () => {
     const builder = new DashboardBuilder('T');

@@ -5,20 +5,51 @@ const check = (...paths: string[]) => outputNameProblems(paths, (p) => `provisio
 
 describe('outputNameProblems', () => {
   it('accepts ordinary, non-ASCII and 255-byte names', () => {
-    expect(check('dashboards/payments/payments-overview.json', 'dashboards/支付/概览.json', `dashboards/${'a'.repeat(250)}.json`, 'datasources/prometheus.yaml')).toEqual([]);
+    expect(
+      check(
+        'dashboards/payments/payments-overview.json',
+        'dashboards/支付/概览.json',
+        `dashboards/${'a'.repeat(250)}.json`,
+        'datasources/prometheus.yaml',
+      ),
+    ).toEqual([]);
   });
 
   it.each([
     ['/etc/passwd', 'output path "/etc/passwd" is not relative to the output folder; panelcraft writes only inside it'],
     ['C:/x.json', 'output path "C:/x.json" is not relative to the output folder; panelcraft writes only inside it'],
-    ['dashboards/../x.json', 'output path "dashboards/../x.json" has a ".." part and would leave its folder; panelcraft writes only inside the output folder'],
-    ['dashboards//x.json', 'output path "dashboards//x.json" has a empty part and would leave its folder; panelcraft writes only inside the output folder'],
-    ['dashboards/a\tb.json', 'name "a\\tb.json" holds the control character U+0009; no file system or checkout takes it safely'],
-    ['dashboards/Lpt9.json', 'name "Lpt9.json" is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails'],
-    ['dashboards/nul.tar.json', 'name "nul.tar.json" is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails'],
-    ['dashboards/a:b.json', 'name "a:b.json" holds a character Windows does not allow in names (< > : " | ? * \\); a checkout there fails'],
-    ['dashboards/team./x.json', 'name "team." ends with a dot or space, which Windows drops; a checkout there names it differently'],
-    [`dashboards/${'é'.repeat(128)}.json`, `name "${'é'.repeat(40)}…" is 261 bytes long; file systems take at most 255`],
+    [
+      'dashboards/../x.json',
+      'output path "dashboards/../x.json" has a ".." part and would leave its folder; panelcraft writes only inside the output folder',
+    ],
+    [
+      'dashboards//x.json',
+      'output path "dashboards//x.json" has a empty part and would leave its folder; panelcraft writes only inside the output folder',
+    ],
+    [
+      'dashboards/a\tb.json',
+      'name "a\\tb.json" holds the control character U+0009; no file system or checkout takes it safely',
+    ],
+    [
+      'dashboards/Lpt9.json',
+      'name "Lpt9.json" is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails',
+    ],
+    [
+      'dashboards/nul.tar.json',
+      'name "nul.tar.json" is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension); a checkout there fails',
+    ],
+    [
+      'dashboards/a:b.json',
+      'name "a:b.json" holds a character Windows does not allow in names (< > : " | ? * \\); a checkout there fails',
+    ],
+    [
+      'dashboards/team./x.json',
+      'name "team." ends with a dot or space, which Windows drops; a checkout there names it differently',
+    ],
+    [
+      `dashboards/${'é'.repeat(128)}.json`,
+      `name "${'é'.repeat(40)}…" is 261 bytes long; file systems take at most 255`,
+    ],
   ])('refuses %j', (p, message) => {
     expect(check(p)).toEqual([message]);
   });

@@ -6,7 +6,10 @@ import type { LoadedDashboard } from '../../src/model/loaded-dashboard.ts';
 describe('renderProvisioning with a memo', () => {
   it('renders a loaded module once per config, with the same output as without a memo', () => {
     let builds = 0;
-    const entry: LoadedDashboard = { file: 'dashboards/home.ts', exported: { build: () => (builds++, { title: 'Home', panels: [] }) } };
+    const entry: LoadedDashboard = {
+      file: 'dashboards/home.ts',
+      exported: { build: () => (builds++, { title: 'Home', panels: [] }) },
+    };
     const memo: RenderMemo = new WeakMap();
     const first = renderProvisioning([entry], DEFAULT_CONFIG, memo);
     const second = renderProvisioning([entry], DEFAULT_CONFIG, memo);

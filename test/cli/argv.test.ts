@@ -13,20 +13,41 @@ describe('parseInvocation', () => {
       args: ['--check', '--json', '--root', 'x'],
       json: true,
     });
-    expect(parseInvocation(['--root=x', 'lint'], COMMANDS)).toEqual({ kind: 'run', command: 'lint', args: ['--root=x'], json: false });
+    expect(parseInvocation(['--root=x', 'lint'], COMMANDS)).toEqual({
+      kind: 'run',
+      command: 'lint',
+      args: ['--root=x'],
+      json: false,
+    });
   });
 
   it('reads --help and -h on any command, and help CMD', () => {
     expect(parseInvocation(['build', '--check', '--help'], COMMANDS)).toEqual({ kind: 'help', command: 'build' });
     expect(parseInvocation(['verify', '-h'], COMMANDS)).toEqual({ kind: 'help', command: 'verify' });
     expect(parseInvocation(['help', 'diff'], COMMANDS)).toEqual({ kind: 'help', command: 'diff' });
-    expect(parseInvocation(['import', 'a.json', '--out', 'd', '--', '--help'], COMMANDS)).toMatchObject({ kind: 'run', command: 'import' });
+    expect(parseInvocation(['import', 'a.json', '--out', 'd', '--', '--help'], COMMANDS)).toMatchObject({
+      kind: 'run',
+      command: 'import',
+    });
   });
 
   it('suggests the nearest command, also for two swapped letters', () => {
-    expect(parseInvocation(['biuld'], COMMANDS)).toEqual({ kind: 'unknown', word: 'biuld', hint: ' (did you mean "build"?)', json: false });
-    expect(parseInvocation(['--json', 'lnt'], COMMANDS)).toEqual({ kind: 'unknown', word: 'lnt', hint: ' (did you mean "lint"?)', json: true });
-    expect(parseInvocation(['help', 'difff'], COMMANDS)).toMatchObject({ kind: 'unknown', hint: ' (did you mean "diff"?)' });
+    expect(parseInvocation(['biuld'], COMMANDS)).toEqual({
+      kind: 'unknown',
+      word: 'biuld',
+      hint: ' (did you mean "build"?)',
+      json: false,
+    });
+    expect(parseInvocation(['--json', 'lnt'], COMMANDS)).toEqual({
+      kind: 'unknown',
+      word: 'lnt',
+      hint: ' (did you mean "lint"?)',
+      json: true,
+    });
+    expect(parseInvocation(['help', 'difff'], COMMANDS)).toMatchObject({
+      kind: 'unknown',
+      hint: ' (did you mean "diff"?)',
+    });
     expect(parseInvocation(['deploy'], COMMANDS)).toMatchObject({ kind: 'unknown', hint: '' });
   });
 
@@ -55,7 +76,9 @@ describe('help', () => {
   it('an unknown option gets "did you mean" and exit 2', async () => {
     const { code, stderr } = await runCli(['build', '--chek']);
     expect(code).toBe(2);
-    expect(stderr).toBe('panelcraft build: unknown option --chek (did you mean "--check"?); see `panelcraft help build`\n');
+    expect(stderr).toBe(
+      'panelcraft build: unknown option --chek (did you mean "--check"?); see `panelcraft help build`\n',
+    );
   });
 
   it('an unknown command gets "did you mean" and exit 2', async () => {

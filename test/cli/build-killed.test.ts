@@ -41,7 +41,12 @@ async function killDuringWrite(root: string, delayMs: number): Promise<void> {
 describe('a build killed while writing', () => {
   let p: TempProject;
   const sources = (version: string) =>
-    Object.fromEntries(Array.from({ length: COUNT }, (_, i) => [`dashboards/team${i % 5}/d${i}.ts`, sdkDashboardSource(`Dashboard ${i} ${version}`)]));
+    Object.fromEntries(
+      Array.from({ length: COUNT }, (_, i) => [
+        `dashboards/team${i % 5}/d${i}.ts`,
+        sdkDashboardSource(`Dashboard ${i} ${version}`),
+      ]),
+    );
   beforeAll(async () => {
     p = await tempProject(sources('v1'));
   });
@@ -69,7 +74,9 @@ describe('a build killed while writing', () => {
     const final = await jsonFiles(path.join(p.root, 'provisioning'));
     expect(final.size).toBe(COUNT);
     for (const text of final.values()) expect(titles('v2').has(JSON.parse(text).title)).toBe(true);
-    const leftovers = (await readdir(path.join(p.root, 'provisioning'), { recursive: true })).filter((f) => String(f).includes('panelcraft-tmp'));
+    const leftovers = (await readdir(path.join(p.root, 'provisioning'), { recursive: true })).filter((f) =>
+      String(f).includes('panelcraft-tmp'),
+    );
     expect(leftovers).toEqual([]);
     expect((await p.run('build', '--check')).code).toBe(0);
   }, 120_000);

@@ -27,13 +27,19 @@ async function listTree(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-const two = { 'dashboards/payments/overview.ts': sdkDashboardSource('Payments overview'), 'dashboards/home.ts': sdkDashboardSource('Home') };
+const two = {
+  'dashboards/payments/overview.ts': sdkDashboardSource('Payments overview'),
+  'dashboards/home.ts': sdkDashboardSource('Home'),
+};
 
 describe('panelcraft build', () => {
   it('writes the provisioning tree, and nothing on a second run', async () => {
     const p = await project(two);
     const first = await p.run('build');
-    expect(first).toMatchObject({ code: 0, stdout: 'panelcraft build: 2 dashboards → provisioning/ (4 written, 0 deleted, 0 unchanged)\n' });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: 'panelcraft build: 2 dashboards → provisioning/ (4 written, 0 deleted, 0 unchanged)\n',
+    });
     expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([
       '.panelcraft-manifest',
       'dashboards/home.json',
@@ -44,7 +50,9 @@ describe('panelcraft build', () => {
     const before = await stat(path.join(p.root, 'provisioning/dashboards/payments/payments-overview.json'));
     const second = await p.run('build');
     expect(second.stdout).toBe('panelcraft build: 2 dashboards → provisioning/ (0 written, 0 deleted, 4 unchanged)\n');
-    expect((await stat(path.join(p.root, 'provisioning/dashboards/payments/payments-overview.json'))).mtimeMs).toBe(before.mtimeMs);
+    expect((await stat(path.join(p.root, 'provisioning/dashboards/payments/payments-overview.json'))).mtimeMs).toBe(
+      before.mtimeMs,
+    );
   });
 
   it('gives the same bytes in another checkout path', async () => {
@@ -52,7 +60,8 @@ describe('panelcraft build', () => {
     const b = await project(two);
     await a.run('build');
     await b.run('build');
-    for (const f of await listTree(path.join(a.root, 'provisioning'))) expect(await b.read(`provisioning/${f}`)).toBe(await a.read(`provisioning/${f}`));
+    for (const f of await listTree(path.join(a.root, 'provisioning')))
+      expect(await b.read(`provisioning/${f}`)).toBe(await a.read(`provisioning/${f}`));
   });
 
   it('writes nothing when one dashboard fails, and reports every failing file', async () => {
@@ -64,9 +73,15 @@ describe('panelcraft build', () => {
     });
     const out = await p.run('build');
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain('dashboards/payments/broken.ts\n  error load: does not compile: dashboards/payments/broken.ts:2:1: Unexpected end of file');
-    expect(out.stderr).toContain('dashboards/payments/named.ts\n  error load: must `export default` a dashboard (found named export `dash`)');
-    expect(out.stderr).toContain('dashboards/payments/throws.ts\n  error load: threw while loading: no config for payments (at dashboards/payments/throws.ts:1:7)');
+    expect(out.stderr).toContain(
+      'dashboards/payments/broken.ts\n  error load: does not compile: dashboards/payments/broken.ts:2:1: Unexpected end of file',
+    );
+    expect(out.stderr).toContain(
+      'dashboards/payments/named.ts\n  error load: must `export default` a dashboard (found named export `dash`)',
+    );
+    expect(out.stderr).toContain(
+      'dashboards/payments/throws.ts\n  error load: threw while loading: no config for payments (at dashboards/payments/throws.ts:1:7)',
+    );
     expect(out.stderr).toContain('panelcraft build: 3 errors, ');
     expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
   });
@@ -88,7 +103,9 @@ describe('panelcraft build', () => {
     const p = await project({ ...two, 'provisioning/dashboards/payments/legacy.json': '{"title":"Legacy"}' });
     const out = await p.run('build');
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain('provisioning/dashboards/payments/legacy.json\n  error output-foreign-file: provisioning/dashboards/payments/legacy.json was not written by panelcraft');
+    expect(out.stderr).toContain(
+      'provisioning/dashboards/payments/legacy.json\n  error output-foreign-file: provisioning/dashboards/payments/legacy.json was not written by panelcraft',
+    );
     expect(await p.read('provisioning/dashboards/payments/legacy.json')).toBe('{"title":"Legacy"}');
     expect(await listTree(path.join(p.root, 'provisioning'))).toEqual(['dashboards/payments/legacy.json']);
   });
@@ -110,7 +127,9 @@ describe('panelcraft build', () => {
     await p.write('provisioning/dashboards/home.json', edited);
     const check = await p.run('build', '--check');
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('provisioning/dashboards/home.json\n  error output-hand-edited: provisioning/dashboards/home.json was edited by hand after panelcraft wrote it');
+    expect(check.stderr).toContain(
+      'provisioning/dashboards/home.json\n  error output-hand-edited: provisioning/dashboards/home.json was edited by hand after panelcraft wrote it',
+    );
     const build = await p.run('build');
     expect(build.code).toBe(1);
     expect(await p.read('provisioning/dashboards/home.json')).toBe(edited);
@@ -122,7 +141,9 @@ describe('panelcraft build', () => {
     await rm(path.join(p.root, 'dashboards/payments/refunds.ts'));
     const orphan = await p.run('build', '--check');
     expect(orphan.stderr).toContain('orphan    provisioning/dashboards/payments/payments-refunds.json\n');
-    expect((await p.run('build')).stdout).toBe('panelcraft build: 2 dashboards → provisioning/ (0 written, 1 deleted, 4 unchanged)\n');
+    expect((await p.run('build')).stdout).toBe(
+      'panelcraft build: 2 dashboards → provisioning/ (0 written, 1 deleted, 4 unchanged)\n',
+    );
     expect(await listTree(path.join(p.root, 'provisioning/dashboards/payments'))).toEqual(['payments-overview.json']);
   });
 
@@ -131,7 +152,11 @@ describe('panelcraft build', () => {
     const out = await p.run('build', '--json');
     expect(out.code).toBe(0);
     const data = JSON.parse(out.stdout);
-    expect(data).toMatchObject({ ok: true, written: true, dashboards: [{ source: 'dashboards/home.ts', uid: 'home', output: 'provisioning/dashboards/home.json' }] });
+    expect(data).toMatchObject({
+      ok: true,
+      written: true,
+      dashboards: [{ source: 'dashboards/home.ts', uid: 'home', output: 'provisioning/dashboards/home.json' }],
+    });
     expect(Object.keys(data.timings)).toEqual(['config', 'load', 'render']);
   });
 
@@ -146,6 +171,8 @@ describe('panelcraft build', () => {
     const out = await p.run('build');
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('error config (/grafanaVersion): grafanaVersion "9.1" is older than 10.0');
-    expect(out.stderr).toContain('error config (/rules/grid-overlap): rule grid-overlap: level "loud" is not one of error, warning, off');
+    expect(out.stderr).toContain(
+      'error config (/rules/grid-overlap): rule grid-overlap: level "loud" is not one of error, warning, off',
+    );
   });
 });

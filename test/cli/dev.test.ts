@@ -19,7 +19,10 @@ async function nth(p: Started, pattern: RegExp, n: number): Promise<void> {
   const global = new RegExp(pattern.source, 'gm');
   const deadline = WAIT;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${n}th ${pattern} within ${deadline} ms\n${p.output()}`)), deadline);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${n}th ${pattern} within ${deadline} ms\n${p.output()}`)),
+      deadline,
+    );
     const check = () => {
       if ((p.output().match(global) ?? []).length >= n) {
         clearTimeout(timer);
@@ -72,7 +75,9 @@ describe('panelcraft dev', () => {
 
     await project.write('dashboards/demo/service.ts', sdkDashboardSource('Demo v3'));
     await outputWithTitle(dev, project.root, 'Demo v3');
-    expect(dev.output()).toMatch(/^panelcraft dev: built 1 dashboards \(1 reloaded\) in \d+ ms → provisioning\/ \(1 written, 0 deleted\)$/m);
+    expect(dev.output()).toMatch(
+      /^panelcraft dev: built 1 dashboards \(1 reloaded\) in \d+ ms → provisioning\/ \(1 written, 0 deleted\)$/m,
+    );
 
     await dev.stop();
     expect(dev.child.exitCode).toBe(0);

@@ -21,7 +21,12 @@ describe('built-in conventions', () => {
   it('clientGolang() names promhttp and the default collectors', () => {
     expect(clientGolang()).toEqual({
       name: 'clientGolang',
-      metrics: { ...runtime, requests: 'http_requests_total', requestDuration: 'http_request_duration_seconds', inFlight: 'http_requests_in_flight' },
+      metrics: {
+        ...runtime,
+        requests: 'http_requests_total',
+        requestDuration: 'http_request_duration_seconds',
+        inFlight: 'http_requests_in_flight',
+      },
       labels: { route: 'handler', status: 'code', method: 'method' },
       capabilities: { latencyHistogram: true, perRouteLatency: true, summaryQuantiles: [], inFlight: true },
     });
@@ -30,7 +35,11 @@ describe('built-in conventions', () => {
   it('otel() counts requests from the histogram _count and has no in-flight gauge', () => {
     expect(otel()).toEqual({
       name: 'otel',
-      metrics: { ...runtime, requests: 'http_server_request_duration_seconds_count', requestDuration: 'http_server_request_duration_seconds' },
+      metrics: {
+        ...runtime,
+        requests: 'http_server_request_duration_seconds_count',
+        requestDuration: 'http_server_request_duration_seconds',
+      },
       labels: { route: 'http_route', status: 'http_response_status_code', method: 'http_request_method' },
       capabilities: { latencyHistogram: true, perRouteLatency: true, summaryQuantiles: [], inFlight: false },
     });

@@ -57,7 +57,10 @@ function generatedGroups(): { file: string; group: RuleGroup }[] {
 }
 
 /** Worst case from condition to receiver, in seconds, with each term named. */
-function pageBudget(group: Pick<RuleGroup, 'interval'>, rule: { for?: string }): { total: number; terms: Record<string, number> } {
+function pageBudget(
+  group: Pick<RuleGroup, 'interval'>,
+  rule: { for?: string },
+): { total: number; terms: Record<string, number> } {
   const app = prometheus.scrape_configs.find((c) => c.job_name === 'go-service');
   const scrape = seconds(app?.scrape_interval ?? prometheus.global.scrape_interval);
   const evaluation = seconds(group.interval ?? prometheus.global.evaluation_interval);
@@ -65,7 +68,8 @@ function pageBudget(group: Pick<RuleGroup, 'interval'>, rule: { for?: string }):
   const pending = Math.ceil(seconds(rule.for ?? '0s') / evaluation) * evaluation;
   const route = routeFor('critical');
   // With group_by ['...'] every alert is its own group, so a new page waits group_wait only, never group_interval.
-  if (!route.group_by?.includes('...')) throw new Error('the page route aggregates alerts: a new page can wait a whole group_interval');
+  if (!route.group_by?.includes('...'))
+    throw new Error('the page route aggregates alerts: a new page can wait a whole group_interval');
   const groupWait = seconds(route.group_wait ?? '30s');
   const terms = { scrape, evaluation, for: pending, group_wait: groupWait };
   return { total: scrape + evaluation + pending + groupWait, terms };
@@ -73,7 +77,10 @@ function pageBudget(group: Pick<RuleGroup, 'interval'>, rule: { for?: string }):
 
 describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deploy/alertmanager.yml)', () => {
   it(`leaves ${MARGIN_S} s of the ${LIMIT_S} s for rate windows with the shipped intervals and a page group of 5 s`, () => {
-    expect(pageBudget({ interval: '5s' }, {})).toEqual({ total: 10, terms: { scrape: 5, evaluation: 5, for: 0, group_wait: 0 } });
+    expect(pageBudget({ interval: '5s' }, {})).toEqual({
+      total: 10,
+      terms: { scrape: 5, evaluation: 5, for: 0, group_wait: 0 },
+    });
   });
 
   it('counts a `for` in whole evaluation steps (so the arithmetic can fail)', () => {
@@ -87,7 +94,9 @@ describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deplo
       return;
     }
     const pages = found.flatMap(({ file, group }) =>
-      group.rules.filter((r) => r.alert !== undefined && r.labels?.severity === 'critical').map((rule) => ({ file, group, rule })),
+      group.rules
+        .filter((r) => r.alert !== undefined && r.labels?.severity === 'critical')
+        .map((rule) => ({ file, group, rule })),
     );
     expect(pages.length).toBeGreaterThan(0);
     const over = pages

@@ -72,16 +72,30 @@ describe('deploy/alertmanager.yml', () => {
 
   it('sends each page on its own at once: group_by [...] and group_wait 0s, so it never waits behind another alert', () => {
     const page = config.route.routes?.find((r) => r.receiver === 'page');
-    expect(page).toMatchObject({ matchers: ['severity="critical"'], group_by: ['...'], group_wait: '0s', group_interval: '10s' });
+    expect(page).toMatchObject({
+      matchers: ['severity="critical"'],
+      group_by: ['...'],
+      group_wait: '0s',
+      group_interval: '10s',
+    });
   });
 
   it('batches tickets the usual way (30 s wait, 5 m between updates)', () => {
-    expect(config.route).toMatchObject({ receiver: 'ticket', group_by: ['alertname', 'job'], group_wait: '30s', group_interval: '5m' });
+    expect(config.route).toMatchObject({
+      receiver: 'ticket',
+      group_by: ['alertname', 'job'],
+      group_wait: '30s',
+      group_interval: '5m',
+    });
   });
 
   it('keeps the ticket-level twin of a paging alert quiet while it pages', () => {
     expect(config.inhibit_rules).toEqual([
-      { source_matchers: ['severity="critical"'], target_matchers: ['severity!="critical"'], equal: ['alertname', 'job'] },
+      {
+        source_matchers: ['severity="critical"'],
+        target_matchers: ['severity!="critical"'],
+        equal: ['alertname', 'job'],
+      },
     ]);
   });
 

@@ -29,7 +29,10 @@ const service = (name: string): Service => {
 const dockerCompose = findTool('docker-compose', [['docker-compose'], ['docker', 'compose']], ['version']);
 
 /** `docker-compose config` with no reachable Docker engine: it must only read and resolve the file. */
-function composeConfig(env: Record<string, string>, file = composePath): { status: number | null; output: string; stdout: string } {
+function composeConfig(
+  env: Record<string, string>,
+  file = composePath,
+): { status: number | null; output: string; stdout: string } {
   const [bin, ...pre] = dockerCompose ?? [];
   const { GRAFANA_ADMIN_PASSWORD: _ignored, ...inherited } = process.env;
   const result = spawnSync(bin ?? 'docker-compose', [...pre, '-f', file, 'config'], {
@@ -56,18 +59,28 @@ describe('deploy/docker-compose.yml', () => {
     expect(resolved.services.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD).toBe('from-env');
   });
 
-  it.skipIf(dockerCompose === undefined)('`docker-compose config` rejects a misspelt key (the check is not vacuous)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'panelcraft-compose-'));
-    const broken = join(dir, 'docker-compose.yml');
-    writeFileSync(broken, 'services:\n  grafana:\n    imagee: grafana/grafana:12.1.1\n');
-    const result = composeConfig({}, broken);
-    rmSync(dir, { recursive: true, force: true });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('imagee');
-  });
+  it.skipIf(dockerCompose === undefined)(
+    '`docker-compose config` rejects a misspelt key (the check is not vacuous)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'panelcraft-compose-'));
+      const broken = join(dir, 'docker-compose.yml');
+      writeFileSync(broken, 'services:\n  grafana:\n    imagee: grafana/grafana:12.1.1\n');
+      const result = composeConfig({}, broken);
+      rmSync(dir, { recursive: true, force: true });
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('imagee');
+    },
+  );
 
   it('runs Grafana, Prometheus, Alertmanager, an alert log, the demo service and a traffic generator', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['alert-log', 'alertmanager', 'app', 'grafana', 'prometheus', 'traffic']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'alert-log',
+      'alertmanager',
+      'app',
+      'grafana',
+      'prometheus',
+      'traffic',
+    ]);
   });
 
   it('mounts the generated rule files and deploy/alertmanager.yml read-only, and lets a build reload Prometheus', () => {
@@ -123,7 +136,10 @@ describe('deploy/docker-compose.yml', () => {
   });
 
   it('passes PROMETHEUS_PASSWORD to Grafana, which the built datasource references for basic auth', () => {
-    const withAuth = datasourceYaml({ ...DEFAULT_CONFIG, datasource: { ...DEFAULT_CONFIG.datasource, basicAuthUser: 'alice' } });
+    const withAuth = datasourceYaml({
+      ...DEFAULT_CONFIG,
+      datasource: { ...DEFAULT_CONFIG.datasource, basicAuthUser: 'alice' },
+    });
     expect(withAuth).toContain('basicAuthPassword: $PROMETHEUS_PASSWORD');
     expect(service('grafana').environment?.PROMETHEUS_PASSWORD).toBe('${PROMETHEUS_PASSWORD:-}');
   });

@@ -32,12 +32,20 @@ const CONTAINER_RULES = '/etc/prometheus/rules';
 function generatedRuleFiles(): string[] {
   const dir = join(root, 'prometheus', 'rules');
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.split(sep).join('/')).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
 }
 
 /** Prometheus's rule_files glob (filepath.Match: `*` never crosses `/`) against a relative path. */
 function globMatches(pattern: string, file: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
   return re.test(file);
 }
 const job = (name: string): ScrapeConfig => {
@@ -77,30 +85,39 @@ describe('deploy/prometheus.yml', () => {
     expect(result.status).toBe(0);
   });
 
-  it.skipIf(promtool === undefined)('passes `promtool check config` with the generated rule files in place, and checks them', () => {
-    const [bin, ...pre] = promtool ?? [];
-    const dir = mkdtempSync(join(tmpdir(), 'panelcraft-promtool-'));
-    const copy = join(dir, 'prometheus.yml');
-    const rulesDir = join(root, 'prometheus', 'rules');
-    writeFileSync(copy, readFileSync(configPath, 'utf8').replaceAll(`${CONTAINER_RULES}/`, `${rulesDir}/`));
-    const result = spawnSync(bin ?? 'promtool', [...pre, 'check', 'config', copy], { encoding: 'utf8' });
-    rmSync(dir, { recursive: true, force: true });
-    expect(result.stdout + result.stderr).toContain('SUCCESS');
-    expect(result.status).toBe(0);
-    const checked = [...(result.stdout + result.stderr).matchAll(/Checking (\S+\.yaml)\n\s+SUCCESS: (\d+) rules found/g)].map((m) => m[1]);
-    expect(checked.sort()).toEqual(generatedRuleFiles().map((f) => join(rulesDir, f)));
-  });
+  it.skipIf(promtool === undefined)(
+    'passes `promtool check config` with the generated rule files in place, and checks them',
+    () => {
+      const [bin, ...pre] = promtool ?? [];
+      const dir = mkdtempSync(join(tmpdir(), 'panelcraft-promtool-'));
+      const copy = join(dir, 'prometheus.yml');
+      const rulesDir = join(root, 'prometheus', 'rules');
+      writeFileSync(copy, readFileSync(configPath, 'utf8').replaceAll(`${CONTAINER_RULES}/`, `${rulesDir}/`));
+      const result = spawnSync(bin ?? 'promtool', [...pre, 'check', 'config', copy], { encoding: 'utf8' });
+      rmSync(dir, { recursive: true, force: true });
+      expect(result.stdout + result.stderr).toContain('SUCCESS');
+      expect(result.status).toBe(0);
+      const checked = [
+        ...(result.stdout + result.stderr).matchAll(/Checking (\S+\.yaml)\n\s+SUCCESS: (\d+) rules found/g),
+      ].map((m) => m[1]);
+      expect(checked.sort()).toEqual(generatedRuleFiles().map((f) => join(rulesDir, f)));
+    },
+  );
 
   it('loads every generated rule file: each folder of prometheus/rules/ is listed in rule_files', () => {
     const patterns = config.rule_files ?? [];
     expect(patterns.length).toBeGreaterThan(0);
     for (const p of patterns) expect(p.startsWith(`${CONTAINER_RULES}/`)).toBe(true);
-    const unloaded = generatedRuleFiles().filter((f) => !patterns.some((p) => globMatches(p.slice(CONTAINER_RULES.length + 1), f)));
+    const unloaded = generatedRuleFiles().filter(
+      (f) => !patterns.some((p) => globMatches(p.slice(CONTAINER_RULES.length + 1), f)),
+    );
     expect(unloaded, 'add a rule_files entry for these folders').toEqual([]);
   });
 
   it('sends alerts to the Alertmanager of docker-compose.yml', () => {
-    expect(config.alerting?.alertmanagers.flatMap((a) => a.static_configs.flatMap((c) => c.targets))).toEqual(['alertmanager:9093']);
+    expect(config.alerting?.alertmanagers.flatMap((a) => a.static_configs.flatMap((c) => c.targets))).toEqual([
+      'alertmanager:9093',
+    ]);
   });
 
   it.skipIf(promtool === undefined)('promtool rejects a broken copy (the check is not vacuous)', () => {
@@ -150,7 +167,9 @@ describe('deploy/prometheus.yml', () => {
   it('job go-service keeps every metric name the built dashboards in provisioning/ read', () => {
     const found = dashboardMetrics(root, 'provisioning/dashboards');
     if (found.files.length === 0) {
-      console.warn('\n!!! provisioning/dashboards has no dashboards yet: nothing to check against deploy/prometheus.yml\n');
+      console.warn(
+        '\n!!! provisioning/dashboards has no dashboards yet: nothing to check against deploy/prometheus.yml\n',
+      );
       return;
     }
     expect(found.unparsed.map((q) => `${q.file} ${q.pointer}: ${q.expr}`)).toEqual([]);
@@ -175,9 +194,9 @@ describe('survives (metric relabelling, as Prometheus applies it)', () => {
   });
 
   it('throws on an action it cannot follow', () => {
-    expect(() => survives('up', [{ source_labels: ['__name__'], target_label: '__name__', action: 'replace' }])).toThrow(
-      'relabel action "replace" is not simulated',
-    );
+    expect(() =>
+      survives('up', [{ source_labels: ['__name__'], target_label: '__name__', action: 'replace' }]),
+    ).toThrow('relabel action "replace" is not simulated');
   });
 });
 

@@ -41,7 +41,9 @@ interface ScrapeConfig {
 const prometheusBin = findTool('prometheus', [['prometheus']], ['--version']);
 
 describe.skipIf(prometheusBin === undefined)('deploy/prometheus.yml relabelling in a real Prometheus', () => {
-  const config = parse(readFileSync(join(root, 'deploy', 'prometheus.yml'), 'utf8')) as { scrape_configs: ScrapeConfig[] };
+  const config = parse(readFileSync(join(root, 'deploy', 'prometheus.yml'), 'utf8')) as {
+    scrape_configs: ScrapeConfig[];
+  };
   let target: Server | undefined;
   let prometheus: ChildProcess | undefined;
   let dir = '';
@@ -70,12 +72,16 @@ describe.skipIf(prometheusBin === undefined)('deploy/prometheus.yml relabelling 
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
     const [bin, ...pre] = prometheusBin ?? [];
-    prometheus = spawn(bin ?? 'prometheus', [
-      ...pre,
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    prometheus = spawn(
+      bin ?? 'prometheus',
+      [
+        ...pre,
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     prometheus.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });

@@ -27,7 +27,10 @@ const steps = jobs.flatMap((job) => job.steps);
 /** The one step whose `run` script contains `command`; fails if none or several do. */
 function stepRunning(command: string): Step {
   const found = steps.filter((s) => s.run?.includes(command));
-  expect(found.map((s) => s.name), `steps running "${command}"`).toHaveLength(1);
+  expect(
+    found.map((s) => s.name),
+    `steps running "${command}"`,
+  ).toHaveLength(1);
   return found[0] as Step;
 }
 const stepUsing = (action: string): Step => {
@@ -50,7 +53,11 @@ describe('.github/workflows/ci.yml', () => {
     const uses = [...text.matchAll(/^\s*(?:-\s*)?uses:\s*(.+)$/gm)].map((m) => (m[1] ?? '').trim());
     expect(uses).toHaveLength(3);
     for (const line of uses) expect(line).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
-    expect(uses.map((u) => u.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node', 'actions/upload-artifact']);
+    expect(uses.map((u) => u.split('@')[0])).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/upload-artifact',
+    ]);
   });
 
   it('checks out the full history so the diff can read the base branch', () => {

@@ -5,7 +5,10 @@ import { diff } from '../../src/cli/commands/diff.ts';
 import { tempRepo, type TempRepo } from './git-repo.ts';
 import { runCommand } from './run-command.ts';
 
-const source = (panelTitle: string, expr: string) => `import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+const source = (
+  panelTitle: string,
+  expr: string,
+) => `import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 
@@ -25,9 +28,15 @@ it('builds REF’s sources in a temp worktree when REF committed no provisioning
   repo = tempRepo();
   symlinkSync(path.resolve('node_modules'), path.join(repo.dir, 'node_modules'), 'dir');
   repo.write('.gitignore', 'node_modules\nprovisioning\n');
-  repo.write('dashboards/demo/service.ts', source('Request rate', 'sum by (handler) (rate(http_requests_total[$__rate_interval]))'));
+  repo.write(
+    'dashboards/demo/service.ts',
+    source('Request rate', 'sum by (handler) (rate(http_requests_total[$__rate_interval]))'),
+  );
   repo.commit('sources only');
-  repo.write('dashboards/demo/service.ts', source('Requests per handler', 'sum by (handler) (rate(http_requests_total[$__rate_interval]))'));
+  repo.write(
+    'dashboards/demo/service.ts',
+    source('Requests per handler', 'sum by (handler) (rate(http_requests_total[$__rate_interval]))'),
+  );
 
   const r = await runCommand(diff, ['--base', 'HEAD', '--format', 'text'], repo.dir);
   expect(r.stderr).toBe('');

@@ -24,7 +24,12 @@ afterEach(() => {
 });
 
 /** Commits `before` files, writes `after` files into the working tree, runs `diff --base HEAD`. */
-async function diffCase(before: Record<string, JsonObject>, after: Record<string, JsonObject>, format = 'markdown', extra: string[] = []) {
+async function diffCase(
+  before: Record<string, JsonObject>,
+  after: Record<string, JsonObject>,
+  format = 'markdown',
+  extra: string[] = [],
+) {
   repo = tempRepo();
   for (const [rel, d] of Object.entries(before)) repo.write(rel, toFile(d));
   repo.commit('before');
@@ -54,7 +59,10 @@ describe('panelcraft diff in a real git repository', () => {
   });
 
   it('shows a rename as a rename, not remove + add', async () => {
-    const r = await diffCase({ [FILE]: base() }, { [FILE]: mutate((d) => void (d.panels[1]!.title = 'HTTP 5xx ratio')) });
+    const r = await diffCase(
+      { [FILE]: base() },
+      { [FILE]: mutate((d) => void (d.panels[1]!.title = 'HTTP 5xx ratio')) },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✏️ changed **Error rate** → **HTTP 5xx ratio** (renamed) (timeseries)');
     expect(r.stdout).not.toContain('added');
@@ -96,7 +104,19 @@ describe('panelcraft diff in a real git repository', () => {
     const after = mutate((d) => {
       const p = d.panels[2]!;
       p.gridPos = { x: 0, y: 8, w: 12, h: 10 };
-      p.fieldConfig = { defaults: { unit: 'short', thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }, { color: 'red', value: 10000 }] } }, overrides: [] };
+      p.fieldConfig = {
+        defaults: {
+          unit: 'short',
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { color: 'green', value: null },
+              { color: 'red', value: 10000 },
+            ],
+          },
+        },
+        overrides: [],
+      };
     });
     const r = await diffCase({ [FILE]: base() }, { [FILE]: after }, 'text');
     expect(r.stdout).toContain('      layout: 0,8 24×8 → 0,8 12×10\n      unit: reqps → short\n');
@@ -104,7 +124,9 @@ describe('panelcraft diff in a real git repository', () => {
   });
 
   it('reports added and removed dashboards', async () => {
-    const other = dashboard('go-routes', 'Go routes', [panel(1, 'Routes', 0, 0, ['sum by (handler) (rate(http_requests_total[5m]))'], 'table', 24, 10)]);
+    const other = dashboard('go-routes', 'Go routes', [
+      panel(1, 'Routes', 0, 0, ['sum by (handler) (rate(http_requests_total[5m]))'], 'table', 24, 10),
+    ]);
     const r = await diffCase({ [FILE]: base() }, { 'provisioning/dashboards/go/routes.json': other });
     expect(r.stdout).toContain('| Go routes | `go-routes` | added |');
     expect(r.stdout).toContain('| Go overview | `go-overview` | removed |');
@@ -141,14 +163,21 @@ describe('panelcraft diff in a real git repository', () => {
     expect(svg).toContain('Request rate');
     expect(readFileSync(path.join(out, 'diff.md'), 'utf8')).toContain('Layout picture: `go-overview.svg`');
     const report = JSON.parse(r.stdout) as { dashboards: { panels: { kind: string; title: string }[] }[] };
-    expect(report.dashboards[0]!.panels.map((p) => `${p.kind} ${p.title}`)).toEqual(['added Heap <in use> & "RSS"', 'removed Error rate']);
+    expect(report.dashboards[0]!.panels.map((p) => `${p.kind} ${p.title}`)).toEqual([
+      'added Heap <in use> & "RSS"',
+      'removed Error rate',
+    ]);
   });
 
   it('rejects a ref that names no commit with exit 2', async () => {
     repo = tempRepo();
     repo.write(FILE, toFile(base()));
     repo.commit('one');
-    const r = await runCommand((args, ctx) => main(['diff', ...args], ctx), ['--base', 'no-such-ref', '--out', 'out'], repo.dir);
+    const r = await runCommand(
+      (args, ctx) => main(['diff', ...args], ctx),
+      ['--base', 'no-such-ref', '--out', 'out'],
+      repo.dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^panelcraft diff: "no-such-ref" does not name a commit in the git repository at /);
     expect(existsSync(path.join(repo.dir, 'out'))).toBe(false);

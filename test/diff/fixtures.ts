@@ -11,8 +11,18 @@ export function dashboard(uid: string, title: string, panels: JsonObject[], extr
     schemaVersion: 41,
     templating: {
       list: [
-        { name: 'datasource', type: 'datasource', query: 'prometheus', current: { text: 'Prometheus', value: 'prometheus' } },
-        { name: 'job', type: 'query', query: { query: 'label_values(up, job)', refId: 'PrometheusVariableQueryEditor-VariableQuery' }, current: {} },
+        {
+          name: 'datasource',
+          type: 'datasource',
+          query: 'prometheus',
+          current: { text: 'Prometheus', value: 'prometheus' },
+        },
+        {
+          name: 'job',
+          type: 'query',
+          query: { query: 'label_values(up, job)', refId: 'PrometheusVariableQueryEditor-VariableQuery' },
+          current: {},
+        },
       ],
     },
     panels,
@@ -20,7 +30,16 @@ export function dashboard(uid: string, title: string, panels: JsonObject[], extr
   };
 }
 
-export function panel(id: number, title: string, x: number, y: number, exprs: string[], type = 'timeseries', w = 12, h = 8): JsonObject {
+export function panel(
+  id: number,
+  title: string,
+  x: number,
+  y: number,
+  exprs: string[],
+  type = 'timeseries',
+  w = 12,
+  h = 8,
+): JsonObject {
   return {
     id,
     title,
@@ -28,9 +47,17 @@ export function panel(id: number, title: string, x: number, y: number, exprs: st
     description: `${title} of the service`,
     gridPos: { x, y, w, h },
     datasource: { type: 'prometheus', uid: '${datasource}' },
-    fieldConfig: { defaults: { unit: 'reqps', thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }] } }, overrides: [] },
+    fieldConfig: {
+      defaults: { unit: 'reqps', thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }] } },
+      overrides: [],
+    },
     options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true } },
-    targets: exprs.map((expr, i) => ({ refId: String.fromCharCode(65 + i), expr, legendFormat: '{{instance}}', datasource: { type: 'prometheus', uid: '${datasource}' } })),
+    targets: exprs.map((expr, i) => ({
+      refId: String.fromCharCode(65 + i),
+      expr,
+      legendFormat: '{{instance}}',
+      datasource: { type: 'prometheus', uid: '${datasource}' },
+    })),
   };
 }
 

@@ -6,12 +6,26 @@ import { checkWellFormedXml } from './xml-well-formed.ts';
 const before = dashboard('u', 'Overview & <more>', [
   panel(1, 'Request rate', 0, 0, ['up']),
   panel(2, 'Will be removed', 12, 0, ['x']),
-  { id: 3, type: 'row', title: 'Runtime', collapsed: true, gridPos: { x: 0, y: 8, w: 24, h: 1 }, panels: [panel(4, 'Goroutines', 0, 9, ['go_goroutines'])] },
+  {
+    id: 3,
+    type: 'row',
+    title: 'Runtime',
+    collapsed: true,
+    gridPos: { x: 0, y: 8, w: 24, h: 1 },
+    panels: [panel(4, 'Goroutines', 0, 9, ['go_goroutines'])],
+  },
 ]);
 const after = dashboard('u', 'Overview & <more>', [
   panel(1, 'Request rate', 0, 0, ['sum(up)']),
   panel(5, 'A very long panel title that cannot fit into a narrow box at all', 12, 0, ['new'], 'stat', 3, 4),
-  { id: 3, type: 'row', title: 'Runtime', collapsed: true, gridPos: { x: 0, y: 8, w: 24, h: 1 }, panels: [panel(4, 'Goroutines', 0, 9, ['go_goroutines{job="a"}'])] },
+  {
+    id: 3,
+    type: 'row',
+    title: 'Runtime',
+    collapsed: true,
+    gridPos: { x: 0, y: 8, w: 24, h: 1 },
+    panels: [panel(4, 'Goroutines', 0, 9, ['go_goroutines{job="a"}'])],
+  },
 ]);
 
 describe('layoutSvg', () => {
@@ -26,7 +40,9 @@ describe('layoutSvg', () => {
   it('marks changed, added and removed panels with a sign and a word, removed ones dashed at the old position', () => {
     expect(svg).toContain('>~ Request rate</text>');
     expect(svg).toContain('timeseries · changed');
-    expect(svg).toMatch(/<rect x="398" y="60" width="380" height="172" rx="3" fill="none" stroke="#cf222e" stroke-width="2" stroke-dasharray="6 4"\/><text [^>]*>− Will be removed<\/text>/);
+    expect(svg).toMatch(
+      /<rect x="398" y="60" width="380" height="172" rx="3" fill="none" stroke="#cf222e" stroke-width="2" stroke-dasharray="6 4"\/><text [^>]*>− Will be removed<\/text>/,
+    );
     expect(svg).toContain('>+ A very l…</text>');
   });
 

@@ -5,12 +5,18 @@ import { dashboard, panel } from './fixtures.ts';
 
 const summary = (before: JsonObject[], after: JsonObject[]) =>
   diffPanels(dashboard('u', 'U', before), dashboard('u', 'U', after)).map(
-    (p) => `${p.kind} ${p.previousTitle === undefined ? '' : `${p.previousTitle} → `}${p.title}: ${[...p.changes.map((c) => c.field), ...p.queries.map((q) => `query ${q.refId} ${q.kind}`)].join(', ')}`,
+    (p) =>
+      `${p.kind} ${p.previousTitle === undefined ? '' : `${p.previousTitle} → `}${p.title}: ${[...p.changes.map((c) => c.field), ...p.queries.map((q) => `query ${q.refId} ${q.kind}`)].join(', ')}`,
   );
 
 describe('panel pairing', () => {
   it('pairs by title when ids change, so renumbering is no change', () => {
-    expect(summary([panel(1, 'A', 0, 0, ['up']), panel(2, 'B', 12, 0, ['x'])], [panel(7, 'B', 12, 0, ['x']), panel(9, 'A', 0, 0, ['up'])])).toEqual([]);
+    expect(
+      summary(
+        [panel(1, 'A', 0, 0, ['up']), panel(2, 'B', 12, 0, ['x'])],
+        [panel(7, 'B', 12, 0, ['x']), panel(9, 'A', 0, 0, ['up'])],
+      ),
+    ).toEqual([]);
   });
 
   it('pairs duplicated titles by occurrence', () => {
@@ -20,16 +26,27 @@ describe('panel pairing', () => {
   });
 
   it('finds a rename by same queries even when the panel also moved', () => {
-    expect(summary([panel(1, 'Old', 0, 0, ['up'])], [panel(5, 'New', 0, 8, ['up'])])).toEqual(['changed Old → New: description, layout']);
+    expect(summary([panel(1, 'Old', 0, 0, ['up'])], [panel(5, 'New', 0, 8, ['up'])])).toEqual([
+      'changed Old → New: description, layout',
+    ]);
   });
 
   it('finds a rename of a query-less panel by type and position', () => {
-    const text = (t: string) => ({ id: 1, type: 'text', title: t, gridPos: { x: 0, y: 0, w: 24, h: 2 }, options: { content: 'hi' } });
+    const text = (t: string) => ({
+      id: 1,
+      type: 'text',
+      title: t,
+      gridPos: { x: 0, y: 0, w: 24, h: 2 },
+      options: { content: 'hi' },
+    });
     expect(summary([text('Read me')], [text('About')])).toEqual(['changed Read me → About: ']);
   });
 
   it('does not pair unrelated panels: a replaced panel is removed + added', () => {
-    expect(summary([panel(1, 'CPU', 0, 0, ['cpu'])], [panel(1, 'Memory', 12, 0, ['mem'])])).toEqual(['added Memory: ', 'removed CPU: ']);
+    expect(summary([panel(1, 'CPU', 0, 0, ['cpu'])], [panel(1, 'Memory', 12, 0, ['mem'])])).toEqual([
+      'added Memory: ',
+      'removed CPU: ',
+    ]);
   });
 
   it('prefers id + title over title alone', () => {
@@ -45,7 +62,13 @@ describe('panel pairing', () => {
     targets[0]!.instant = true;
     targets[0]!.hide = true;
     const [change] = diffPanels(dashboard('u', 'U', [before]), dashboard('u', 'U', [after]));
-    expect(change?.queries.map((q) => [q.kind, q.refId, q.changes.map((c) => `${c.field}: ${String(c.before)} → ${String(c.after)}`)])).toEqual([
+    expect(
+      change?.queries.map((q) => [
+        q.kind,
+        q.refId,
+        q.changes.map((c) => `${c.field}: ${String(c.before)} → ${String(c.after)}`),
+      ]),
+    ).toEqual([
       ['changed', 'A', ['mode: range → instant', 'hide: false → true']],
       ['changed', 'B', ['expr: b → c']],
       ['added', 'C', []],

@@ -10,14 +10,31 @@ describe('diff and a "__proto__" key', () => {
     dashboardSetFromFiles([
       {
         path: 'provisioning/dashboards/f/a.json',
-        contents: toFile(dashboard('a', 'A', [{ ...panel(1, 'Requests', 0, 0, ['up']), options: JSON.parse(`{"legend": {"showLegend": true, "__proto__": {"x": "${protoValue}"}}}`) }])),
+        contents: toFile(
+          dashboard('a', 'A', [
+            {
+              ...panel(1, 'Requests', 0, 0, ['up']),
+              options: JSON.parse(`{"legend": {"showLegend": true, "__proto__": {"x": "${protoValue}"}}}`),
+            },
+          ]),
+        ),
       },
     ]).set;
 
   it('reports a change inside a "__proto__" key', () => {
     const report = diffDashboards(set('1'), set('2'));
-    expect(report.dashboards.map((d) => d.panels.map((p) => p.changes.map((c) => [c.field, c.before, c.after])))).toEqual([
-      [[['legend', JSON.parse('{"showLegend":true,"__proto__":{"x":"1"}}'), JSON.parse('{"showLegend":true,"__proto__":{"x":"2"}}')]]],
+    expect(
+      report.dashboards.map((d) => d.panels.map((p) => p.changes.map((c) => [c.field, c.before, c.after]))),
+    ).toEqual([
+      [
+        [
+          [
+            'legend',
+            JSON.parse('{"showLegend":true,"__proto__":{"x":"1"}}'),
+            JSON.parse('{"showLegend":true,"__proto__":{"x":"2"}}'),
+          ],
+        ],
+      ],
     ]);
   });
 

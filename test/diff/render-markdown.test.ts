@@ -4,7 +4,8 @@ import { diffDashboards } from '../../src/diff/diff-dashboards.ts';
 import { renderMarkdown } from '../../src/diff/render-markdown.ts';
 import { dashboard, panel } from './fixtures.ts';
 
-const set = (ds: ReturnType<typeof dashboard>[]) => dashboardSetFromFiles(ds.map((d, i) => ({ path: `p/${i}.json`, contents: JSON.stringify(d) }))).set;
+const set = (ds: ReturnType<typeof dashboard>[]) =>
+  dashboardSetFromFiles(ds.map((d, i) => ({ path: `p/${i}.json`, contents: JSON.stringify(d) }))).set;
 
 describe('renderMarkdown', () => {
   it('caps long panel lists with "…and N more"', () => {

@@ -13,7 +13,8 @@ export function checkWellFormedXml(xml: string): string[] {
   const checkText = (text: string, where: string) => {
     if (text.includes('<')) errors.push(`"<" in ${where}`);
     for (const m of text.matchAll(/&([^;]*);?/g)) {
-      if (!/^(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+)$/.test(m[1] ?? '') || !m[0].endsWith(';')) errors.push(`bad entity "${m[0]}" in ${where}`);
+      if (!/^(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+)$/.test(m[1] ?? '') || !m[0].endsWith(';'))
+        errors.push(`bad entity "${m[0]}" in ${where}`);
     }
   };
   if (xml.startsWith('<?xml')) i = xml.indexOf('?>') + 2;
@@ -60,7 +61,8 @@ export function checkWellFormedXml(xml: string): string[] {
         if (stack.length === 1 && a[1] === '>') roots++;
         break;
       }
-      if (!/\s/.test(xml[rest.lastIndex - a[0].length] ?? '')) errors.push(`attributes of <${m[0]}> not separated by space`);
+      if (!/\s/.test(xml[rest.lastIndex - a[0].length] ?? ''))
+        errors.push(`attributes of <${m[0]}> not separated by space`);
       if (seen.has(a[2]!)) errors.push(`duplicate attribute ${a[2]}`);
       seen.add(a[2]!);
       checkText(a[4] ?? a[5] ?? '', `attribute ${a[2]}`);

@@ -12,7 +12,10 @@ const CASES = ['legacy-node-exporter', 'go-service-modern', 'wrapped-api-export'
 describe('panelcraft import golden sources', () => {
   it.each(CASES)('%s imports as before', async (name) => {
     const file = `${name}.json`;
-    const [entry] = planImports([{ file, text: readFileSync(path.join(FIXTURES, file), 'utf8') }], { outDir: 'dashboards/imported', grafana: [12, 1] });
+    const [entry] = planImports([{ file, text: readFileSync(path.join(FIXTURES, file), 'utf8') }], {
+      outDir: 'dashboards/imported',
+      grafana: [12, 1],
+    });
     expect(entry!.findings.filter((f) => f.kind === 'error')).toEqual([]);
     // The golden .ts files are typechecked with the project (tsconfig includes test/): they must compile.
     await expect(entry!.contents).toMatchFileSnapshot(`./golden/${name}.ts`);

@@ -10,7 +10,14 @@ describe('convertLegacyRows (Grafana schemaVersion 16 layout migration)', () => 
     const result = convertLegacyRows({
       title: 'x',
       rows: [
-        { height: '250px', panels: [{ id: 1, span: 3 }, { id: 2, span: 9 }, { id: 3, span: 6 }] },
+        {
+          height: '250px',
+          panels: [
+            { id: 1, span: 3 },
+            { id: 2, span: 9 },
+            { id: 3, span: 6 },
+          ],
+        },
         { height: 100, panels: [{ id: 4 }, { id: 5, span: 12, height: '400px' }] },
       ],
       time: {},
@@ -43,7 +50,15 @@ describe('convertLegacyRows (Grafana schemaVersion 16 layout migration)', () => 
     expect(result!.dashboard.panels).toEqual([
       { collapsed: false, gridPos: { h: 1, w: 24, x: 0, y: 0 }, id: 8, panels: [], title: 'Top', type: 'row' },
       { id: 7, gridPos: { h: 7, w: 24, x: 0, y: 1 } },
-      { collapsed: true, gridPos: { h: 1, w: 24, x: 0, y: 8 }, id: 9, panels: [{ id: 2, gridPos: { h: 7, w: 12, x: 0, y: 9 } }], title: 'Hidden', type: 'row', repeat: 'node' },
+      {
+        collapsed: true,
+        gridPos: { h: 1, w: 24, x: 0, y: 8 },
+        id: 9,
+        panels: [{ id: 2, gridPos: { h: 7, w: 12, x: 0, y: 9 } }],
+        title: 'Hidden',
+        type: 'row',
+        repeat: 'node',
+      },
     ]);
   });
 });

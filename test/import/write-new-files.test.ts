@@ -10,7 +10,8 @@ afterEach(async () => {
   project = undefined;
 });
 
-const everything = async (root: string) => (await readdir(root, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
+const everything = async (root: string) =>
+  (await readdir(root, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
 
 describe('writeNewFiles', () => {
   it('creates every file (and its folders) with the given contents, leaving no temp file', async () => {
@@ -19,7 +20,13 @@ describe('writeNewFiles', () => {
       { path: 'dashboards/a/one.ts', contents: 'one\n' },
       { path: 'dashboards/b/two.ts', contents: 'two\n' },
     ]);
-    expect(await everything(project.root)).toEqual(['dashboards', 'dashboards/a', 'dashboards/a/one.ts', 'dashboards/b', 'dashboards/b/two.ts']);
+    expect(await everything(project.root)).toEqual([
+      'dashboards',
+      'dashboards/a',
+      'dashboards/a/one.ts',
+      'dashboards/b',
+      'dashboards/b/two.ts',
+    ]);
     expect(await project.read('dashboards/b/two.ts')).toBe('two\n');
   });
 
@@ -39,6 +46,9 @@ describe('writeNewFiles', () => {
 
   it('existingFiles names the paths that exist, files or folders', async () => {
     project = await tempProject({ 'dashboards/a/x.ts': '' });
-    expect(await existingFiles(project.root, ['dashboards/a/x.ts', 'dashboards/a', 'dashboards/a/y.ts'])).toEqual(['dashboards/a/x.ts', 'dashboards/a']);
+    expect(await existingFiles(project.root, ['dashboards/a/x.ts', 'dashboards/a', 'dashboards/a/y.ts'])).toEqual([
+      'dashboards/a/x.ts',
+      'dashboards/a',
+    ]);
   });
 });

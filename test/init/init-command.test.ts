@@ -17,7 +17,8 @@ afterEach(async () => {
 async function listTree(root: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    if (entry.isFile())
+      out.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   }
   return out.sort();
 }
@@ -25,11 +26,31 @@ async function listTree(root: string): Promise<string[]> {
 describe('panelcraft init', () => {
   it('scaffolds a repository that builds, then a second run writes nothing and lists every file as skipped', async () => {
     project = await tempProject();
-    const first = await project.run('init', '--service', 'api', '--convention', 'gin', '--service', 'pay', '--convention', 'otel');
+    const first = await project.run(
+      'init',
+      '--service',
+      'api',
+      '--convention',
+      'gin',
+      '--service',
+      'pay',
+      '--convention',
+      'otel',
+    );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('  wrote    dashboards/pay/overview.ts\n');
     const tree = await listTree(project.root);
-    const again = await project.run('init', '--service', 'api', '--convention', 'gin', '--service', 'pay', '--convention', 'otel');
+    const again = await project.run(
+      'init',
+      '--service',
+      'api',
+      '--convention',
+      'gin',
+      '--service',
+      'pay',
+      '--convention',
+      'otel',
+    );
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain('wrote');
     for (const file of tree) expect(again.stdout).toContain(`skipped  ${file} (`);
@@ -40,15 +61,20 @@ describe('panelcraft init', () => {
     expect(build.stdout).toMatch(/^panelcraft build: 2 dashboards/);
   });
 
-  it.runIf(realToolsAvailable(['promtool']))('writes a prometheus.yml that promtool accepts, with one job per service', async () => {
-    project = await tempProject();
-    await project.run('init', '--service', 'api', '--service', 'worker');
-    const config = await project.read('deploy/prometheus.yml');
-    expect(config).toContain('  - job_name: "api"\n');
-    expect(config).toContain('  - job_name: "worker"\n');
-    const { stdout } = await promisify(execFile)('promtool', ['check', 'config', 'deploy/prometheus.yml'], { cwd: project.root });
-    expect(stdout).toContain('SUCCESS');
-  });
+  it.runIf(realToolsAvailable(['promtool']))(
+    'writes a prometheus.yml that promtool accepts, with one job per service',
+    async () => {
+      project = await tempProject();
+      await project.run('init', '--service', 'api', '--service', 'worker');
+      const config = await project.read('deploy/prometheus.yml');
+      expect(config).toContain('  - job_name: "api"\n');
+      expect(config).toContain('  - job_name: "worker"\n');
+      const { stdout } = await promisify(execFile)('promtool', ['check', 'config', 'deploy/prometheus.yml'], {
+        cwd: project.root,
+      });
+      expect(stdout).toContain('SUCCESS');
+    },
+  );
 
   it('rejects a bad convention, locale or service name with exit 2 and writes nothing', async () => {
     project = await tempProject();
@@ -83,6 +109,8 @@ describe('panelcraft init', () => {
     } as CliContext;
     expect(await main(['init'], ctx)).toBe(0);
     expect(questions).toHaveLength(4);
-    expect(await readFile(path.join(project.root, 'dashboards/shop/overview.ts'), 'utf8')).toContain("convention: gin(),\n  job: 'shop',\n  locale: 'zh-CN',");
+    expect(await readFile(path.join(project.root, 'dashboards/shop/overview.ts'), 'utf8')).toContain(
+      "convention: gin(),\n  job: 'shop',\n  locale: 'zh-CN',",
+    );
   });
 });

@@ -29,7 +29,11 @@ describe('planScaffold', () => {
     ]);
     expect(plan.skipped).toEqual([]);
     const pkg = JSON.parse(plan.create[0]!.contents) as Record<string, unknown>;
-    expect(pkg).toMatchObject({ name: 'shop', scripts: INIT_SCRIPTS, devDependencies: { panelcraft: '^0.1.0', '@grafana/grafana-foundation-sdk': '>=0.0.12 <0.1.0' } });
+    expect(pkg).toMatchObject({
+      name: 'shop',
+      scripts: INIT_SCRIPTS,
+      devDependencies: { panelcraft: '^0.1.0', '@grafana/grafana-foundation-sdk': '>=0.0.12 <0.1.0' },
+    });
   });
 
   it('never replaces an existing file and lists each one it skipped', () => {
@@ -48,7 +52,13 @@ describe('planScaffold', () => {
       { path: 'dashboards/api/overview.ts', reason: 'exists' },
     ]);
     expect(plan.update?.added).toEqual(['build:dashboards', 'lint:dashboards', 'verify']);
-    expect(JSON.parse(plan.update!.contents).scripts).toEqual({ dev: 'vite', typecheck: 'tsc -b', 'build:dashboards': 'panelcraft build', 'lint:dashboards': 'panelcraft lint provisioning/dashboards', verify: INIT_SCRIPTS.verify });
+    expect(JSON.parse(plan.update!.contents).scripts).toEqual({
+      dev: 'vite',
+      typecheck: 'tsc -b',
+      'build:dashboards': 'panelcraft build',
+      'lint:dashboards': 'panelcraft lint provisioning/dashboards',
+      verify: INIT_SCRIPTS.verify,
+    });
   });
 });
 
@@ -57,7 +67,9 @@ describe('addScripts', () => {
     const full = `{\n\t"scripts": ${JSON.stringify(INIT_SCRIPTS)}\n}\n`;
     expect(addScripts(full)).toEqual({ ok: true, text: full, added: [], kept: Object.keys(INIT_SCRIPTS) });
     const merged = addScripts('{\n    "name": "x"\n}\n');
-    expect(merged.ok && merged.text.startsWith('{\n    "name": "x",\n    "scripts": {\n        "build:dashboards"')).toBe(true);
+    expect(
+      merged.ok && merged.text.startsWith('{\n    "name": "x",\n    "scripts": {\n        "build:dashboards"'),
+    ).toBe(true);
   });
 
   it('refuses a package.json that is not an object', () => {

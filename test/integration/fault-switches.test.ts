@@ -25,7 +25,11 @@ const available = realToolsAvailable(
 /** The metric each example counts requests in, and the label holding the status code. */
 const REQUEST_COUNT: Record<ExampleName, { metric: string; code: string; path: string }> = {
   'go-service': { metric: 'http_requests_total', code: 'code', path: 'handler' },
-  'otel-service': { metric: 'http_server_request_duration_seconds_count', code: 'http_response_status_code', path: 'http_route' },
+  'otel-service': {
+    metric: 'http_server_request_duration_seconds_count',
+    code: 'http_response_status_code',
+    path: 'http_route',
+  },
   'gin-service': { metric: 'gin_requests_total', code: 'code', path: 'url' },
 };
 
@@ -43,7 +47,16 @@ describe.skipIf(!available).each(NAMES)('%s fault switches', (name) => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-faults-'));
     binary = await buildGoExample(name, dir);
-    const proc = start(binary, ['-listen', '127.0.0.1:0', '-faults', '127.0.0.1:0', '-leak-max-goroutines', '30', '-max-fds', '512']);
+    const proc = start(binary, [
+      '-listen',
+      '127.0.0.1:0',
+      '-faults',
+      '127.0.0.1:0',
+      '-leak-max-goroutines',
+      '30',
+      '-max-fds',
+      '512',
+    ]);
     const url = (await proc.waitForLine(/^listening on (http:\/\/127\.0\.0\.1:\d+)$/, 15_000))[1]!;
     const control = (await proc.waitForLine(/^fault switches on (http:\/\/127\.0\.0\.1:\d+\/faults)$/, 15_000))[1]!;
     svc = { url, control, process: proc };
@@ -68,7 +81,16 @@ describe.skipIf(!available).each(NAMES)('%s fault switches', (name) => {
     const res = await fetch(svc.control);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({
-      switches: { errors: 0, latency: '0s', hang: false, metrics: 'up', goroutineLeak: 0, fdLeak: 0, memoryLeak: 0, gcChurn: 0 },
+      switches: {
+        errors: 0,
+        latency: '0s',
+        hang: false,
+        metrics: 'up',
+        goroutineLeak: 0,
+        fdLeak: 0,
+        memoryLeak: 0,
+        gcChurn: 0,
+      },
       leaked: { goroutines: 0, files: 0, bytes: 0 },
       hung: 0,
     });
@@ -82,7 +104,11 @@ describe.skipIf(!available).each(NAMES)('%s fault switches', (name) => {
     expect(codes.filter((c) => c === 500)).toHaveLength(3);
     expect(await status('/healthz')).toBe(200);
     const { metric, code, path: pathLabel } = REQUEST_COUNT[name];
-    const line = (await metrics()).split('\n').find((l) => l.startsWith(`${metric}{`) && l.includes(`${code}="500"`) && l.includes(`${pathLabel}="/api/orders"`));
+    const line = (await metrics())
+      .split('\n')
+      .find(
+        (l) => l.startsWith(`${metric}{`) && l.includes(`${code}="500"`) && l.includes(`${pathLabel}="/api/orders"`),
+      );
     expect(line).toMatch(/ 3$/);
     await post('/reset');
   });
@@ -134,7 +160,10 @@ describe.skipIf(!available).each(NAMES)('%s fault switches', (name) => {
       status: 400,
       text: 'unknown fault "bogus" (known: errors, latency, hang, metrics, goroutine-leak, fd-leak, memory-leak, gc-churn)\n',
     });
-    expect(await post('?errors=1&goroutine-leak=31')).toEqual({ status: 400, text: 'fault goroutine-leak="31": must be between 0 and 30 per second\n' });
+    expect(await post('?errors=1&goroutine-leak=31')).toEqual({
+      status: 400,
+      text: 'fault goroutine-leak="31": must be between 0 and 30 per second\n',
+    });
     expect(await status('/api/orders')).toBe(200);
   });
 

@@ -17,11 +17,10 @@ const services: readonly { service: ExampleName; convention: string }[] = [
 const presets = ['goServiceOverview', 'routeMatrix', 'teachingDemo', 'defenseKpis'] as const;
 const api = path.resolve('src/index.ts');
 
-const available = realToolsAvailable(['go', 'prometheus'], [
-  'github.com/prometheus/client_golang',
-  'github.com/gin-gonic/gin',
-  'github.com/mcuadros/go-gin-prometheus',
-]);
+const available = realToolsAvailable(
+  ['go', 'prometheus'],
+  ['github.com/prometheus/client_golang', 'github.com/gin-gonic/gin', 'github.com/mcuadros/go-gin-prometheus'],
+);
 
 describe.skipIf(!available)('every preset built with each convention has data against its real service', () => {
   let stack: DemoStack | undefined;
@@ -29,7 +28,10 @@ describe.skipIf(!available)('every preset built with each convention has data ag
 
   beforeAll(async () => {
     stack = await startDemoStack(services.map((s) => s.service));
-    await driveTrafficFor(services.map(({ service }) => stack!.service(service).url), 25);
+    await driveTrafficFor(
+      services.map(({ service }) => stack!.service(service).url),
+      25,
+    );
     root = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-presets-'));
     for (const { service, convention } of services) {
       const dir = path.join(root, 'dashboards', service);
@@ -53,14 +55,40 @@ describe.skipIf(!available)('every preset built with each convention has data ag
     const build = await runCli(['build', '--root', root]);
     expect(build.stderr).not.toMatch(/\berror\b/);
     expect(build.code).toBe(0);
-    const { stdout, stderr } = await runCli(['verify', '--prometheus', stack!.prometheus.url, '--scrape-interval', '1s', '--root', root, '--json']);
+    const { stdout, stderr } = await runCli([
+      'verify',
+      '--prometheus',
+      stack!.prometheus.url,
+      '--scrape-interval',
+      '1s',
+      '--root',
+      root,
+      '--json',
+    ]);
     const report = JSON.parse(stdout) as {
-      panels: Array<{ dashboard: string; panel: string; status: string; targets: Array<{ expr: string; status: string }> }>;
+      panels: Array<{
+        dashboard: string;
+        panel: string;
+        status: string;
+        targets: Array<{ expr: string; status: string }>;
+      }>;
     };
     // A comparison overlay (`offset $compare`) looks before the service started: only those targets may be empty.
     const problems = report.panels
-      .filter((p) => p.status !== 'ok' && !(p.status === 'partial' && p.targets.every((t) => t.status === 'data' || t.expr.includes('offset $compare'))))
-      .map((p) => `${p.dashboard} › ${p.panel}: ${p.status} ${p.targets.filter((t) => t.status !== 'data').map((t) => t.expr).join(' | ')}`);
+      .filter(
+        (p) =>
+          p.status !== 'ok' &&
+          !(
+            p.status === 'partial' && p.targets.every((t) => t.status === 'data' || t.expr.includes('offset $compare'))
+          ),
+      )
+      .map(
+        (p) =>
+          `${p.dashboard} › ${p.panel}: ${p.status} ${p.targets
+            .filter((t) => t.status !== 'data')
+            .map((t) => t.expr)
+            .join(' | ')}`,
+      );
     expect({ stderr, problems }).toEqual({ stderr: '', problems: [] });
     expect(report.panels.length).toBeGreaterThan(100);
   });

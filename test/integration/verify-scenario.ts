@@ -34,11 +34,14 @@ export function verifyScenario(s: Scenario): void {
     const roots: string[] = [];
     const job = s.service;
     const url = () => stack!.service(s.service).url;
-    const gauge = async (metric: string) => Number((await stack!.prometheus.query(`${metric}{job="${job}"}`))[0]?.value[1] ?? NaN);
+    const gauge = async (metric: string) =>
+      Number((await stack!.prometheus.query(`${metric}{job="${job}"}`))[0]?.value[1] ?? NaN);
     const treeWith = (panels: readonly FixturePanel[]) => {
       const root = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-verify-'));
       roots.push(root);
-      writeDashboardTree(root, 'demo', [fixtureDashboard({ uid: `${job}-overview`, title: `${job} overview`, job, panels })]);
+      writeDashboardTree(root, 'demo', [
+        fixtureDashboard({ uid: `${job}-overview`, title: `${job} overview`, job, panels }),
+      ]);
       return root;
     };
 
@@ -47,7 +50,11 @@ export function verifyScenario(s: Scenario): void {
       const codes = await driveTraffic(url());
       expect(codes.get(500)).toBeGreaterThan(0);
       // Rates need two scrapes after the traffic: wait until Prometheus has seen every request.
-      await waitUntil(async () => (await stack!.prometheus.query(`up{job="${job}"} == 1`)).length === 1, 10_000, () => 'target went down');
+      await waitUntil(
+        async () => (await stack!.prometheus.query(`up{job="${job}"} == 1`)).length === 1,
+        10_000,
+        () => 'target went down',
+      );
       await new Promise((r) => setTimeout(r, 2_500));
     });
 
@@ -57,7 +64,15 @@ export function verifyScenario(s: Scenario): void {
     });
 
     it('every panel on the real metric names has data', async () => {
-      const { code, stdout, stderr } = await runCli(['verify', '--prometheus', stack!.prometheus.url, ...SCRAPE, '--root', treeWith(s.panels), '--json']);
+      const { code, stdout, stderr } = await runCli([
+        'verify',
+        '--prometheus',
+        stack!.prometheus.url,
+        ...SCRAPE,
+        '--root',
+        treeWith(s.panels),
+        '--json',
+      ]);
       const report = JSON.parse(stdout) as { ok: boolean; panels: Array<{ panel: string; status: string }> };
       expect({ code, stderr, statuses: report.panels.map((p) => [p.panel, p.status]) }).toEqual({
         code: 0,
@@ -70,7 +85,9 @@ export function verifyScenario(s: Scenario): void {
       const before = { goroutines: await gauge('go_goroutines'), fds: await gauge('process_open_fds') };
       await hitLeak(url(), 3, 20);
       await waitUntil(
-        async () => (await gauge('go_goroutines')) >= before.goroutines + 50 && (await gauge('process_open_fds')) >= before.fds + 50,
+        async () =>
+          (await gauge('go_goroutines')) >= before.goroutines + 50 &&
+          (await gauge('process_open_fds')) >= before.fds + 50,
         15_000,
         () => `no growth seen: before ${JSON.stringify(before)}`,
       );
@@ -79,12 +96,21 @@ export function verifyScenario(s: Scenario): void {
     });
 
     it('a misspelled metric makes verify exit 1 and name the panel and query', async () => {
-      const { code, stdout, stderr } = await runCli(['verify', '--prometheus', stack!.prometheus.url, ...SCRAPE, '--root', treeWith([...s.panels, s.misspelled])]);
+      const { code, stdout, stderr } = await runCli([
+        'verify',
+        '--prometheus',
+        stack!.prometheus.url,
+        ...SCRAPE,
+        '--root',
+        treeWith([...s.panels, s.misspelled]),
+      ]);
       expect(code).toBe(1);
       expect(stdout).toBe('');
       const expr = s.misspelled.exprs[0]!;
       expect(stderr).toContain(`provisioning/dashboards/demo/${job}-overview.json › panel "${s.misspelled.title}"`);
-      expect(stderr).toContain(`error verify-no-data (/panels/${s.panels.length}): dashboard "${job} overview", panel "${s.misspelled.title}" has no data: query A \`${expr}\``);
+      expect(stderr).toContain(
+        `error verify-no-data (/panels/${s.panels.length}): dashboard "${job} overview", panel "${s.misspelled.title}" has no data: query A \`${expr}\``,
+      );
       expect(stderr).toMatch(/1 without data, 0 with query errors/);
     });
   });

@@ -23,8 +23,18 @@ describe.skipIf(!available)('every shipped dashboard verifies against the demo s
   });
 
   it('has no panel without data and no failing query', async () => {
-    const { code, stdout } = await runCli(['verify', '--prometheus', stack!.prometheus.url, '--scrape-interval', '1s', '--json']);
-    const report = JSON.parse(stdout) as { dashboards: number; panels: Array<{ file: string; panel: string; status: string }> };
+    const { code, stdout } = await runCli([
+      'verify',
+      '--prometheus',
+      stack!.prometheus.url,
+      '--scrape-interval',
+      '1s',
+      '--json',
+    ]);
+    const report = JSON.parse(stdout) as {
+      dashboards: number;
+      panels: Array<{ file: string; panel: string; status: string }>;
+    };
     expect(report.dashboards).toBeGreaterThan(0);
     expect(report.panels.filter((p) => p.status === 'no-data' || p.status === 'error')).toEqual([]);
     expect(code).toBe(0);

@@ -22,7 +22,9 @@ it('reloads only changed dashboard files, everything on shared code or unknown c
   await project.write('dashboards/a/one.ts', sdkDashboardSource('One renamed'));
   const after = await cache.load(new Set(['dashboards/a/one.ts']));
   expect(after.loaded.map((l) => l.file)).toEqual(['dashboards/a/one.ts', 'dashboards/a/two.ts']);
-  const titles = after.loaded.map((l) => ('exported' in l ? (l.exported as { build(): { title?: string } }).build().title : l.error.message));
+  const titles = after.loaded.map((l) =>
+    'exported' in l ? (l.exported as { build(): { title?: string } }).build().title : l.error.message,
+  );
   expect(titles).toEqual(['One renamed', 'Two']);
   const { rm } = await import('node:fs/promises');
   await rm(`${project.root}/dashboards/a/two.ts`);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../../src/io/http-client.ts';
-import { bomb, endless, hang, hostileServer, raw, redirect, trickle, type HostileServer } from '../support/hostile-server.ts';
+import {
+  bomb,
+  endless,
+  hang,
+  hostileServer,
+  raw,
+  redirect,
+  trickle,
+  type HostileServer,
+} from '../support/hostile-server.ts';
 
 let server: HostileServer;
 let other: HostileServer;
@@ -26,7 +35,11 @@ describe('httpClient against a hostile server', () => {
     server.on(`/bomb-${encoding}`, bomb(encoding, 64 * 1024 * 1024));
     const before = process.memoryUsage().rss;
     const r = await httpClient({ maxBodyBytes: 1024 * 1024 }).request({ url: `${server.url}/bomb-${encoding}` });
-    expect(r).toEqual({ ok: false, kind: 'too-large', error: `${server.url}/bomb-${encoding}: the answer is larger than 1 MiB (after decompression); it was not read further` });
+    expect(r).toEqual({
+      ok: false,
+      kind: 'too-large',
+      error: `${server.url}/bomb-${encoding}: the answer is larger than 1 MiB (after decompression); it was not read further`,
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
   });
 
@@ -84,7 +97,11 @@ describe('httpClient against a hostile server', () => {
   it('follows a redirect within the origin, keeping a POST body on 307', async () => {
     server.on('/moved', redirect('/api/here?x=1', 307));
     server.on('/api/here', raw('landed'));
-    const r = await httpClient().request({ url: `${server.url}/moved`, method: 'POST', body: new URLSearchParams({ query: 'up' }) });
+    const r = await httpClient().request({
+      url: `${server.url}/moved`,
+      method: 'POST',
+      body: new URLSearchParams({ query: 'up' }),
+    });
     expect(r).toMatchObject({ ok: true, text: 'landed' });
     expect(server.requests.at(-1)).toMatchObject({ method: 'POST', url: '/api/here?x=1', body: 'query=up' });
   });
@@ -103,7 +120,11 @@ describe('httpClient against a hostile server', () => {
 
   it('stops a redirect loop', async () => {
     server.on('/loop', redirect('/loop'));
-    expect(await httpClient().request({ url: `${server.url}/loop` })).toEqual({ ok: false, kind: 'redirect', error: `${server.url}/loop: more than 5 redirects` });
+    expect(await httpClient().request({ url: `${server.url}/loop` })).toEqual({
+      ok: false,
+      kind: 'redirect',
+      error: `${server.url}/loop: more than 5 redirects`,
+    });
   });
 
   it('names an unreachable server without its credentials', async () => {

@@ -18,12 +18,21 @@ describe('typecheckProject', () => {
     });
     const { errors } = typecheckProject(project.root, ['dashboards/a.ts', 'dashboards/b.ts']);
     expect(errors).toEqual([
-      { file: 'dashboards/a.ts', line: 1, column: 7, code: 'TS2322', message: "Type 'string' is not assignable to type 'number'.", severity: 'error' },
+      {
+        file: 'dashboards/a.ts',
+        line: 1,
+        column: 7,
+        code: 'TS2322',
+        message: "Type 'string' is not assignable to type 'number'.",
+        severity: 'error',
+      },
     ]);
     await project.write('dashboards/a.ts', 'const n: number = 1;\nexport default n;\n');
     expect(typecheckProject(project.root, ['dashboards/a.ts', 'dashboards/b.ts']).errors).toEqual([]);
     expect((await stat(path.join(project.root, TYPECHECK_CACHE_DIR, 'dashboards.tsbuildinfo'))).isFile()).toBe(true);
-    const stamps = JSON.parse(await readFile(path.join(project.root, TYPECHECK_CACHE_DIR, 'dashboards.stamps.json'), 'utf8')) as { errors: unknown[] };
+    const stamps = JSON.parse(
+      await readFile(path.join(project.root, TYPECHECK_CACHE_DIR, 'dashboards.stamps.json'), 'utf8'),
+    ) as { errors: unknown[] };
     expect(stamps.errors).toEqual([]);
   });
 
@@ -31,6 +40,10 @@ describe('typecheckProject', () => {
     project = await tempProject({ 'dashboards/a.ts': 'export default 1;\n' });
     expect(typecheckProject(project.root, ['dashboards/a.ts']).errors).toEqual([]);
     await project.write('dashboards/a.ts', 'export default missing;\n');
-    expect(typecheckProject(project.root, ['dashboards/a.ts']).errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code}`)).toEqual(['dashboards/a.ts:1:16 TS2304']);
+    expect(
+      typecheckProject(project.root, ['dashboards/a.ts']).errors.map(
+        (e) => `${e.file}:${e.line}:${e.column} ${e.code}`,
+      ),
+    ).toEqual(['dashboards/a.ts:1:16 TS2304']);
   });
 });

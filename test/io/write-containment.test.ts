@@ -25,7 +25,10 @@ async function tree(dir: string): Promise<string[]> {
 }
 
 /** A dashboard source with an explicit uid (any string, escaped as a JS literal). */
-const withUid = (title: string, uid: string) => `import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+const withUid = (
+  title: string,
+  uid: string,
+) => `import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 export default new DashboardBuilder(${JSON.stringify(title)}).uid(${JSON.stringify(uid)})
@@ -37,12 +40,20 @@ describe('the writer never touches anything outside provisioning/', () => {
   it.each([
     ['off', 'rules:\n  uid-format: off\n'],
     ['a warning', 'rules:\n  uid-format: warning\n'],
-    ['excluded for the dashboard', 'exclusions:\n  - rule: uid-format\n    dashboard: dashboards/team/evil.ts\n    reason: test\n'],
+    [
+      'excluded for the dashboard',
+      'exclusions:\n  - rule: uid-format\n    dashboard: dashboards/team/evil.ts\n    reason: test\n',
+    ],
   ])('refuses a uid of ../../../package with uid-format %s', async (_, config) => {
-    const p = await project({ 'panelcraft.yaml': config, 'dashboards/team/evil.ts': withUid('Evil', '../../../package') });
+    const p = await project({
+      'panelcraft.yaml': config,
+      'dashboards/team/evil.ts': withUid('Evil', '../../../package'),
+    });
     const r = await p.run('build');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('dashboards/team/evil.ts\n  error output-path: provisioning/dashboards/team/../../../package.json: output path "dashboards/team/../../../package.json" has a ".." part and would leave its folder');
+    expect(r.stderr).toContain(
+      'dashboards/team/evil.ts\n  error output-path: provisioning/dashboards/team/../../../package.json: output path "dashboards/team/../../../package.json" has a ".." part and would leave its folder',
+    );
     expect(await p.read('package.json')).toBe('{"name":"victim"}\n');
     expect(await tree(path.join(p.root, 'provisioning'))).toEqual([]);
   });
@@ -53,25 +64,37 @@ describe('the writer never touches anything outside provisioning/', () => {
     await symlink(elsewhere, path.join(p.root, 'provisioning'));
     const r = await p.run('build');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`provisioning\n  error output-symlink: provisioning/ is a symbolic link (to ${elsewhere}); panelcraft writes only into a real folder inside the project`);
+    expect(r.stderr).toContain(
+      `provisioning\n  error output-symlink: provisioning/ is a symbolic link (to ${elsewhere}); panelcraft writes only into a real folder inside the project`,
+    );
     expect(await tree(elsewhere)).toEqual([]);
   });
 
   it('reports a symlinked folder and a dangling link inside the tree instead of EISDIR/ENOENT', async () => {
     const elsewhere = await outside();
     await writeFile(path.join(elsewhere, 'keep.json'), '{}');
-    const p = await project({ 'dashboards/payments/overview.ts': plain('Overview'), 'dashboards/home.ts': plain('Home') });
+    const p = await project({
+      'dashboards/payments/overview.ts': plain('Overview'),
+      'dashboards/home.ts': plain('Home'),
+    });
     expect((await p.run('build')).code).toBe(0);
     await rm(path.join(p.root, 'provisioning/dashboards/payments'), { recursive: true });
     await symlink(elsewhere, path.join(p.root, 'provisioning/dashboards/payments'));
     await symlink(path.join(elsewhere, 'gone'), path.join(p.root, 'provisioning/dashboards/dangling.json'));
     const r = await p.run('build');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error output-symlink: provisioning/dashboards/payments is a symbolic link (to ${elsewhere}); panelcraft never writes through links`);
-    expect(r.stderr).toContain('error output-symlink: provisioning/dashboards/dangling.json is a symbolic link to nothing (dangling)');
+    expect(r.stderr).toContain(
+      `error output-symlink: provisioning/dashboards/payments is a symbolic link (to ${elsewhere}); panelcraft never writes through links`,
+    );
+    expect(r.stderr).toContain(
+      'error output-symlink: provisioning/dashboards/dangling.json is a symbolic link to nothing (dangling)',
+    );
     expect(r.stderr).not.toContain('internal error');
     expect(await tree(elsewhere)).toEqual(['keep.json']);
-    expect(await p.run('build', '--check')).toMatchObject({ code: 1, stderr: expect.stringContaining('output-symlink') });
+    expect(await p.run('build', '--check')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('output-symlink'),
+    });
   });
 
   it.each([
@@ -81,7 +104,11 @@ describe('the writer never touches anything outside provisioning/', () => {
     ['a lower-case device with extension', 'aux', 'is a device name on Windows'],
     ['a COM port', 'com1', 'is a device name on Windows'],
   ])('refuses %s uid before writing anything (no YAML, no manifest)', async (_, uid, message) => {
-    const p = await project({ 'panelcraft.yaml': 'rules:\n  uid-format: off\n', 'dashboards/a.ts': plain('Alpha'), 'dashboards/z.ts': withUid('Zed', uid) });
+    const p = await project({
+      'panelcraft.yaml': 'rules:\n  uid-format: off\n',
+      'dashboards/a.ts': plain('Alpha'),
+      'dashboards/z.ts': withUid('Zed', uid),
+    });
     const r = await p.run('build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(message);
@@ -103,7 +130,9 @@ describe('the writer never touches anything outside provisioning/', () => {
     const p = await project({ 'dashboards/Payments/a.ts': plain('One'), 'dashboards/payments/b.ts': plain('Two') });
     const r = await p.run('build');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('provisioning/dashboards/payments and provisioning/dashboards/Payments differ only in case or Unicode normalization; on macOS and Windows they are one folder');
+    expect(r.stderr).toContain(
+      'provisioning/dashboards/payments and provisioning/dashboards/Payments differ only in case or Unicode normalization; on macOS and Windows they are one folder',
+    );
   });
 
   it('reports a second provider YAML in provisioning/dashboards/', async () => {
@@ -112,17 +141,24 @@ describe('the writer never touches anything outside provisioning/', () => {
     await writeFile(path.join(p.root, 'provisioning/dashboards/other.yml'), 'apiVersion: 1\nproviders: []\n');
     const r = await p.run('build');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error output-foreign-file: provisioning/dashboards/other.yml is a second dashboard provider next to provisioning/dashboards/panelcraft.yaml');
+    expect(r.stderr).toContain(
+      'error output-foreign-file: provisioning/dashboards/other.yml is a second dashboard provider next to provisioning/dashboards/panelcraft.yaml',
+    );
   });
 
   it('reports a file where a folder must go, and a folder where a file must go', async () => {
-    const p = await project({ 'dashboards/payments/overview.ts': plain('Overview'), 'dashboards/home.ts': plain('Home') });
+    const p = await project({
+      'dashboards/payments/overview.ts': plain('Overview'),
+      'dashboards/home.ts': plain('Home'),
+    });
     await mkdir(path.join(p.root, 'provisioning/dashboards/home.json'), { recursive: true });
     await writeFile(path.join(p.root, 'provisioning/dashboards/payments'), 'not a folder');
     const r = await p.run('build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('provisioning/dashboards/home.json is a folder, but the build writes a file there');
-    expect(r.stderr).toContain('provisioning/dashboards/payments is a file, but the build needs a folder there for provisioning/dashboards/payments/overview.json');
+    expect(r.stderr).toContain(
+      'provisioning/dashboards/payments is a file, but the build needs a folder there for provisioning/dashboards/payments/overview.json',
+    );
     expect(r.stderr).not.toContain('internal error');
   });
 
@@ -138,8 +174,16 @@ describe('the writer never touches anything outside provisioning/', () => {
 
 describe('credentials in panelcraft.yaml', () => {
   it.each([
-    ['user:password@', 'http://grafana:hunter2@prometheus:9090', 'datasource url "http://***@prometheus:9090" carries a user name and password'],
-    ['?access_token=', 'http://prometheus:9090/?access_token=hunter2', 'datasource url "http://prometheus:9090/?access_token=***" carries "access_token" in its query string'],
+    [
+      'user:password@',
+      'http://grafana:hunter2@prometheus:9090',
+      'datasource url "http://***@prometheus:9090" carries a user name and password',
+    ],
+    [
+      '?access_token=',
+      'http://prometheus:9090/?access_token=hunter2',
+      'datasource url "http://prometheus:9090/?access_token=***" carries "access_token" in its query string',
+    ],
   ])('refuses a datasource.url with %s and never prints the secret', async (_, url, message) => {
     const p = await project({ 'panelcraft.yaml': `datasource:\n  url: ${url}\n`, 'dashboards/home.ts': plain('Home') });
     const r = await p.run('build');

@@ -3,12 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { GRID_COLUMNS, overlapsWithEarlier, type GridPos } from '../../src/layout/grid-pos.ts';
 import { placePanels, type PlacementRequest } from '../../src/layout/place-panels.ts';
 
-const panel = (x: number, y: number, w: number, h: number): PlacementRequest => ({ isRow: false, gridPos: { x, y, w, h } });
+const panel = (x: number, y: number, w: number, h: number): PlacementRequest => ({
+  isRow: false,
+  gridPos: { x, y, w, h },
+});
 const row = (y: number): PlacementRequest => ({ isRow: true, gridPos: { x: 0, y, w: 24, h: 1 } });
 
 /** Any request the SDK or a user could produce: sizes past the grid, negative or missing coordinates, rows. */
 const request = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ x: fc.integer({ min: -5, max: 30 }), y: fc.integer({ min: -5, max: 60 }), w: fc.integer({ min: -2, max: 40 }), h: fc.integer({ min: -2, max: 20 }) }).map((p) => ({ isRow: false, gridPos: p })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({
+        x: fc.integer({ min: -5, max: 30 }),
+        y: fc.integer({ min: -5, max: 60 }),
+        w: fc.integer({ min: -2, max: 40 }),
+        h: fc.integer({ min: -2, max: 20 }),
+      })
+      .map((p) => ({ isRow: false, gridPos: p })),
+  },
   { weight: 1, arbitrary: fc.constant<PlacementRequest>({ isRow: false }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 60 }).map(row) },
 );
@@ -55,12 +68,15 @@ describe('placePanels', () => {
     const twice = placePanels(once.map((gridPos, i) => ({ isRow: requests[i]!.isRow, gridPos })));
     expect(twice).toEqual(once);
   });
-  test.prop([fc.array(fc.integer({ min: 1, max: 24 }), { maxLength: 30 })])('keeps panels in reading order for plain spans', (spans) => {
-    const out = placePanels(spans.map((w) => ({ isRow: false, gridPos: { w, h: 8 } })));
-    for (let i = 1; i < out.length; i++) {
-      const a = out[i - 1]!;
-      const b = out[i]!;
-      expect(b.y > a.y || (b.y === a.y && b.x >= a.x + a.w)).toBe(true);
-    }
-  });
+  test.prop([fc.array(fc.integer({ min: 1, max: 24 }), { maxLength: 30 })])(
+    'keeps panels in reading order for plain spans',
+    (spans) => {
+      const out = placePanels(spans.map((w) => ({ isRow: false, gridPos: { w, h: 8 } })));
+      for (let i = 1; i < out.length; i++) {
+        const a = out[i - 1]!;
+        const b = out[i]!;
+        expect(b.y > a.y || (b.y === a.y && b.x >= a.x + a.w)).toBe(true);
+      }
+    },
+  );
 });

@@ -21,7 +21,11 @@ const good = JSON.stringify(goodDashboard());
 describe('panelcraft lint', () => {
   it('exits 0 on a clean dashboard and prints the summary', async () => {
     const dir = project({ 'dash.json': good });
-    expect(await runCli(['lint', 'dash.json'], dir)).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
+    expect(await runCli(['lint', 'dash.json'], dir)).toEqual({
+      code: 0,
+      stdout: '0 errors, 0 warnings in 1 file\n',
+      stderr: '',
+    });
   });
 
   it('reads directories recursively (only *.json, not dot-directories) and defaults to provisioning/dashboards', async () => {
@@ -36,7 +40,12 @@ describe('panelcraft lint', () => {
   });
 
   it('turns bad JSON, empty files, arrays and non-dashboards into diagnostics with exit 1', async () => {
-    const dir = project({ 'bad.json': '{\n  "title": "x",\n}', 'empty.json': '  \n', 'list.json': '[1, 2]', 'package.json': '{"name": "x"}' });
+    const dir = project({
+      'bad.json': '{\n  "title": "x",\n}',
+      'empty.json': '  \n',
+      'list.json': '[1, 2]',
+      'package.json': '{"name": "x"}',
+    });
     const { code, stdout } = await runCli(['lint', '.', '--json'], dir);
     expect(code).toBe(1);
     const rows = JSON.parse(stdout) as Array<Record<string, string>>;
@@ -63,7 +72,7 @@ describe('panelcraft lint', () => {
         panel: 'Request rate',
         pointer: '/panels/0/fieldConfig/defaults/unit',
         message: 'unit "req/s" is not a Grafana unit id; Grafana shows it as a literal suffix (did you mean "reqps"?)',
-        fix: "use a constant from '@grafana/grafana-foundation-sdk/units' (e.g. units.RequestsPerSecond), or a custom form such as \"suffix: req\"",
+        fix: 'use a constant from \'@grafana/grafana-foundation-sdk/units\' (e.g. units.RequestsPerSecond), or a custom form such as "suffix: req"',
       },
     ]);
   });
@@ -89,17 +98,30 @@ describe('panelcraft lint', () => {
     const dir = project({ 'dash.json': JSON.stringify(d), 'panelcraft.yaml': config });
     const { code, stdout } = await runCli(['lint', 'dash.json', '--json'], dir);
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as Array<{ rule: string; severity: string }>).map((r) => [r.rule, r.severity])).toEqual([['dashboard-editable', 'error']]);
+    expect((JSON.parse(stdout) as Array<{ rule: string; severity: string }>).map((r) => [r.rule, r.severity])).toEqual([
+      ['dashboard-editable', 'error'],
+    ]);
   });
 
   it('exits 2 on an exclusion without reason, an unknown rule id, a missing path or an unknown flag', async () => {
-    const dir = project({ 'dash.json': good, 'lint.yaml': 'exclusions:\n  - rule: panel-title\n', 'typo.yaml': 'rules:\n  panel-titel: off\n' });
+    const dir = project({
+      'dash.json': good,
+      'lint.yaml': 'exclusions:\n  - rule: panel-title\n',
+      'typo.yaml': 'rules:\n  panel-titel: off\n',
+    });
     const noReason = await runCli(['lint', 'dash.json', '--config', 'lint.yaml'], dir);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('exclusion of panel-title has no reason');
     const typo = await runCli(['lint', 'dash.json', '--config', 'typo.yaml'], dir);
-    expect([typo.code, typo.stderr]).toEqual([2, 'panelcraft lint: invalid config:\n  config: rules: unknown rule id "panel-titel"\n']);
-    expect(await runCli(['lint', 'nope.json'], dir)).toEqual({ code: 2, stdout: '', stderr: 'panelcraft lint: path "nope.json" does not exist\n' });
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      'panelcraft lint: invalid config:\n  config: rules: unknown rule id "panel-titel"\n',
+    ]);
+    expect(await runCli(['lint', 'nope.json'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'panelcraft lint: path "nope.json" does not exist\n',
+    });
     expect((await runCli(['lint', '--frobnicate'], dir)).code).toBe(2);
   });
 
@@ -109,7 +131,16 @@ describe('panelcraft lint', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
-      const d = { ...goodDashboard(), panels: [goodPanel({ targets: [{ refId: 'A', expr: 'rate(http_request_total{job=~"$job", instance=~"$instance"}[$__rate_interval])' }] })] };
+      const d = {
+        ...goodDashboard(),
+        panels: [
+          goodPanel({
+            targets: [
+              { refId: 'A', expr: 'rate(http_request_total{job=~"$job", instance=~"$instance"}[$__rate_interval])' },
+            ],
+          }),
+        ],
+      };
       const dir = project({ 'dash.json': JSON.stringify(d) });
       const { code, stdout } = await runCli(['lint', 'dash.json', '--json', '--metrics-url', url], dir);
       expect(code).toBe(1);
@@ -130,7 +161,11 @@ describe('panelcraft lint', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
       const dir = project({ 'dash.json': good });
-      expect(await runCli(['lint', 'dash.json', '--metrics-url', url], dir)).toEqual({ code: 2, stdout: '', stderr: `panelcraft lint: ${url} answered HTTP 503\n` });
+      expect(await runCli(['lint', 'dash.json', '--metrics-url', url], dir)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `panelcraft lint: ${url} answered HTTP 503\n`,
+      });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -8,7 +8,10 @@ const { catalog } = parseExposition('http_requests_total{code="200",handler="/"}
 
 /** Every lint result is a list of well-formed diagnostics; no rule crashes (the engine would say "crashed"). */
 function wellFormed(texts: readonly string[]): void {
-  const result = lintSources(texts.map((text, i) => ({ file: `f${i}.json`, text })), { catalog });
+  const result = lintSources(
+    texts.map((text, i) => ({ file: `f${i}.json`, text })),
+    { catalog },
+  );
   expect(result.files).toBe(texts.length);
   for (const d of result.diagnostics) {
     expect(typeof d.rule).toBe('string');
@@ -19,6 +22,9 @@ function wellFormed(texts: readonly string[]): void {
   }
 }
 
-test.prop([fc.array(lintFileText, { minLength: 1, maxLength: 3 })], { numRuns: 300 })('lint never throws and reports only diagnostics', (texts) => {
-  wellFormed(texts);
-});
+test.prop([fc.array(lintFileText, { minLength: 1, maxLength: 3 })], { numRuns: 300 })(
+  'lint never throws and reports only diagnostics',
+  (texts) => {
+    wellFormed(texts);
+  },
+);

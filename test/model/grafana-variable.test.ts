@@ -26,19 +26,15 @@ describe('Grafana variable syntax', () => {
   it('reads a reference at an offset and a whole-string reference', () => {
     expect(variableReferenceAt('x{job="$job"}', 7)).toEqual({ name: 'job', text: '$job', index: 7 });
     expect(variableReferenceAt('x{job="$job"}', 6)).toBeUndefined();
-    expect(['${ds}', '$ds', '[[ds]]', '${ds:text}', '$ds2x', 'pre$ds', '${ds}x'].map((t) => wholeVariableReference(t)?.name)).toEqual([
-      'ds',
-      'ds',
-      'ds',
-      'ds',
-      'ds2x',
-      undefined,
-      undefined,
-    ]);
+    expect(
+      ['${ds}', '$ds', '[[ds]]', '${ds:text}', '$ds2x', 'pre$ds', '${ds}x'].map((t) => wholeVariableReference(t)?.name),
+    ).toEqual(['ds', 'ds', 'ds', 'ds', 'ds2x', undefined, undefined]);
   });
 
   it('replaces references and keeps the text between them', () => {
-    expect(replaceVariableReferences('a $x b ${y:csv} c', (r) => `<${r.name}${r.format ?? ''}>`)).toBe('a <x> b <ycsv> c');
+    expect(replaceVariableReferences('a $x b ${y:csv} c', (r) => `<${r.name}${r.format ?? ''}>`)).toBe(
+      'a <x> b <ycsv> c',
+    );
     expect(replaceVariableReferences('no refs', () => 'never')).toBe('no refs');
   });
 });

@@ -18,7 +18,13 @@ describe('schemaVersionFor', () => {
     expect(schemaVersionFor(version)).toEqual({ ok: true, schemaVersion: expected });
   });
   it('rejects versions older than 10.0 and non-versions with a message', () => {
-    expect(schemaVersionFor('9.5')).toEqual({ ok: false, message: 'grafanaVersion "9.5" is older than 10.0, the oldest version panelcraft targets' });
-    expect(schemaVersionFor('latest')).toEqual({ ok: false, message: 'grafanaVersion "latest" is not a version; use e.g. "12.1" or "11.6.3"' });
+    expect(schemaVersionFor('9.5')).toEqual({
+      ok: false,
+      message: 'grafanaVersion "9.5" is older than 10.0, the oldest version panelcraft targets',
+    });
+    expect(schemaVersionFor('latest')).toEqual({
+      ok: false,
+      message: 'grafanaVersion "latest" is not a version; use e.g. "12.1" or "11.6.3"',
+    });
   });
 });

@@ -4,7 +4,9 @@ import { stableUid } from '../../src/model/stable-uid.ts';
 import { UID_PATTERN } from '../../src/model/uid.ts';
 
 const pathSegment = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes('/'));
-const dashboardPath = fc.tuple(fc.option(pathSegment, { nil: undefined }), pathSegment).map(([folder, name]) => (folder ? `${folder}/${name}.ts` : `${name}.ts`));
+const dashboardPath = fc
+  .tuple(fc.option(pathSegment, { nil: undefined }), pathSegment)
+  .map(([folder, name]) => (folder ? `${folder}/${name}.ts` : `${name}.ts`));
 
 describe('stableUid', () => {
   it('slugs the path below dashboards/', () => {
@@ -24,11 +26,11 @@ describe('stableUid', () => {
     expect(uid).toMatch(/^[a-z0-9-]{1,40}$/);
     expect(uid).toMatch(UID_PATTERN);
   });
-  test.prop([fc.string({ minLength: 41, maxLength: 80 }).map((s) => s.replace(/[^a-z]/g, 'x')), fc.string({ minLength: 41, maxLength: 80 }).map((s) => s.replace(/[^a-z]/g, 'y'))])(
-    'two different long paths never collide by truncation',
-    (a, b) => {
-      fc.pre(a !== b);
-      expect(stableUid(`f/${a}.ts`)).not.toBe(stableUid(`f/${b}.ts`));
-    },
-  );
+  test.prop([
+    fc.string({ minLength: 41, maxLength: 80 }).map((s) => s.replace(/[^a-z]/g, 'x')),
+    fc.string({ minLength: 41, maxLength: 80 }).map((s) => s.replace(/[^a-z]/g, 'y')),
+  ])('two different long paths never collide by truncation', (a, b) => {
+    fc.pre(a !== b);
+    expect(stableUid(`f/${a}.ts`)).not.toBe(stableUid(`f/${b}.ts`));
+  });
 });

@@ -57,7 +57,9 @@ describe('the packed tarball', () => {
     const files = stdout.trim().split('\n');
     expect(files.length).toBe(packed.files);
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files.filter((f) => /^package\/(test|examples|bench|dashboards|provisioning|deploy|scripts|src)\//.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^package\/(test|examples|bench|dashboards|provisioning|deploy|scripts|src)\//.test(f)),
+    ).toEqual([]);
     expect(files).toContain('package/dist/src/index.js');
     expect(files).toContain('package/dist/src/index.d.ts');
     expect(files).toContain('package/dist/src/tooling/index.js');
@@ -73,10 +75,14 @@ describe.each([
 ])('a consumer repository with the %s SDK of the peer range', (_label, sdk) => {
   let app: string;
   const npx = (args: string[], options: { allowFail?: boolean } = {}) =>
-    run('npx', ['--offline', ...args], { cwd: app, env: { ...process.env, CI: 'true', npm_config_offline: 'true' } }).then(
+    run('npx', ['--offline', ...args], {
+      cwd: app,
+      env: { ...process.env, CI: 'true', npm_config_offline: 'true' },
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (err: { code: number; stdout: string; stderr: string }) => {
-        if (!options.allowFail) throw new Error(`npx ${args.join(' ')} exited ${err.code}\n${err.stdout}\n${err.stderr}`);
+        if (!options.allowFail)
+          throw new Error(`npx ${args.join(' ')} exited ${err.code}\n${err.stdout}\n${err.stderr}`);
         return { code: err.code, stdout: err.stdout, stderr: err.stderr };
       },
     );
@@ -89,20 +95,43 @@ describe.each([
   }, 180_000);
 
   it('installs the SDK version under test', async () => {
-    const pkg = JSON.parse(await readFile(path.join(app, 'node_modules/@grafana/grafana-foundation-sdk/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(
+      await readFile(path.join(app, 'node_modules/@grafana/grafana-foundation-sdk/package.json'), 'utf8'),
+    ) as { version: string };
     expect(pkg.version.replace(/^v/, '')).toBe(sdk.version);
   });
 
   it('init, a mixed dashboard, strict type-checks under nodenext and bundler, then every command', async () => {
     const init = await npx(['panelcraft', 'init', '--service', 'api', '--convention', 'gin']);
     expect(init.stdout).toContain('wrote    dashboards/api/overview.ts');
-    const scripts = (JSON.parse(await readFile(path.join(app, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(await readFile(path.join(app, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(Object.keys(scripts).sort()).toEqual(['build:dashboards', 'dev', 'lint:dashboards', 'typecheck', 'verify']);
 
     await writeFile(path.join(app, 'dashboards/api/traffic.ts'), MIXED);
-    const strict = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, types: [] };
-    await writeFile(path.join(app, 'tsconfig.nodenext.json'), JSON.stringify({ compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext' }, include: ['dashboards'] }));
-    await writeFile(path.join(app, 'tsconfig.bundler.json'), JSON.stringify({ compilerOptions: { ...strict, module: 'preserve', moduleResolution: 'bundler' }, include: ['dashboards'] }));
+    const strict = {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: [],
+    };
+    await writeFile(
+      path.join(app, 'tsconfig.nodenext.json'),
+      JSON.stringify({
+        compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext' },
+        include: ['dashboards'],
+      }),
+    );
+    await writeFile(
+      path.join(app, 'tsconfig.bundler.json'),
+      JSON.stringify({
+        compilerOptions: { ...strict, module: 'preserve', moduleResolution: 'bundler' },
+        include: ['dashboards'],
+      }),
+    );
     for (const config of ['tsconfig.nodenext.json', 'tsconfig.bundler.json']) {
       const tsc = await npx(['tsc', '-p', config], { allowFail: true });
       expect(`${tsc.stdout}${tsc.stderr}`, config).toBe('');
@@ -116,7 +145,9 @@ describe.each([
     expect((await npx(['panelcraft', 'lint', 'provisioning/dashboards'])).stdout).toContain('0 errors');
 
     await run('git', ['add', '-A'], { cwd: app });
-    await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'dashboards'], { cwd: app });
+    await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'dashboards'], {
+      cwd: app,
+    });
     const source = await readFile(path.join(app, 'dashboards/api/traffic.ts'), 'utf8');
     await writeFile(path.join(app, 'dashboards/api/traffic.ts'), source.replace("'api traffic'", "'api traffic v2'"));
     await npx(['panelcraft', 'build']);

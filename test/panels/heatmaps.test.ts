@@ -35,18 +35,21 @@ const heatmaps = {
 } as const;
 
 describe.each(Object.entries(heatmaps))('%s', (_, { fn, unit, expr, color, value }) => {
-  it.each(conventions.map((c) => [c.name, c] as const))('draws one row per instance from the named query with %s', (_, convention) => {
-    const panel = raw(fn({ convention }));
-    expect(panel.type).toBe('heatmap');
-    expect(panel.targets).toEqual([{ expr, range: true, instant: false, legendFormat: '{{instance}}' }]);
-    expect(panel.options).toMatchObject({
-      calculate: false,
-      rowsFrame: { layout: 'unknown', value: value.en },
-      cellValues: { unit },
-      yAxis: { axisPlacement: 'left', reverse: false },
-      legend: { show: true },
-    });
-  });
+  it.each(conventions.map((c) => [c.name, c] as const))(
+    'draws one row per instance from the named query with %s',
+    (_, convention) => {
+      const panel = raw(fn({ convention }));
+      expect(panel.type).toBe('heatmap');
+      expect(panel.targets).toEqual([{ expr, range: true, instant: false, legendFormat: '{{instance}}' }]);
+      expect(panel.options).toMatchObject({
+        calculate: false,
+        rowsFrame: { layout: 'unknown', value: value.en },
+        cellValues: { unit },
+        yAxis: { axisPlacement: 'left', reverse: false },
+        legend: { show: true },
+      });
+    },
+  );
 
   it('colours cells by value on a scheme Grafana draws cold to hot on both themes', () => {
     const panel = raw(fn({ convention: clientGolang() }));
@@ -82,24 +85,42 @@ describe.each(Object.entries(heatmaps))('%s', (_, { fn, unit, expr, color, value
     const a = fn({ convention: clientGolang(), title: 'Mine', description: 'Why', span: 6 } satisfies PanelOptions);
     const b = fn({ convention: clientGolang() });
     expect(a).not.toBe(b);
-    expect(raw(a.cellGap(2).transparent(true))).toMatchObject({ title: 'Mine', description: 'Why', transparent: true, gridPos: { w: 6, h: 8 }, options: { cellGap: 2 } });
+    expect(raw(a.cellGap(2).transparent(true))).toMatchObject({
+      title: 'Mine',
+      description: 'Why',
+      transparent: true,
+      gridPos: { w: 6, h: 8 },
+      options: { cellGap: 2 },
+    });
     expect(raw(b).gridPos).toMatchObject({ w: 12, h: 8 });
   });
 
   it('rejects a span outside 1-24, naming the panel', () => {
-    expect(() => fn({ convention: clientGolang(), span: 0 })).toThrow(/^panel ".+ \(heatmap\)": span must be an integer 1-24, got 0$/);
+    expect(() => fn({ convention: clientGolang(), span: 0 })).toThrow(
+      /^panel ".+ \(heatmap\)": span must be an integer 1-24, got 0$/,
+    );
   });
 });
 
 describe('heatmap queries', () => {
-  it('take the custom convention\'s metric names and the given scope', () => {
+  it("take the custom convention's metric names and the given scope", () => {
     const mine = custom({
       name: 'mine',
-      metrics: { requests: 'reqs_total', requestDuration: 'req_seconds', goroutines: 'my_goroutines', openFds: 'my_open_fds', maxFds: 'my_max_fds' },
+      metrics: {
+        requests: 'reqs_total',
+        requestDuration: 'req_seconds',
+        goroutines: 'my_goroutines',
+        openFds: 'my_open_fds',
+        maxFds: 'my_max_fds',
+      },
       labels: { route: 'route', status: 'status', method: 'method' },
     });
     const scope = { job: 'api' };
-    expect(raw(goroutineHeatmap({ convention: mine, scope })).targets[0].expr).toBe('sum by (instance) (my_goroutines{job="api"})');
-    expect(raw(fdHeatmap({ convention: mine, scope })).targets[0].expr).toBe('max by (instance) (my_open_fds{job="api"} / my_max_fds{job="api"})');
+    expect(raw(goroutineHeatmap({ convention: mine, scope })).targets[0].expr).toBe(
+      'sum by (instance) (my_goroutines{job="api"})',
+    );
+    expect(raw(fdHeatmap({ convention: mine, scope })).targets[0].expr).toBe(
+      'max by (instance) (my_open_fds{job="api"} / my_max_fds{job="api"})',
+    );
   });
 });

@@ -50,7 +50,14 @@ const families: Record<string, { fn: PanelFn; unit: string }> = {
       `kpiStat(${kpi})`,
       {
         fn: (o: PanelOptions) => kpiStat({ ...o, kpi }),
-        unit: { availability: units.PercentUnit, p95: units.Seconds, errors: units.PercentUnit, qps: units.RequestsPerSecond, uptime: units.DurationSeconds, goroutines: units.Short }[kpi],
+        unit: {
+          availability: units.PercentUnit,
+          p95: units.Seconds,
+          errors: units.PercentUnit,
+          qps: units.RequestsPerSecond,
+          uptime: units.DurationSeconds,
+          goroutines: units.Short,
+        }[kpi],
       },
     ]),
   ),
@@ -64,13 +71,16 @@ const built = (fn: PanelFn, options: PanelOptions): BuiltPanel => fn(options).bu
 describe.each(Object.entries(families))('%s', (name, { fn, unit }) => {
   const applicable = conventions.filter((c) => name !== 'inFlightRequests' || c.capabilities.inFlight);
 
-  it.each(applicable.map((c) => [c.name, c] as const))('has unit, thresholds, title, description and non-empty queries with %s', (_, convention) => {
-    const panel = built(fn, { convention });
-    expect(panel.fieldConfig?.defaults?.unit).toBe(unit);
-    expect(panel.fieldConfig?.defaults?.thresholds?.steps?.length).toBeGreaterThan(0);
-    expect(panel.targets?.length).toBeGreaterThan(0);
-    for (const target of panel.targets ?? []) expect(target.expr).toMatch(/\S/);
-  });
+  it.each(applicable.map((c) => [c.name, c] as const))(
+    'has unit, thresholds, title, description and non-empty queries with %s',
+    (_, convention) => {
+      const panel = built(fn, { convention });
+      expect(panel.fieldConfig?.defaults?.unit).toBe(unit);
+      expect(panel.fieldConfig?.defaults?.thresholds?.steps?.length).toBeGreaterThan(0);
+      expect(panel.targets?.length).toBeGreaterThan(0);
+      for (const target of panel.targets ?? []) expect(target.expr).toMatch(/\S/);
+    },
+  );
 
   it('has a title and description in English and Chinese, different from each other', () => {
     const texts = (locale: Locale) => built(fn, { convention: clientGolang(), locale });
@@ -95,11 +105,15 @@ describe.each(Object.entries(families))('%s', (name, { fn, unit }) => {
 
 describe('panel options', () => {
   it('rejects a span outside 1-24, naming the panel', () => {
-    expect(() => requestRate({ convention: clientGolang(), span: 30 })).toThrow('panel "Request rate": span must be an integer 1-24, got 30');
+    expect(() => requestRate({ convention: clientGolang(), span: 30 })).toThrow(
+      'panel "Request rate": span must be an integer 1-24, got 30',
+    );
   });
   it('narrows queries by a custom scope', () => {
     const panel = built(cpu, { convention: clientGolang(), scope: { cluster: { re: '$cluster' }, job: 'api' } });
-    expect(panel.targets?.[0]?.expr).toBe('sum by (instance) (rate(process_cpu_seconds_total{cluster=~"$cluster",job="api"}[$__rate_interval]))');
+    expect(panel.targets?.[0]?.expr).toBe(
+      'sum by (instance) (rate(process_cpu_seconds_total{cluster=~"$cluster",job="api"}[$__rate_interval]))',
+    );
   });
 });
 
@@ -107,7 +121,10 @@ describe('latency', () => {
   it('draws P50/P95/P99 from the histogram with the SLO as a threshold line', () => {
     const panel = raw(latency({ convention: clientGolang(), sloSeconds: 0.5 }));
     expect(panel.targets?.map((t: { legendFormat?: string }) => t.legendFormat)).toEqual(['P50', 'P95', 'P99']);
-    expect(panel.fieldConfig.defaults.thresholds?.steps).toEqual([{ value: null, color: 'green' }, { value: 0.5, color: 'red' }]);
+    expect(panel.fieldConfig.defaults.thresholds?.steps).toEqual([
+      { value: null, color: 'green' },
+      { value: 0.5, color: 'red' },
+    ]);
     expect(panel.fieldConfig.defaults.custom).toMatchObject({ thresholdsStyle: { mode: 'line' } });
   });
 
@@ -120,7 +137,9 @@ describe('latency', () => {
           'sum(rate(gin_request_duration_seconds_count{instance=~"$instance",job=~"$job"}[$__rate_interval]))',
       );
       expect(panel.title).toBe(locale === 'en' ? 'Mean latency (no percentiles)' : '平均延迟（无分位数）');
-      expect(panel.description).toContain(locale === 'en' ? 'Note: the "gin" metrics have no latency histogram' : '注意："gin" 指标没有延迟直方图');
+      expect(panel.description).toContain(
+        locale === 'en' ? 'Note: the "gin" metrics have no latency histogram' : '注意："gin" 指标没有延迟直方图',
+      );
     }
   });
 
@@ -147,19 +166,29 @@ describe('route matrix', () => {
         options: {
           excludeByName: { Time: true },
           indexByName: { handler: 0, 'Value #A': 1, 'Value #B': 2, 'Value #C': 3, 'Value #D': 4 },
-          renameByName: { handler: 'Route', 'Value #A': 'QPS', 'Value #B': 'Error %', 'Value #C': 'P95', 'Value #D': 'P99' },
+          renameByName: {
+            handler: 'Route',
+            'Value #A': 'QPS',
+            'Value #B': 'Error %',
+            'Value #C': 'P95',
+            'Value #D': 'P99',
+          },
         },
       },
     ]);
     expect(panel.options).toMatchObject({ sortBy: [{ displayName: 'QPS', desc: true }] });
-    const errors = panel.fieldConfig.overrides.find((o: { matcher: { options: string } }) => o.matcher.options === 'Error %');
+    const errors = panel.fieldConfig.overrides.find(
+      (o: { matcher: { options: string } }) => o.matcher.options === 'Error %',
+    );
     expect(errors?.properties).toContainEqual({ id: 'custom.cellOptions', value: { type: 'color-background' } });
   });
 
   it('with gin leaves out the percentile columns and says so', () => {
     const panel = raw(routeMatrixTable({ convention: gin() }));
     expect(panel.targets).toHaveLength(2);
-    expect(panel.description).toContain('Note: the "gin" metrics have no per-route latency histogram, so this table has no P95/P99 columns.');
+    expect(panel.description).toContain(
+      'Note: the "gin" metrics have no per-route latency histogram, so this table has no P95/P99 columns.',
+    );
   });
 });
 
@@ -191,7 +220,9 @@ describe('module errors', () => {
     const panel = raw(moduleErrors({ convention: clientGolang(), label: 'module' }));
     expect(panel.title).toBe('Error rate by module');
     expect((panel.targets?.[0] as { expr: string; legendFormat: string }).legendFormat).toBe('{{module}}');
-    expect((panel.targets?.[0] as { expr: string }).expr).toContain('sum by (module) (rate(http_requests_total{code=~"5.."');
+    expect((panel.targets?.[0] as { expr: string }).expr).toContain(
+      'sum by (module) (rate(http_requests_total{code=~"5.."',
+    );
   });
 });
 

@@ -18,12 +18,21 @@ interface Dash {
   uid?: string;
   refresh?: string;
   liveNow?: boolean;
-  panels: { type: string; title: string; targets?: { expr: string; legendFormat?: string }[]; gridPos: { w: number } }[];
-  templating: { list: { name: string; type: string; query?: unknown; refresh?: number; includeAll?: boolean; current?: unknown }[] };
+  panels: {
+    type: string;
+    title: string;
+    targets?: { expr: string; legendFormat?: string }[];
+    gridPos: { w: number };
+  }[];
+  templating: {
+    list: { name: string; type: string; query?: unknown; refresh?: number; includeAll?: boolean; current?: unknown }[];
+  };
 }
 
 const build = (preset: Preset, options: PresetOptions): Dash => preset(options).build() as Dash;
-const cases = Object.entries(presets).flatMap(([p, preset]) => Object.entries(conventions).map(([c, conv]) => [p, c, preset, conv] as const));
+const cases = Object.entries(presets).flatMap(([p, preset]) =>
+  Object.entries(conventions).map(([c, conv]) => [p, c, preset, conv] as const),
+);
 
 describe.each(cases)('%s with %s', (presetName, conventionName, preset, convention) => {
   it('renders as before', async () => {
@@ -37,7 +46,8 @@ describe.each(cases)('%s with %s', (presetName, conventionName, preset, conventi
     for (const name of ['datasource', 'cluster', 'job', 'instance']) expect(defined.has(name), name).toBe(true);
     const used = new Set<string>();
     const text = JSON.stringify(dash.panels) + JSON.stringify(dash.templating.list.map((v) => v.query));
-    for (const match of text.matchAll(/\$\{?([a-zA-Z_]\w*)/g)) if (!match[1]?.startsWith('__')) used.add(match[1] ?? '');
+    for (const match of text.matchAll(/\$\{?([a-zA-Z_]\w*)/g))
+      if (!match[1]?.startsWith('__')) used.add(match[1] ?? '');
     for (const name of used) expect(defined.has(name), `$${name} used but not defined`).toBe(true);
     expect(JSON.stringify(dash.panels)).toContain('cluster=~\\"$cluster\\"');
   });
@@ -70,10 +80,22 @@ describe('variables', () => {
     expect(dash.templating.list).toEqual([
       expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
       expect.objectContaining({
-        name: 'job', type: 'query', query: 'label_values(up, job)', refresh: 2,
-        datasource: { type: 'prometheus', uid: '${datasource}' }, current: { selected: true, text: 'go-service', value: 'go-service' },
+        name: 'job',
+        type: 'query',
+        query: 'label_values(up, job)',
+        refresh: 2,
+        datasource: { type: 'prometheus', uid: '${datasource}' },
+        current: { selected: true, text: 'go-service', value: 'go-service' },
       }),
-      expect.objectContaining({ name: 'instance', type: 'query', query: 'label_values(up{job=~"$job"}, instance)', refresh: 2, includeAll: true, allValue: '.*', multi: true }),
+      expect.objectContaining({
+        name: 'instance',
+        type: 'query',
+        query: 'label_values(up{job=~"$job"}, instance)',
+        refresh: 2,
+        includeAll: true,
+        allValue: '.*',
+        multi: true,
+      }),
     ]);
     expect(dash.templating.list[1]).not.toHaveProperty('includeAll', true);
   });
@@ -83,10 +105,16 @@ describe('teachingDemo', () => {
   it('refreshes every 5 s, shows live data, and overlays every series $compare ago', () => {
     const dash = build(teachingDemo, { convention: clientGolang() });
     expect(dash).toMatchObject({ refresh: '5s', liveNow: true });
-    expect(dash.templating.list.find((v) => v.name === 'compare')).toMatchObject({ type: 'custom', query: '1h,5m,1d,7d', current: { text: '1h', value: '1h' } });
+    expect(dash.templating.list.find((v) => v.name === 'compare')).toMatchObject({
+      type: 'custom',
+      query: '1h,5m,1d,7d',
+      current: { text: '1h', value: '1h' },
+    });
     const rate = dash.panels.find((p) => p.title === 'Request rate');
     expect(rate?.targets?.map((t) => t.legendFormat)).toEqual(['{{code}}', '{{code}} ($compare ago)']);
-    expect(rate?.targets?.[1]?.expr).toBe('sum by (code) (rate(http_requests_total{instance=~"$instance",job=~"$job"}[$__rate_interval] offset $compare))');
+    expect(rate?.targets?.[1]?.expr).toBe(
+      'sum by (code) (rate(http_requests_total{instance=~"$instance",job=~"$job"}[$__rate_interval] offset $compare))',
+    );
   });
 });
 
@@ -94,11 +122,33 @@ describe('goServiceOverview', () => {
   it('has the review panels in rows and leaves out in-flight only when the convention has no gauge', () => {
     const titles = (c: Convention) => build(goServiceOverview, { convention: c }).panels.map((p) => p.title);
     expect(titles(clientGolang())).toEqual([
-      'Key indicators', 'Availability', 'P95 latency', 'Error rate', 'QPS', 'Uptime', 'Goroutines',
-      'Traffic, errors and latency', 'Availability over the range', 'Targets up', 'Request rate', 'HTTP error rate', 'Latency P50 / P95 / P99', 'Error rate by handler',
-      'Leaks and resources', 'Goroutines (leak check)', 'Goroutines per instance (heatmap)', 'Open file descriptors (leak check)',
-      'File descriptors used per instance (heatmap)', 'Memory trend', 'File descriptors used', 'GC frequency', 'GC pause', 'CPU usage', 'In-flight requests',
-      'Routes', 'Route matrix',
+      'Key indicators',
+      'Availability',
+      'P95 latency',
+      'Error rate',
+      'QPS',
+      'Uptime',
+      'Goroutines',
+      'Traffic, errors and latency',
+      'Availability over the range',
+      'Targets up',
+      'Request rate',
+      'HTTP error rate',
+      'Latency P50 / P95 / P99',
+      'Error rate by handler',
+      'Leaks and resources',
+      'Goroutines (leak check)',
+      'Goroutines per instance (heatmap)',
+      'Open file descriptors (leak check)',
+      'File descriptors used per instance (heatmap)',
+      'Memory trend',
+      'File descriptors used',
+      'GC frequency',
+      'GC pause',
+      'CPU usage',
+      'In-flight requests',
+      'Routes',
+      'Route matrix',
     ]);
     expect(titles(gin())).not.toContain('In-flight requests');
     expect(titles(gin())).toContain('Mean latency (no percentiles)');
@@ -107,7 +157,12 @@ describe('goServiceOverview', () => {
   it('puts each leak heatmap beside its time series, two 12-column panels per line', () => {
     const dash = build(goServiceOverview, { convention: clientGolang() });
     const leaks = dash.panels.slice(dash.panels.findIndex((p) => p.title === 'Leaks and resources') + 1).slice(0, 4);
-    expect(leaks.map((p) => [p.type, p.gridPos.w])).toEqual([['timeseries', 12], ['heatmap', 12], ['timeseries', 12], ['heatmap', 12]]);
+    expect(leaks.map((p) => [p.type, p.gridPos.w])).toEqual([
+      ['timeseries', 12],
+      ['heatmap', 12],
+      ['timeseries', 12],
+      ['heatmap', 12],
+    ]);
   });
 });
 

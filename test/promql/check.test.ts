@@ -14,7 +14,10 @@ describe('checkPromql', () => {
     ['round(x, 1, 2)', 'expected at most 2 argument(s) in call to "round", got 3'],
     ['topk("a", x)', 'expected type scalar in aggregation parameter, got string'],
     ['{a=~".*"}', 'vector selector must contain at least one non-empty matcher'],
-    ['sum(x) offset 5m', 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery'],
+    [
+      'sum(x) offset 5m',
+      'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery',
+    ],
     ['x[0s]', 'duration must be greater than 0'],
     ['x + on(a) group_right(a) y', 'label "a" must not occur in ON and GROUP clause at once'],
     ['x{a=~"(?=a)"}', 'error parsing regexp: invalid or unsupported Perl syntax: `(?=a)`'],
@@ -23,10 +26,14 @@ describe('checkPromql', () => {
     expect(message(expr)).toBe(want);
   });
 
-  it.each(['sum by (le) (rate(x_bucket[5m]))', 'x @ start()', 'x[5m:] offset -1h', 'sum', '0x1F + Inf', 'label_join(x, "a", ",", "b", "c")'])(
-    'accepts %s',
-    (expr) => expect(checkPromql(expr)).toEqual([]),
-  );
+  it.each([
+    'sum by (le) (rate(x_bucket[5m]))',
+    'x @ start()',
+    'x[5m:] offset -1h',
+    'sum',
+    '0x1F + Inf',
+    'label_join(x, "a", ",", "b", "c")',
+  ])('accepts %s', (expr) => expect(checkPromql(expr)).toEqual([]));
 
   it('points at the offending argument', () => {
     expect(checkPromql('sum(rate(x))')).toEqual([{ message: expect.any(String), from: 9, to: 10 }]);
@@ -36,12 +43,40 @@ describe('checkPromql', () => {
     expect(Array.isArray(checkPromql(text))).toBe(true);
   });
 
-  test.prop([fc.array(fc.constantFrom('sum', '(', ')', 'x', '{', '}', 'a', '=~', '"', '[', '5m', ']', ':', ',', ' by ', ' offset ', '@', '1', '+', ' and ', 'rate', '-'), { maxLength: 25 })], { numRuns: 500 })(
-    'never throws on PromQL-like token soup',
-    (tokens) => {
-      expect(() => checkPromql(tokens.join(''))).not.toThrow();
-    },
-  );
+  test.prop(
+    [
+      fc.array(
+        fc.constantFrom(
+          'sum',
+          '(',
+          ')',
+          'x',
+          '{',
+          '}',
+          'a',
+          '=~',
+          '"',
+          '[',
+          '5m',
+          ']',
+          ':',
+          ',',
+          ' by ',
+          ' offset ',
+          '@',
+          '1',
+          '+',
+          ' and ',
+          'rate',
+          '-',
+        ),
+        { maxLength: 25 },
+      ),
+    ],
+    { numRuns: 500 },
+  )('never throws on PromQL-like token soup', (tokens) => {
+    expect(() => checkPromql(tokens.join(''))).not.toThrow();
+  });
 });
 
 describe('checkRe2', () => {
@@ -53,10 +88,18 @@ describe('checkRe2', () => {
     ['a{1001}', 'invalid repeat count'],
   ])('rejects %s like RE2', (re, error) => expect(checkRe2(re).error).toBe(error));
 
-  it.each(['\\pL', '[[:alpha:]]', '\\Q.*\\E', 'a(?i)b', '(?U)a*', '(?P<n>a)'])('accepts %s like RE2', (re) => expect(checkRe2(re).error).toBeUndefined());
+  it.each(['\\pL', '[[:alpha:]]', '\\Q.*\\E', 'a(?i)b', '(?U)a*', '(?P<n>a)'])('accepts %s like RE2', (re) =>
+    expect(checkRe2(re).error).toBeUndefined(),
+  );
 
   it('knows which patterns match the empty string', () => {
-    expect(['.*', 'a?', '', '(?i)', '\\B'].map((r) => checkRe2(r).matchesEmpty)).toEqual([true, true, true, true, true]);
+    expect(['.*', 'a?', '', '(?i)', '\\B'].map((r) => checkRe2(r).matchesEmpty)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['.+', 'a', '\\b', '[^a]*b'].map((r) => checkRe2(r).matchesEmpty)).toEqual([false, false, false, false]);
   });
 });

@@ -6,17 +6,25 @@ import { corpusFile } from './corpus.ts';
 
 describe('expandMacros', () => {
   it('picks a placeholder that fits where each variable stands', () => {
-    const r = expandMacros('sum by ($g) (rate(x_total{job=~"${job:regex}"}[$__rate_interval] offset $shift)) > $threshold * $__range_s');
+    const r = expandMacros(
+      'sum by ($g) (rate(x_total{job=~"${job:regex}"}[$__rate_interval] offset $shift)) > $threshold * $__range_s',
+    );
     expect(r.text).toBe('sum by (g) (rate(x_total{job=~"job"}[5m] offset 5m)) > 1 * 3600');
     expect(r.segments.map((s) => [s.name, s.context])).toEqual([
-      ['g', 'identifier'], ['job', 'string'], ['__rate_interval', 'duration'], ['shift', 'duration'],
-      ['threshold', 'number'], ['__range_s', 'number'],
+      ['g', 'identifier'],
+      ['job', 'string'],
+      ['__rate_interval', 'duration'],
+      ['shift', 'duration'],
+      ['threshold', 'number'],
+      ['__range_s', 'number'],
     ]);
     expect(checkPromql(r.text)).toEqual([]);
   });
 
   it('uses caller values, [[var]] and keeps $1 inside label_replace strings', () => {
-    const r = expandMacros('label_replace(${metric}_total[[[window]]], "h", "$1", "i", "(.*)")', { values: { window: '2m' } });
+    const r = expandMacros('label_replace(${metric}_total[[[window]]], "h", "$1", "i", "(.*)")', {
+      values: { window: '2m' },
+    });
     expect(r.text).toBe('label_replace(metric_total[2m], "h", "$1", "i", "(.*)")');
   });
 
@@ -30,7 +38,9 @@ describe('expandMacros', () => {
     expect(problem.message).toBe('unclosed left parenthesis');
   });
 
-  const valid = [...corpusFile('debian-rules'), ...corpusFile('handwritten')].filter((e) => checkPromql(e).length === 0);
+  const valid = [...corpusFile('debian-rules'), ...corpusFile('handwritten')].filter(
+    (e) => checkPromql(e).length === 0,
+  );
   test.prop([fc.constantFrom(...valid)])('leaves valid expressions without variables unchanged', (expr) => {
     expect(expandMacros(expr).text).toBe(expr);
   });

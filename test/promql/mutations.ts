@@ -19,7 +19,10 @@ const MUTATORS: ReadonlyArray<(e: string) => string | undefined> = [
   (e) => (e.includes('{') ? e.replace('{', '{__name__="x",') : undefined),
   (e) => (e.includes(' and ') ? e.replace(' and ', ' and 1 + ') : undefined),
   (e) => (e.includes(' / ') ? e.replace(' / ', ' / bool ') : undefined),
-  (e) => (e.includes('histogram_quantile(') ? e.replace(/histogram_quantile\(([^,]+),/, 'histogram_quantile("$1",') : undefined),
+  (e) =>
+    e.includes('histogram_quantile(')
+      ? e.replace(/histogram_quantile\(([^,]+),/, 'histogram_quantile("$1",')
+      : undefined,
   (e) => (e.includes('on(') ? `${e.replace('on(', 'on(')} and on(a) group_left y` : undefined),
   (e) => `${e} @ start()`,
   (e) => `(${e})[10m:1m]`,

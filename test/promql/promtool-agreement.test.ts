@@ -57,7 +57,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('checkPromql agrees wit
     expect(corpus.length).toBeGreaterThanOrEqual(300);
   });
 
-  it('gives promtool\'s verdict on every expression of the corpus', async () => {
+  it("gives promtool's verdict on every expression of the corpus", async () => {
     const theirs = await promtoolVerdicts(corpus);
     const disagreements = corpus
       .map((expr, i) => ({ expr, promtool: theirs.get(i) ?? 'valid', ours: checkPromql(expr)[0]?.message ?? 'valid' }))

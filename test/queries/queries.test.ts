@@ -9,13 +9,26 @@ import { latencyMean, latencyMode, latencyQuantile, routeLatencyQuantile } from 
 import type { QueryContext } from '../../src/queries/query-context.ts';
 import { requestRate, requestRateByStatus, routeQps } from '../../src/queries/requests.ts';
 import {
-  cpuUsage, fdUsageRatio, fdUsageRatioByInstance, gcPauseQuantile, gcRate, goroutines, growth, inFlight, residentMemoryProjection, uptime,
+  cpuUsage,
+  fdUsageRatio,
+  fdUsageRatioByInstance,
+  gcPauseQuantile,
+  gcRate,
+  goroutines,
+  growth,
+  inFlight,
+  residentMemoryProjection,
+  uptime,
 } from '../../src/queries/runtime.ts';
 import { scopeMatchers } from '../../src/queries/scope.ts';
 import { labelValues } from '../../src/queries/variable-queries.ts';
 
 const S = '{instance=~"$instance",job=~"$job"}';
-const ctx = (convention: Convention, offset?: string): QueryContext => ({ convention, scope: scopeMatchers(), ...(offset ? { offset } : {}) });
+const ctx = (convention: Convention, offset?: string): QueryContext => ({
+  convention,
+  scope: scopeMatchers(),
+  ...(offset ? { offset } : {}),
+});
 
 describe('clientGolang() queries', () => {
   const c = ctx(clientGolang());
@@ -49,7 +62,9 @@ describe('clientGolang() queries', () => {
     expect(fdUsageRatioByInstance(ctx(clientGolang(), '1d'))).toBe(
       `max by (instance) (process_open_fds${S} offset 1d / process_max_fds${S} offset 1d)`,
     );
-    expect(residentMemoryProjection(c, '1h', 14400)).toBe(`sum by (instance) (predict_linear(process_resident_memory_bytes${S}[1h], 14400))`);
+    expect(residentMemoryProjection(c, '1h', 14400)).toBe(
+      `sum by (instance) (predict_linear(process_resident_memory_bytes${S}[1h], 14400))`,
+    );
     expect(gcRate(c)).toBe(`sum by (instance) (rate(go_gc_duration_seconds_count${S}[$__rate_interval]))`);
     expect(gcPauseQuantile(c, 1)).toBe('max(go_gc_duration_seconds{instance=~"$instance",job=~"$job",quantile="1"})');
     expect(cpuUsage(c)).toBe(`sum by (instance) (rate(process_cpu_seconds_total${S}[$__rate_interval]))`);
@@ -57,12 +72,16 @@ describe('clientGolang() queries', () => {
     expect(inFlight(c)).toBe(`sum by (instance) (http_requests_in_flight${S})`);
   });
   it('applies an offset after every selector', () => {
-    expect(requestRate(ctx(clientGolang(), '$compare'))).toBe(`sum(rate(http_requests_total${S}[$__rate_interval] offset $compare))`);
+    expect(requestRate(ctx(clientGolang(), '$compare'))).toBe(
+      `sum(rate(http_requests_total${S}[$__rate_interval] offset $compare))`,
+    );
     expect(goroutines(ctx(clientGolang(), '1d'))).toBe(`sum by (instance) (go_goroutines${S} offset 1d)`);
   });
   it('variable queries list values from up', () => {
     expect(labelValues(clientGolang(), 'job')).toBe('label_values(up, job)');
-    expect(labelValues(clientGolang(), 'instance', scopeMatchers(['job']))).toBe('label_values(up{job=~"$job"}, instance)');
+    expect(labelValues(clientGolang(), 'instance', scopeMatchers(['job']))).toBe(
+      'label_values(up{job=~"$job"}, instance)',
+    );
   });
 });
 
@@ -99,7 +118,9 @@ describe('gin() queries', () => {
   it('reads summary quantiles when the middleware exports them', () => {
     const withObjectives = ctx(gin({ capabilities: { summaryQuantiles: [0.5, 0.95, 0.99] } }));
     expect(latencyMode(withObjectives.convention, [0.95])).toBe('summary');
-    expect(latencyQuantile(withObjectives, 0.95)).toBe('max(gin_request_duration_seconds{instance=~"$instance",job=~"$job",quantile="0.95"})');
+    expect(latencyQuantile(withObjectives, 0.95)).toBe(
+      'max(gin_request_duration_seconds{instance=~"$instance",job=~"$job",quantile="0.95"})',
+    );
   });
   it('counts requests from gin_requests_total', () => {
     expect(routeQps(c)).toBe(`sum by (handler) (rate(gin_requests_total${S}[$__rate_interval]))`);

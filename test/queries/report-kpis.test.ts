@@ -20,13 +20,17 @@ const J = '{job=~"api|checkout"}';
 
 describe('report KPI queries', () => {
   it('are exact ratios of sums over the whole window, grouped by job', () => {
-    expect(availabilityOverWindow(day)).toBe(`sum by (job) (sum_over_time(up${J}[86400s])) / sum by (job) (count_over_time(up${J}[86400s]))`);
+    expect(availabilityOverWindow(day)).toBe(
+      `sum by (job) (sum_over_time(up${J}[86400s])) / sum by (job) (count_over_time(up${J}[86400s]))`,
+    );
     expect(requestsOverWindow(day)).toBe(`sum by (job) (increase(http_requests_total${J}[86400s]))`);
     const total = `sum by (job) (increase(http_requests_total${J}[86400s]))`;
     expect(errorRatioOverWindow(day)).toBe(
       `(sum by (job) (increase(http_requests_total{code=~"5..",job=~"api|checkout"}[86400s])) / ${total}) or ((${total} > 0) * 0)`,
     );
-    expect(latencyQuantileOverWindow(day, 0.95)).toBe(`histogram_quantile(0.95, sum by (job, le) (increase(http_request_duration_seconds_bucket${J}[86400s])))`);
+    expect(latencyQuantileOverWindow(day, 0.95)).toBe(
+      `histogram_quantile(0.95, sum by (job, le) (increase(http_request_duration_seconds_bucket${J}[86400s])))`,
+    );
   });
 
   it('a 25-hour DST day gets a 90000 s window', () => {
@@ -34,7 +38,9 @@ describe('report KPI queries', () => {
   });
 
   it('peak rate: subquery starts one rate window into the day so no rate looks at the day before', () => {
-    expect(peakRequestRateOverWindow(day, 60, 15)).toBe(`max_over_time(sum by (job) (rate(http_requests_total${J}[60s]))[86340s:15s])`);
+    expect(peakRequestRateOverWindow(day, 60, 15)).toBe(
+      `max_over_time(sum by (job) (rate(http_requests_total${J}[60s]))[86340s:15s])`,
+    );
   });
 
   it('gauges: max and regression growth over the window on the worst instance', () => {

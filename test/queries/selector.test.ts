@@ -23,9 +23,15 @@ function unquote(literal: string): string {
 
 describe('selector()', () => {
   it('sorts keys and renders each matcher operator', () => {
-    expect(selector('up', { job: { re: '$job' }, instance: 'a:1', code: { nre: '5..' }, method: { neq: 'GET' }, zone: { eq: 'z' } })).toBe(
-      'up{code!~"5..",instance="a:1",job=~"$job",method!="GET",zone="z"}',
-    );
+    expect(
+      selector('up', {
+        job: { re: '$job' },
+        instance: 'a:1',
+        code: { nre: '5..' },
+        method: { neq: 'GET' },
+        zone: { eq: 'z' },
+      }),
+    ).toBe('up{code!~"5..",instance="a:1",job=~"$job",method!="GET",zone="z"}');
   });
 
   it('is the bare metric name without matchers', () => {
@@ -38,13 +44,19 @@ describe('selector()', () => {
   });
 
   it('throws naming the bad metric or label name', () => {
-    expect(() => selector('http-requests')).toThrow('metric name "http-requests" is not a valid Prometheus metric name');
-    expect(() => selector('up', { 'bad-label': 'x' })).toThrow('label name "bad-label" is not a valid Prometheus label name');
+    expect(() => selector('http-requests')).toThrow(
+      'metric name "http-requests" is not a valid Prometheus metric name',
+    );
+    expect(() => selector('up', { 'bad-label': 'x' })).toThrow(
+      'label name "bad-label" is not a valid Prometheus label name',
+    );
   });
 
   it('derives the scope from the dashboard variables', () => {
     expect(selector('up', scopeMatchers())).toBe('up{instance=~"$instance",job=~"$job"}');
-    expect(selector('up', scopeMatchers(['cluster', 'job', 'instance']))).toBe('up{cluster=~"$cluster",instance=~"$instance",job=~"$job"}');
+    expect(selector('up', scopeMatchers(['cluster', 'job', 'instance']))).toBe(
+      'up{cluster=~"$cluster",instance=~"$instance",job=~"$job"}',
+    );
   });
 });
 
@@ -59,12 +71,11 @@ describe('selector() output is valid PromQL for any label value', () => {
     },
   );
 
-  propTest.prop([fc.string({ unit: fc.constantFrom('\\', '"', '\n', 'a', '{', '}', ',', '=', '~', '$'), maxLength: 20 })])(
-    'survives strings made only of PromQL syntax characters',
-    (value) => {
-      const { errors, strings } = parse(selector('up', { a: value, b: { re: value } }));
-      expect(errors).toBe(0);
-      expect(strings).toEqual([value, value]);
-    },
-  );
+  propTest.prop([
+    fc.string({ unit: fc.constantFrom('\\', '"', '\n', 'a', '{', '}', ',', '=', '~', '$'), maxLength: 20 }),
+  ])('survives strings made only of PromQL syntax characters', (value) => {
+    const { errors, strings } = parse(selector('up', { a: value, b: { re: value } }));
+    expect(errors).toBe(0);
+    expect(strings).toEqual([value, value]);
+  });
 });

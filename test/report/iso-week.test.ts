@@ -1,7 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { addDays, civilFromDays, daysFromCivil, formatDate, isoWeekday, parseDate } from '../../src/report/calendar.ts';
-import { compactIsoWeek, formatIsoWeek, isoWeekOf, isoWeeksInYear, mondayOf, parseIsoWeek } from '../../src/report/iso-week.ts';
+import {
+  compactIsoWeek,
+  formatIsoWeek,
+  isoWeekOf,
+  isoWeeksInYear,
+  mondayOf,
+  parseIsoWeek,
+} from '../../src/report/iso-week.ts';
 
 const d = (text: string) => parseDate(text)!;
 
@@ -42,7 +49,10 @@ describe('ISO weeks around year ends', () => {
   });
 });
 
-const anyDay = fc.integer({ min: daysFromCivil({ year: 1971, month: 1, day: 1 }), max: daysFromCivil({ year: 2200, month: 12, day: 31 }) });
+const anyDay = fc.integer({
+  min: daysFromCivil({ year: 1971, month: 1, day: 1 }),
+  max: daysFromCivil({ year: 2200, month: 12, day: 31 }),
+});
 
 describe('ISO week properties', () => {
   test.prop([anyDay])('a day lies in the 7 days from the Monday of its week', (n) => {

@@ -22,7 +22,16 @@ function reportOf(job: string, days: (number | null)[], total: number | null): W
         requestRate: [],
         requestRateStepMs: 60_000,
         kpis: [
-          { id: 'error_ratio', unit: 'ratio', days, total, previousDays: [0.0000004, null], previousTotal: 0.004, change: total === null ? null : (total - 0.004) / 0.004, status: 'ok' },
+          {
+            id: 'error_ratio',
+            unit: 'ratio',
+            days,
+            total,
+            previousDays: [0.0000004, null],
+            previousTotal: 0.004,
+            change: total === null ? null : (total - 0.004) / 0.004,
+            status: 'ok',
+          },
         ],
       },
     ],
@@ -68,9 +77,12 @@ describe('plainNumber', () => {
     [123456789, '123456789'],
   ])('%s → %s', (n, text) => expect(plainNumber(n)).toBe(text));
 
-  test.prop([fc.double({ noNaN: true, noDefaultInfinity: true })])('never an exponent, and reads back as the same number', (n) => {
-    const text = plainNumber(n);
-    expect(text).toMatch(/^-?\d+(\.\d+)?$/);
-    expect(Number(text)).toBe(n === 0 ? 0 : n);
-  });
+  test.prop([fc.double({ noNaN: true, noDefaultInfinity: true })])(
+    'never an exponent, and reads back as the same number',
+    (n) => {
+      const text = plainNumber(n);
+      expect(text).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Number(text)).toBe(n === 0 ? 0 : n);
+    },
+  );
 });

@@ -26,8 +26,26 @@ const report: WeeklyReport = {
       requestRate: [],
       requestRateStepMs: 60_000,
       kpis: [
-        { id: 'availability', unit: 'ratio', days: [1, 1, 0.95, null, 1, 1, 1], total: 0.985, previousDays: [1, 1, 1, 1, 1, 1, 1], previousTotal: 1, change: -0.015, status: 'bad' },
-        { id: 'memory_max_bytes', unit: 'bytes', days: [1, 2, 3, 4, 5, 6, 7].map((i) => i * 1024 ** 2), total: 7 * 1024 ** 2, previousDays: [null, null, null, null, null, null, null], previousTotal: null, change: null, status: 'ok' },
+        {
+          id: 'availability',
+          unit: 'ratio',
+          days: [1, 1, 0.95, null, 1, 1, 1],
+          total: 0.985,
+          previousDays: [1, 1, 1, 1, 1, 1, 1],
+          previousTotal: 1,
+          change: -0.015,
+          status: 'bad',
+        },
+        {
+          id: 'memory_max_bytes',
+          unit: 'bytes',
+          days: [1, 2, 3, 4, 5, 6, 7].map((i) => i * 1024 ** 2),
+          total: 7 * 1024 ** 2,
+          previousDays: [null, null, null, null, null, null, null],
+          previousTotal: null,
+          change: null,
+          status: 'ok',
+        },
       ],
     },
   ],
@@ -72,7 +90,17 @@ describe.skipIf(!which('pdftotext'))('renderPdf', () => {
       const file = path.join(dir, 'r.pdf');
       await writeFile(file, bytes);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      for (const v of ['98.500 %', '95.000 %', 'no data', '7.0 MiB', '-1.5 %', 'Weekly service report', 'Availability >= 99.900 %', 'Service: <img src=x onerror=alert(1)>&"\'']) expect(text).toContain(v);
+      for (const v of [
+        '98.500 %',
+        '95.000 %',
+        'no data',
+        '7.0 MiB',
+        '-1.5 %',
+        'Weekly service report',
+        'Availability >= 99.900 %',
+        'Service: <img src=x onerror=alert(1)>&"\'',
+      ])
+        expect(text).toContain(v);
       expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toContain('Helvetica');
       expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
       expect(Buffer.compare(Buffer.from(bytes), Buffer.from(await renderPdf(report, 'en', undefined)))).toBe(0);

@@ -5,7 +5,10 @@ import { findReportFont } from '../../src/io/report-font.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
 const job = (name: string) =>
-  JSON.stringify({ templating: { list: [{ name: 'job', current: { value: name } }] }, panels: [{ targets: [{ expr: 'rate(http_requests_total[5m])' }] }] });
+  JSON.stringify({
+    templating: { list: [{ name: 'job', current: { value: name } }] },
+    panels: [{ targets: [{ expr: 'rate(http_requests_total[5m])' }] }],
+  });
 
 let project: TempProject | undefined;
 afterEach(async () => {
@@ -27,11 +30,23 @@ describe('panelcraft report: usage errors say what and how (exit 2, nothing writ
     [[], /--prometheus URL is required\nusage: panelcraft report/],
     [['--prometheus', 'ftp://x'], /--prometheus "ftp:\/\/x" is not an http\(s\) URL/],
     [['--prometheus', NOWHERE, '--week', '2027-W53'], /--week "2027-W53" is not an ISO week such as 2026-W48/],
-    [['--prometheus', NOWHERE, '--week', '2026-W48', '--from', '2026-11-01', '--to', '2026-11-02'], /--week and --from\/--to exclude each other/],
+    [
+      ['--prometheus', NOWHERE, '--week', '2026-W48', '--from', '2026-11-01', '--to', '2026-11-02'],
+      /--week and --from\/--to exclude each other/,
+    ],
     [['--prometheus', NOWHERE, '--from', '2026-11-01'], /--from and --to go together/],
-    [['--prometheus', NOWHERE, '--from', '2026-11-09', '--to', '2026-11-01'], /--to 2026-11-01 is before --from 2026-11-09/],
-    [['--prometheus', NOWHERE, '--from', '2026-02-30', '--to', '2026-03-01'], /--from "2026-02-30" is not a date YYYY-MM-DD/],
-    [['--prometheus', NOWHERE, '--tz', 'Mars/Olympus'], /--tz "Mars\/Olympus" is not an IANA time zone; use e.g. Asia\/Shanghai/],
+    [
+      ['--prometheus', NOWHERE, '--from', '2026-11-09', '--to', '2026-11-01'],
+      /--to 2026-11-01 is before --from 2026-11-09/,
+    ],
+    [
+      ['--prometheus', NOWHERE, '--from', '2026-02-30', '--to', '2026-03-01'],
+      /--from "2026-02-30" is not a date YYYY-MM-DD/,
+    ],
+    [
+      ['--prometheus', NOWHERE, '--tz', 'Mars/Olympus'],
+      /--tz "Mars\/Olympus" is not an IANA time zone; use e.g. Asia\/Shanghai/,
+    ],
     [['--prometheus', NOWHERE, '--format', 'csv,docx'], /--format "docx" is not one of csv, pdf, html/],
     [['--prometheus', NOWHERE, '--locale', 'fr'], /--locale "fr" is not one of en, zh-CN/],
     [['--prometheus', NOWHERE, '--mail-to', 'a@example.test'], /--mail-to needs SMTP settings: add `report: \{ mail:/],
@@ -59,7 +74,17 @@ describe('panelcraft report: usage errors say what and how (exit 2, nothing writ
   it('a zh-CN PDF with an unusable --font stops before any query, saying what to install', async () => {
     project = await tempProject(DASH);
     await writeFile(path.join(project.root, 'not-a-font.ttf'), 'hello');
-    const r = await project.run('report', '--prometheus', NOWHERE, '--locale', 'zh-CN', '--font', 'not-a-font.ttf', '--root', '.');
+    const r = await project.run(
+      'report',
+      '--prometheus',
+      NOWHERE,
+      '--locale',
+      'zh-CN',
+      '--font',
+      'not-a-font.ttf',
+      '--root',
+      '.',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not a font fontkit can read');
     expect(r.stderr).toContain('apt-get install fonts-noto-cjk');
@@ -67,7 +92,11 @@ describe('panelcraft report: usage errors say what and how (exit 2, nothing writ
 
   it('the SMTP password in panelcraft.yaml is a config error', async () => {
     const r = await run(
-      { ...DASH, 'panelcraft.yaml': 'report:\n  mail:\n    host: smtp.example.test\n    from: r@example.test\n    password: hunter2\n' },
+      {
+        ...DASH,
+        'panelcraft.yaml':
+          'report:\n  mail:\n    host: smtp.example.test\n    from: r@example.test\n    password: hunter2\n',
+      },
       '--prometheus',
       NOWHERE,
     );

@@ -58,14 +58,26 @@ describe('mailing the report to a local SMTP server', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const config = () => ({ host: '127.0.0.1', port, secure: false, user: 'reporter', from: 'reports@example.test', passwordEnv: 'SMTP_PW', to: [] });
+  const config = () => ({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    user: 'reporter',
+    from: 'reports@example.test',
+    passwordEnv: 'SMTP_PW',
+    to: [],
+  });
   const files = [
     { name: 'raw_data_2026W48.csv', contents: '\uFEFFservice,date\r\n' },
     { name: 'weekly_report_2026W48.pdf', contents: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
   ];
 
   it('delivers the files as attachments, authenticated with the password from the environment', async () => {
-    const outcome = await mailReport(config(), { SMTP_PW: PASSWORD }, { to: ['team@example.test'], report, locale: 'zh-CN', files });
+    const outcome = await mailReport(
+      config(),
+      { SMTP_PW: PASSWORD },
+      { to: ['team@example.test'], report, locale: 'zh-CN', files },
+    );
     expect(outcome).toEqual({ ok: true });
     const mail = received.at(-1)!;
     expect(mail.user).toBe('reporter');
@@ -79,7 +91,11 @@ describe('mailing the report to a local SMTP server', () => {
 
   it('a rejected login is reported without the password', async () => {
     const wrong = `${PASSWORD}-wrong`;
-    const outcome = await mailReport(config(), { SMTP_PW: wrong }, { to: ['team@example.test'], report, locale: 'en', files });
+    const outcome = await mailReport(
+      config(),
+      { SMTP_PW: wrong },
+      { to: ['team@example.test'], report, locale: 'en', files },
+    );
     expect(outcome.ok).toBe(false);
     const error = outcome.ok ? '' : outcome.error;
     expect(error).toMatch(/^127\.0\.0\.1:\d+: /);
@@ -90,7 +106,10 @@ describe('mailing the report to a local SMTP server', () => {
   it('a configured user without the password variable is refused before connecting', async () => {
     const before = received.length;
     const outcome = await mailReport(config(), {}, { to: ['team@example.test'], report, locale: 'en', files });
-    expect(outcome).toEqual({ ok: false, error: 'report.mail.user is set but the environment variable SMTP_PW holding the SMTP password is empty' });
+    expect(outcome).toEqual({
+      ok: false,
+      error: 'report.mail.user is set but the environment variable SMTP_PW holding the SMTP password is empty',
+    });
     expect(received.length).toBe(before);
   });
 });

@@ -19,7 +19,15 @@ describe('report days in a time zone', () => {
 
   it('Europe/Berlin: the spring-forward Sunday (2026-03-29) has 23 hours', () => {
     const r = weekRange('Europe/Berlin', parseIsoWeek('2026-W13')!);
-    expect(r.days.map((d) => d.date)).toEqual(['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29']);
+    expect(r.days.map((d) => d.date)).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
     expect(hours(r)).toEqual([24, 24, 24, 24, 24, 24, 23]);
     expect(new Date(r.end).toISOString()).toBe('2026-03-29T22:00:00.000Z');
   });
@@ -65,21 +73,33 @@ describe('report days in a time zone', () => {
   });
 });
 
-const zones = fc.constantFrom('UTC', 'Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Santiago');
+const zones = fc.constantFrom(
+  'UTC',
+  'Asia/Shanghai',
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Santiago',
+);
 const instant = fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') });
 
 describe('day boundaries (property)', () => {
-  test.prop([zones, instant])('every instant lies in the day of its own civil date, and days are 23-25 h', (zone, t) => {
-    const date = civilDateAt(zone, t);
-    const r = rangeOfDates(zone, date, date);
-    const day = r.days[0]!;
-    expect(day.start).toBeLessThanOrEqual(t);
-    expect(t).toBeLessThan(day.end);
-    expect(day.end - day.start).toBeGreaterThanOrEqual(23 * H);
-    expect(day.end - day.start).toBeLessThanOrEqual(25 * H);
-    expect(formatDate(civilDateAt(zone, day.start))).toBe(day.date);
-    expect(formatDate(civilDateAt(zone, day.start - 1000))).not.toBe(day.date);
-  });
+  test.prop([zones, instant])(
+    'every instant lies in the day of its own civil date, and days are 23-25 h',
+    (zone, t) => {
+      const date = civilDateAt(zone, t);
+      const r = rangeOfDates(zone, date, date);
+      const day = r.days[0]!;
+      expect(day.start).toBeLessThanOrEqual(t);
+      expect(t).toBeLessThan(day.end);
+      expect(day.end - day.start).toBeGreaterThanOrEqual(23 * H);
+      expect(day.end - day.start).toBeLessThanOrEqual(25 * H);
+      expect(formatDate(civilDateAt(zone, day.start))).toBe(day.date);
+      expect(formatDate(civilDateAt(zone, day.start - 1000))).not.toBe(day.date);
+    },
+  );
   test.prop([zones, instant])('offsets stay within UTC-14 h … UTC+14 h', (zone, t) => {
     const offset = zoneOffsetMs(zone, t);
     expect(Math.abs(offset)).toBeLessThanOrEqual(14 * H);

@@ -23,7 +23,10 @@ const SLO = 0.995;
 
 /** A built dashboard scoped to one job, as `build` writes them (only what the report reads). */
 const dashboard = (job: string, metric: string) =>
-  JSON.stringify({ templating: { list: [{ name: 'job', current: { selected: true, text: job, value: job } }] }, panels: [{ targets: [{ expr: `sum(rate(${metric}{job=~"$job"}[$__rate_interval]))` }] }] });
+  JSON.stringify({
+    templating: { list: [{ name: 'job', current: { selected: true, text: job, value: job } }] },
+    panels: [{ targets: [{ expr: `sum(rate(${metric}{job=~"$job"}[$__rate_interval]))` }] }],
+  });
 
 interface Row {
   service: string;
@@ -109,7 +112,9 @@ function generatorValue(kpi: string, job: string, start: number, end: number): n
 }
 
 const close = (actual: number, wanted: number, what: string) =>
-  expect(Math.abs(actual - wanted), `${what}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(wanted)));
+  expect(Math.abs(actual - wanted), `${what}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(wanted)),
+  );
 
 describe.skipIf(!available)('panelcraft report against a real Prometheus with a backfilled week of known data', () => {
   let dir: string;
@@ -123,12 +128,30 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     prom = await startBackfilledPrometheus(dir);
     project = await tempProject({
       'panelcraft.yaml': `datasource:\n  scrapeInterval: 5m\nreport:\n  timezone: Asia/Shanghai\n  slo: ${SLO}\n`,
-      ...Object.fromEntries(SERVICES.map((s) => [`provisioning/dashboards/team/${s.job}.json`, dashboard(s.job, s.gin ? 'gin_requests_total' : 'http_requests_total')])),
+      ...Object.fromEntries(
+        SERVICES.map((s) => [
+          `provisioning/dashboards/team/${s.job}.json`,
+          dashboard(s.job, s.gin ? 'gin_requests_total' : 'http_requests_total'),
+        ]),
+      ),
     });
     const t0 = performance.now();
-    const result = await project.run('report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'csv,pdf,html', '--out', 'out', '--json');
+    const result = await project.run(
+      'report',
+      '--prometheus',
+      prom.url,
+      '--week',
+      '2026-W40',
+      '--format',
+      'csv,pdf,html',
+      '--out',
+      'out',
+      '--json',
+    );
     seconds = (performance.now() - t0) / 1000;
-    process.stderr.write(`report: 2026-W40 for ${SERVICES.length} services (csv+pdf+html) took ${seconds.toFixed(2)} s\n`);
+    process.stderr.write(
+      `report: 2026-W40 for ${SERVICES.length} services (csv+pdf+html) took ${seconds.toFixed(2)} s\n`,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     rows = parseCsv(await project.read('out/raw_data_2026W40.csv'));
@@ -142,7 +165,17 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
 
   it('writes one row per service × (7 days + total) × KPI, gin with the mean latency', () => {
     const kpisOf = (job: string) => [...new Set(rows.filter((r) => r.service === job).map((r) => r.kpi))];
-    const common = ['availability', 'error_ratio', 'requests_total', 'peak_rps', 'goroutines_max', 'goroutine_growth', 'open_fds_max', 'memory_max_bytes', 'error_budget_left'];
+    const common = [
+      'availability',
+      'error_ratio',
+      'requests_total',
+      'peak_rps',
+      'goroutines_max',
+      'goroutine_growth',
+      'open_fds_max',
+      'memory_max_bytes',
+      'error_budget_left',
+    ];
     expect(kpisOf('alpha').sort()).toEqual([...common, 'latency_p95_seconds'].sort());
     expect(kpisOf('shop-gin').sort()).toEqual([...common, 'latency_mean_seconds'].sort());
     expect(rows.length).toBe(SERVICES.length * 10 * 8);
@@ -157,7 +190,8 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
       const end = r.date === 'total' ? WEEK_START_S + 7 * DAY_S : WEEK_START_S + (i + 1) * DAY_S;
       const secs = r.date === 'total' ? 7 * DAY_S : DAY_S;
       const result = await prom.query(independentQuery(r.kpi, r.service, service.gin, secs), end);
-      const value = result.length === 1 && Number.isFinite(Number(result[0]!.value[1])) ? Number(result[0]!.value[1]) : null;
+      const value =
+        result.length === 1 && Number.isFinite(Number(result[0]!.value[1])) ? Number(result[0]!.value[1]) : null;
       if (value === null) {
         expect([r.value, r.status], `${r.service} ${r.date} ${r.kpi}`).toEqual(['', 'no data']);
       } else {
@@ -192,14 +226,16 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
   });
 
   it('the counter reset (gamma restarts on 2026-10-01) does not change requests_total', () => {
-    const get = (date: string) => Number(rows.find((r) => r.service === 'gamma' && r.date === date && r.kpi === 'requests_total')!.value);
+    const get = (date: string) =>
+      Number(rows.find((r) => r.service === 'gamma' && r.date === date && r.kpi === 'requests_total')!.value);
     expect(get('2026-10-01')).toBe(get('2026-09-30'));
     expect(get('2026-10-01')).toBe(expected.requests('gamma', WEEK_START_S + 3 * DAY_S, WEEK_START_S + 4 * DAY_S).all);
     expect(get('total')).toBe(expected.requests('gamma', WEEK_START_S, WEEK_START_S + 7 * DAY_S).all);
   });
 
   it('known shapes: beta down 2 h on Tuesday, alpha leaks 48 goroutines a day, beta breaches availability', () => {
-    const v = (job: string, date: string, kpi: string) => rows.find((r) => r.service === job && r.date === date && r.kpi === kpi)!;
+    const v = (job: string, date: string, kpi: string) =>
+      rows.find((r) => r.service === job && r.date === date && r.kpi === kpi)!;
     expect(Number(v('beta', '2026-09-29', 'availability').value)).toBeCloseTo(265 / 289, 12);
     expect(v('beta', '2026-09-29', 'availability').status).toBe('bad');
     expect(Number(v('alpha', '2026-09-28', 'goroutine_growth').value)).toBeCloseTo(48, 6);
@@ -210,7 +246,14 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     const pdf = path.join(project.root, 'out/weekly_report_2026W40.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     const t = REPORT_TEXTS.en;
-    for (const heading of [t.title, t.verdict, t.daily, t.dailyCharts, ...SERVICES.map((s) => `${t.service}${t.colon}${s.job}`)]) expect(text).toContain(heading);
+    for (const heading of [
+      t.title,
+      t.verdict,
+      t.daily,
+      t.dailyCharts,
+      ...SERVICES.map((s) => `${t.service}${t.colon}${s.job}`),
+    ])
+      expect(text).toContain(heading);
     let found = 0;
     for (const r of rows) {
       const printed = formatKpiValue(r.kpi as KpiId, r.value === '' ? null : Number(r.value), t.noData, 'en');
@@ -218,18 +261,54 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
       found++;
     }
     expect(found).toBe(rows.length);
-    const again = await project.run('report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'pdf', '--out', 'again');
+    const again = await project.run(
+      'report',
+      '--prometheus',
+      prom.url,
+      '--week',
+      '2026-W40',
+      '--format',
+      'pdf',
+      '--out',
+      'again',
+    );
     expect(again.code).toBe(0);
-    expect(Buffer.compare(await readFile(pdf), await readFile(path.join(project.root, 'again/weekly_report_2026W40.pdf')))).toBe(0);
+    expect(
+      Buffer.compare(await readFile(pdf), await readFile(path.join(project.root, 'again/weekly_report_2026W40.pdf'))),
+    ).toBe(0);
   });
 
   it('zh-CN: Chinese headings and KPI names, with an embedded subset CJK font', async () => {
-    const result = await project.run('report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'pdf,html', '--locale', 'zh-CN', '--out', 'zh');
+    const result = await project.run(
+      'report',
+      '--prometheus',
+      prom.url,
+      '--week',
+      '2026-W40',
+      '--format',
+      'pdf,html',
+      '--locale',
+      'zh-CN',
+      '--out',
+      'zh',
+    );
     expect(result.code).toBe(0);
     const pdf = path.join(project.root, 'zh/weekly_report_2026W40.pdf');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     const t = REPORT_TEXTS['zh-CN'];
-    for (const s of ['服务周报', '总体结论', '每日数值', '可用性', '错误率（5xx）', 'P95 延迟', '平均延迟（无直方图）', '剩余错误预算', '无数据', t.verdicts.bad]) expect(text).toContain(s);
+    for (const s of [
+      '服务周报',
+      '总体结论',
+      '每日数值',
+      '可用性',
+      '错误率（5xx）',
+      'P95 延迟',
+      '平均延迟（无直方图）',
+      '剩余错误预算',
+      '无数据',
+      t.verdicts.bad,
+    ])
+      expect(text).toContain(s);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts).toMatch(/[A-Z]{6}\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
     const html = await readFile(path.join(project.root, 'zh/weekly_report_2026W40.html'), 'utf8');
@@ -239,8 +318,27 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
   });
 
   it('--json prints the KPI table', async () => {
-    const result = await project.run('report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'csv', '--out', 'json', '--json');
-    const body = JSON.parse(result.stdout) as { ok: boolean; verdict: string; range: { week: string; days: string[] }; services: Array<{ job: string; kpis: Array<{ kpi: string; total: number | null; days: Record<string, number | null> }> }> };
+    const result = await project.run(
+      'report',
+      '--prometheus',
+      prom.url,
+      '--week',
+      '2026-W40',
+      '--format',
+      'csv',
+      '--out',
+      'json',
+      '--json',
+    );
+    const body = JSON.parse(result.stdout) as {
+      ok: boolean;
+      verdict: string;
+      range: { week: string; days: string[] };
+      services: Array<{
+        job: string;
+        kpis: Array<{ kpi: string; total: number | null; days: Record<string, number | null> }>;
+      }>;
+    };
     expect(body.ok).toBe(true);
     expect(body.range.week).toBe('2026-W40');
     expect(body.range.days).toEqual(DAYS);
@@ -248,7 +346,9 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     const delta = body.services.find((s) => s.job === 'delta')!;
     expect(delta.kpis.find((k) => k.kpi === 'requests_total')!.days['2026-09-30']).toBeNull();
     const gamma = body.services.find((s) => s.job === 'gamma')!;
-    expect(gamma.kpis.find((k) => k.kpi === 'requests_total')!.total).toBe(expected.requests('gamma', WEEK_START_S, WEEK_START_S + 7 * DAY_S).all);
+    expect(gamma.kpis.find((k) => k.kpi === 'requests_total')!.total).toBe(
+      expected.requests('gamma', WEEK_START_S, WEEK_START_S + 7 * DAY_S).all,
+    );
   });
 
   it('on a terminal, long ranges show progress on stderr; --mail-to delivers all files and never prints the password', async () => {
@@ -258,7 +358,8 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
       logger: false,
-      onAuth: (auth, _s, cb) => (auth.password === password ? cb(null, { user: auth.username }) : cb(new Error('bad login'))),
+      onAuth: (auth, _s, cb) =>
+        auth.password === password ? cb(null, { user: auth.username }) : cb(new Error('bad login')),
       onData(stream, _s, cb) {
         let raw = '';
         stream.on('data', (c: Buffer) => (raw += c.toString()));
@@ -278,18 +379,34 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
       );
       let stdout = '';
       let stderr = '';
-      const code = await main(['report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'csv,pdf,html', '--out', 'mailed', '--mail-to', 'team@example.test,lead@example.test'], {
-        cwd: project.root,
-        env: { PANELCRAFT_SMTP_PASSWORD: password },
-        stdout: (t) => (stdout += t),
-        stderr: (t) => (stderr += t),
-        stderrIsTTY: true,
-      });
+      const code = await main(
+        [
+          'report',
+          '--prometheus',
+          prom.url,
+          '--week',
+          '2026-W40',
+          '--format',
+          'csv,pdf,html',
+          '--out',
+          'mailed',
+          '--mail-to',
+          'team@example.test,lead@example.test',
+        ],
+        {
+          cwd: project.root,
+          env: { PANELCRAFT_SMTP_PASSWORD: password },
+          stdout: (t) => (stdout += t),
+          stderr: (t) => (stderr += t),
+          stderrIsTTY: true,
+        },
+      );
       expect(code, stderr).toBe(0);
       expect(stderr).toMatch(/report: (\d+)\/\1 queries \(100 %\)\n$/);
       expect(stdout).toContain('mailed to team@example.test, lead@example.test');
       expect(mails.length).toBe(1);
-      for (const name of ['raw_data_2026W40.csv', 'weekly_report_2026W40.pdf', 'weekly_report_2026W40.html']) expect(mails[0]).toContain(name);
+      for (const name of ['raw_data_2026W40.csv', 'weekly_report_2026W40.pdf', 'weekly_report_2026W40.html'])
+        expect(mails[0]).toContain(name);
       expect(`${stdout}${stderr}${mails[0]}`).not.toContain(password);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

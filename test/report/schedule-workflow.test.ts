@@ -6,7 +6,9 @@ import { runCli } from '../support/run-cli.ts';
 
 type Workflow = {
   on: { schedule: Array<{ cron: string }>; workflow_dispatch: unknown };
-  jobs: { report: { steps: Array<{ id?: string; run?: string; uses?: string; if?: string; with?: Record<string, unknown> }> } };
+  jobs: {
+    report: { steps: Array<{ id?: string; run?: string; uses?: string; if?: string; with?: Record<string, unknown> }> };
+  };
 };
 
 const crons = (zone: string) => (parse(weeklyReportWorkflow(zone)) as Workflow).on.schedule.map((s) => s.cron);
@@ -35,7 +37,9 @@ describe('weekly report workflow: Monday 09:00 local, as UTC cron', () => {
   });
 
   it('explains the conversion in comments', () => {
-    expect(weeklyReportWorkflow('Asia/Shanghai')).toContain("#   Monday 09:00 at UTC+08:00 is Monday 01:00 UTC -> cron '0 1 * * 1'");
+    expect(weeklyReportWorkflow('Asia/Shanghai')).toContain(
+      "#   Monday 09:00 at UTC+08:00 is Monday 01:00 UTC -> cron '0 1 * * 1'",
+    );
     expect(mondayNineUtc('Europe/Berlin').map((s) => s.offset)).toEqual(['+02:00', '+01:00']);
   });
 

@@ -27,18 +27,23 @@ export function start(command: string, args: readonly string[], env: NodeJS.Proc
     out = (out + chunk.toString()).slice(-20_000);
   });
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    for (const l of listeners) l();
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      for (const l of listeners) l();
+      resolve();
+    }),
+  );
   return {
     pid: child.pid,
     child,
     output: () => out,
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => done(new Error(`${command}: no line matching ${pattern} within ${timeoutMs} ms\n${out}`)), timeoutMs);
+        const timer = setTimeout(
+          () => done(new Error(`${command}: no line matching ${pattern} within ${timeoutMs} ms\n${out}`)),
+          timeoutMs,
+        );
         const check = () => {
           for (const line of stdoutText.split('\n')) {
             const m = pattern.exec(line);
@@ -69,13 +74,23 @@ export function start(command: string, args: readonly string[], env: NodeJS.Proc
 }
 
 /** Runs a command to completion; rejects with its output on a non-zero exit. */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${out}`)),
+    );
   });
 }

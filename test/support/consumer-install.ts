@@ -19,8 +19,13 @@ interface LockEntry {
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 
 /** The foundation SDK versions the peer range is tested at: lowest and highest, each installed in this repo. */
-export function testedSdkVersions(): { oldest: { alias: string; version: string }; newest: { alias: string; version: string } } {
-  const lock = JSON.parse(readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+export function testedSdkVersions(): {
+  oldest: { alias: string; version: string };
+  newest: { alias: string; version: string };
+} {
+  const lock = JSON.parse(readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const at = (key: string) => lock.packages[`node_modules/${key}`]?.version ?? 'missing';
   return {
     oldest: { alias: '@grafana/grafana-foundation-sdk-oldest', version: at('@grafana/grafana-foundation-sdk-oldest') },
@@ -35,8 +40,16 @@ export function testedSdkVersions(): { oldest: { alias: string; version: string 
  * `npm ci` here filled: no registry is asked.
  */
 export function writeConsumerPackage(dir: string, tarball: string, sdkAlias: string): void {
-  const ours = JSON.parse(readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
-  const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; peerDependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+  const ours = JSON.parse(readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+    bin: Record<string, string>;
+    engines: Record<string, string>;
+  };
   const sdk = ours.packages[`node_modules/${sdkAlias}`];
   if (!sdk?.version || !sdk.integrity) throw new Error(`${sdkAlias} is not in package-lock.json`);
   const sdkVersion = sdk.version;
@@ -79,12 +92,19 @@ export function writeConsumerPackage(dir: string, tarball: string, sdkAlias: str
   const pkg = { name: 'consumer', version: '1.0.0', private: true, type: 'commonjs', devDependencies };
   packages[''] = { name: 'consumer', version: '1.0.0', devDependencies };
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
+  );
 }
 
 /** `npm pack` of this repository into `dir` (runs `prepare`, which compiles dist/); returns the tarball's path. */
 export function packRepository(dir: string): { tarball: string; files: number; size: number } {
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const [info] = JSON.parse(out) as Array<{ filename: string; size: number; entryCount: number }>;
   if (!info) throw new Error('npm pack printed no result');
   return { tarball: path.join(dir, info.filename), files: info.entryCount, size: info.size };

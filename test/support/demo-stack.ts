@@ -37,13 +37,23 @@ export async function startDemoStack(names: readonly ExampleName[]): Promise<Dem
     const binaries = await Promise.all(names.map((n) => buildGoExample(n, dir)));
     const services = await Promise.all(
       names.map(async (name, i): Promise<DemoService> => {
-        const proc = start(binaries[i]!, ['-listen', '127.0.0.1:0', '-leak-max-goroutines', '500', '-leak-max-files', '100']);
+        const proc = start(binaries[i]!, [
+          '-listen',
+          '127.0.0.1:0',
+          '-leak-max-goroutines',
+          '500',
+          '-leak-max-files',
+          '100',
+        ]);
         started.push(proc);
         const m = await proc.waitForLine(/^listening on (http:\/\/127\.0\.0\.1:\d+)$/, 15_000);
         return { name, job: name, url: m[1]!, process: proc };
       }),
     );
-    const prometheus = await startPrometheus(dir, services.map((s) => ({ job: s.job, address: s.url.replace('http://', '') })));
+    const prometheus = await startPrometheus(
+      dir,
+      services.map((s) => ({ job: s.job, address: s.url.replace('http://', '') })),
+    );
     started.push(prometheus.process);
     await waitUntil(
       async () => (await prometheus.query('up == 1')).length === services.length,

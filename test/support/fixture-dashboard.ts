@@ -12,7 +12,12 @@ export interface FixturePanel {
  * A small built dashboard as `panelcraft build` writes it: a `datasource` variable, `job` from `label_values(up, job)`
  * (current = the given job), `instance` chained on it with "All", time range last 15 minutes.
  */
-export function fixtureDashboard(opts: { uid: string; title: string; job: string; panels: readonly FixturePanel[] }): Record<string, unknown> {
+export function fixtureDashboard(opts: {
+  uid: string;
+  title: string;
+  job: string;
+  panels: readonly FixturePanel[];
+}): Record<string, unknown> {
   const ds = { type: 'prometheus', uid: '${datasource}' };
   return {
     uid: opts.uid,
@@ -21,8 +26,20 @@ export function fixtureDashboard(opts: { uid: string; title: string; job: string
     time: { from: 'now-15m', to: 'now' },
     templating: {
       list: [
-        { name: 'datasource', type: 'datasource', query: 'prometheus', current: { text: 'Prometheus', value: 'prometheus' } },
-        { name: 'job', type: 'query', datasource: ds, query: { query: 'label_values(up, job)', refId: 'job' }, refresh: 1, current: { text: opts.job, value: opts.job } },
+        {
+          name: 'datasource',
+          type: 'datasource',
+          query: 'prometheus',
+          current: { text: 'Prometheus', value: 'prometheus' },
+        },
+        {
+          name: 'job',
+          type: 'query',
+          datasource: ds,
+          query: { query: 'label_values(up, job)', refId: 'job' },
+          refresh: 1,
+          current: { text: opts.job, value: opts.job },
+        },
         {
           name: 'instance',
           type: 'query',
@@ -52,7 +69,11 @@ export function fixtureDashboard(opts: { uid: string; title: string; job: string
 }
 
 /** Writes dashboards to `<root>/provisioning/dashboards/<folder>/<uid>.json`. */
-export function writeDashboardTree(root: string, folder: string, dashboards: ReadonlyArray<Record<string, unknown>>): void {
+export function writeDashboardTree(
+  root: string,
+  folder: string,
+  dashboards: ReadonlyArray<Record<string, unknown>>,
+): void {
   const dir = path.join(root, 'provisioning', 'dashboards', folder);
   mkdirSync(dir, { recursive: true });
   for (const d of dashboards) writeFileSync(path.join(dir, `${String(d.uid)}.json`), `${JSON.stringify(d, null, 2)}\n`);

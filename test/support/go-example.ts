@@ -14,8 +14,15 @@ const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
  */
 export async function buildGoExample(name: ExampleName, outDir: string): Promise<string> {
   const out = path.join(outDir, name);
-  const env: NodeJS.ProcessEnv = { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '', CGO_ENABLED: '0' };
-  if (!env.GOCACHE && !env.HOME && !env.XDG_CACHE_HOME) env.GOCACHE = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-gocache-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GO111MODULE: 'off',
+    GOPATH: '/usr/share/gocode',
+    GOFLAGS: '',
+    CGO_ENABLED: '0',
+  };
+  if (!env.GOCACHE && !env.HOME && !env.XDG_CACHE_HOME)
+    env.GOCACHE = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-gocache-'));
   await run('go', ['build', '-o', out, '.'], { cwd: path.join(EXAMPLES, name), env });
   return out;
 }

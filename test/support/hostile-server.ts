@@ -84,7 +84,9 @@ export function bomb(encoding: 'gzip' | 'deflate' | 'br', decompressedBytes: num
       ? zlib.gzipSync(zeros, { level: 9 })
       : encoding === 'deflate'
         ? zlib.deflateSync(Buffer.alloc(Math.min(decompressedBytes, 256 * 1024 * 1024)), { level: 9 })
-        : zlib.brotliCompressSync(Buffer.alloc(Math.min(decompressedBytes, 256 * 1024 * 1024)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+        : zlib.brotliCompressSync(Buffer.alloc(Math.min(decompressedBytes, 256 * 1024 * 1024)), {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
+          });
   const count = encoding === 'gzip' ? members : 1;
   return (_req, res) => {
     res.setHeader('content-type', 'application/json');

@@ -27,7 +27,11 @@ export async function startPrometheus(dir: string, targets: readonly ScrapeTarge
     '  evaluation_interval: 1s',
     '  scrape_timeout: 1s',
     'scrape_configs:',
-    ...targets.flatMap((t) => [`  - job_name: ${JSON.stringify(t.job)}`, '    static_configs:', `      - targets: [${JSON.stringify(t.address)}]`]),
+    ...targets.flatMap((t) => [
+      `  - job_name: ${JSON.stringify(t.job)}`,
+      '    static_configs:',
+      `      - targets: [${JSON.stringify(t.address)}]`,
+    ]),
     '',
   ].join('\n');
   const configFile = path.join(dir, 'prometheus.yml');
@@ -43,7 +47,11 @@ export async function startPrometheus(dir: string, targets: readonly ScrapeTarge
     ]);
     const url = `http://127.0.0.1:${port}`;
     try {
-      await waitUntil(async () => (await fetch(`${url}/-/ready`)).ok, 30_000, () => `Prometheus at ${url} not ready\n${proc.output()}`);
+      await waitUntil(
+        async () => (await fetch(`${url}/-/ready`)).ok,
+        30_000,
+        () => `Prometheus at ${url} not ready\n${proc.output()}`,
+      );
       return { url, process: proc, query: (expr) => instantQuery(url, expr) };
     } catch (err) {
       lastError = err;
@@ -53,15 +61,26 @@ export async function startPrometheus(dir: string, targets: readonly ScrapeTarge
   throw lastError;
 }
 
-async function instantQuery(url: string, expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+async function instantQuery(
+  url: string,
+  expr: string,
+): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
   const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr }) });
-  const body = (await res.json()) as { status: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> }; error?: string };
+  const body = (await res.json()) as {
+    status: string;
+    data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+    error?: string;
+  };
   if (body.status !== 'success') throw new Error(`query ${expr} failed: ${body.error}`);
   return body.data?.result ?? [];
 }
 
 /** Polls `check` every 250 ms until it is true; throws `message()` after `timeoutMs`. Not a timing assertion. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  message: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -23,14 +23,16 @@ export function which(name: string): string | undefined {
 export function realToolsAvailable(tools: readonly string[], gocodeDirs: readonly string[] = []): boolean {
   const missing = [
     ...tools.filter((t) => which(t) === undefined),
-    ...gocodeDirs.filter((d) => {
-      try {
-        accessSync(path.join('/usr/share/gocode/src', d));
-        return false;
-      } catch {
-        return true;
-      }
-    }).map((d) => `/usr/share/gocode/src/${d}`),
+    ...gocodeDirs
+      .filter((d) => {
+        try {
+          accessSync(path.join('/usr/share/gocode/src', d));
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .map((d) => `/usr/share/gocode/src/${d}`),
   ];
   if (missing.length === 0) return true;
   const message =

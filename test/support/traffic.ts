@@ -40,10 +40,12 @@ export async function hitLeak(baseUrl: string, calls = 3, n = 20): Promise<void>
 export async function driveTrafficFor(baseUrls: readonly string[], seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   for (let round = 0; Date.now() < deadline; round++) {
-    await Promise.all(baseUrls.map(async (url) => {
-      await driveTraffic(url, 1);
-      if (round % 3 === 0) await hitLeak(url, 1, 10);
-    }));
+    await Promise.all(
+      baseUrls.map(async (url) => {
+        await driveTraffic(url, 1);
+        if (round % 3 === 0) await hitLeak(url, 1, 10);
+      }),
+    );
     await new Promise((r) => setTimeout(r, 1_500));
   }
 }

@@ -25,25 +25,46 @@ describe('nesting bounds', () => {
       uid: 'd',
       title: 'd',
       templating: { list: [{ name: 'x', type: 'query', query: deep }] },
-      panels: [{ type: 'timeseries', title: 't', datasource: deep, targets: [{ refId: 'A', expr: 'up', datasource: deep, x: deep }] }],
+      panels: [
+        {
+          type: 'timeseries',
+          title: 't',
+          datasource: deep,
+          targets: [{ refId: 'A', expr: 'up', datasource: deep, x: deep }],
+        },
+      ],
     } as JsonObject;
     const found = runRules([{ file: 'd.json', dashboard }], allRules, { origin: 'lint' });
     expect(found).toEqual([
-      expect.objectContaining({ rule: 'json-too-deep', severity: 'error', file: 'd.json', pointer: `/templating/list/0/query${'/a'.repeat(MAX_JSON_DEPTH - 4)}` }),
+      expect.objectContaining({
+        rule: 'json-too-deep',
+        severity: 'error',
+        file: 'd.json',
+        pointer: `/templating/list/0/query${'/a'.repeat(MAX_JSON_DEPTH - 4)}`,
+      }),
     ]);
   });
 
   it('lint reports a 5 000-deep file as too deep before parsing, and a garbage-sized one as too large', () => {
     const deep = `{"uid":"d","panels":[${'['.repeat(5_000)}${']'.repeat(5_000)}]}`;
-    const r = lintSources([{ file: 'deep.json', text: deep }, { file: 'huge.json', text: '', bytes: 1.2e9 }]);
+    const r = lintSources([
+      { file: 'deep.json', text: deep },
+      { file: 'huge.json', text: '', bytes: 1.2e9 },
+    ]);
     expect(r.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([
-      ['deep.json', 'json-too-deep', 'objects and arrays nest more than 100 levels deep at line 1, column 120; no Grafana dashboard does, so the file was not checked'],
+      [
+        'deep.json',
+        'json-too-deep',
+        'objects and arrays nest more than 100 levels deep at line 1, column 120; no Grafana dashboard does, so the file was not checked',
+      ],
       ['huge.json', 'json-too-large', 'file is 1144.4 MiB; lint reads dashboard files up to 32 MiB'],
     ]);
   });
 
   it('lint counts brackets inside strings as text', () => {
-    const r = lintSources([{ file: 'ok.json', text: JSON.stringify({ uid: 'd', title: 'd', panels: [], description: '['.repeat(500) }) }]);
+    const r = lintSources([
+      { file: 'ok.json', text: JSON.stringify({ uid: 'd', title: 'd', panels: [], description: '['.repeat(500) }) },
+    ]);
     expect(r.diagnostics.filter((d) => d.rule.startsWith('json-'))).toEqual([]);
   });
 
@@ -60,8 +81,12 @@ export default built;
     try {
       const r = await p.run('build');
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('dashboards/deep.ts\n  error load: the dashboard nests objects and arrays more than 100 levels deep (at /panels/0/options/a/a');
-      expect(r.stderr).toContain('dashboards/cycle.ts\n  error load: the dashboard nests objects and arrays more than 100 levels deep (at /self/self/self');
+      expect(r.stderr).toContain(
+        'dashboards/deep.ts\n  error load: the dashboard nests objects and arrays more than 100 levels deep (at /panels/0/options/a/a',
+      );
+      expect(r.stderr).toContain(
+        'dashboards/cycle.ts\n  error load: the dashboard nests objects and arrays more than 100 levels deep (at /self/self/self',
+      );
       expect(r.stderr).not.toContain('internal error');
     } finally {
       await p.dispose();

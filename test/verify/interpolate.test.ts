@@ -18,13 +18,16 @@ const macros = { __rate_interval: '1m0s', __interval: '15s' };
 
 describe('interpolate', () => {
   it('expands macros and variables in every syntax, the way the Prometheus datasource formats them', () => {
-    expect(interpolate('rate(x{job="$job",instance=~"${instance}",route=~"[[route]]"}[$__rate_interval])', vars, macros)).toBe(
-      String.raw`rate(x{job="api\\'s",instance=~"(10\\.0\\.0\\.1:80|10\\.0\\.0\\.2:80)",route=~"/a"}[1m0s])`,
-    );
+    expect(
+      interpolate('rate(x{job="$job",instance=~"${instance}",route=~"[[route]]"}[$__rate_interval])', vars, macros),
+    ).toBe(String.raw`rate(x{job="api\\'s",instance=~"(10\\.0\\.0\\.1:80|10\\.0\\.0\\.2:80)",route=~"/a"}[1m0s])`);
   });
-  it('uses a custom All value verbatim', () => expect(interpolate('{cluster=~"$cluster"}', vars, macros)).toBe('{cluster=~".*"}'));
+  it('uses a custom All value verbatim', () =>
+    expect(interpolate('{cluster=~"$cluster"}', vars, macros)).toBe('{cluster=~".*"}'));
   it('applies explicit formats', () => {
-    expect(interpolate('${instance:pipe} ${instance:csv} ${instance:glob} ${job:raw}', vars, macros)).toBe("10.0.0.1:80|10.0.0.2:80 10.0.0.1:80,10.0.0.2:80 {10.0.0.1:80,10.0.0.2:80} api's");
+    expect(interpolate('${instance:pipe} ${instance:csv} ${instance:glob} ${job:raw}', vars, macros)).toBe(
+      "10.0.0.1:80|10.0.0.2:80 10.0.0.1:80,10.0.0.2:80 {10.0.0.1:80,10.0.0.2:80} api's",
+    );
   });
   it('leaves unknown names as written and does not confuse $__interval with $__interval_ms', () => {
     expect(interpolate('$nope ${__interval_ms} $__interval', vars, macros)).toBe('$nope ${__interval_ms} 15s');

@@ -32,7 +32,9 @@ describe('verify against a hostile Prometheus', () => {
     const r = await verify();
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
-    expect(prom.requests.find((q) => q.url === '/api/v1/query_range')!.body).toContain(encodeURIComponent('up{job="go-service"}'));
+    expect(prom.requests.find((q) => q.url === '/api/v1/query_range')!.body).toContain(
+      encodeURIComponent('up{job="go-service"}'),
+    );
   });
 
   it('reports {"status":"success","data":null} as a malformed answer, not an internal error', async () => {
@@ -46,7 +48,10 @@ describe('verify against a hostile Prometheus', () => {
   });
 
   it('prints an error object as what it holds, never [object Object]', async () => {
-    prom.on('/api/v1/query_range', raw('{"status":"error","errorType":"execution","error":{"code":42,"detail":"boom"}}', 422));
+    prom.on(
+      '/api/v1/query_range',
+      raw('{"status":"error","errorType":"execution","error":{"code":42,"detail":"boom"}}', 422),
+    );
     const r = await verify();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('failed: execution: an error that is not text: an object with keys "code", "detail"');
@@ -54,10 +59,15 @@ describe('verify against a hostile Prometheus', () => {
   });
 
   it('reports a malformed result as malformed, not as "no data"', async () => {
-    prom.on('/api/v1/query_range', success({ resultType: 'matrix', result: [{ metric: { job: 'go-service' }, values: 'lots' }] }));
+    prom.on(
+      '/api/v1/query_range',
+      success({ resultType: 'matrix', result: [{ metric: { job: 'go-service' }, values: 'lots' }] }),
+    );
     const r = await verify();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('failed: /api/v1/query_range answered a malformed result: result[0] has values "lots", expected a list of [<time>, "<number>"]');
+    expect(r.stderr).toContain(
+      'failed: /api/v1/query_range answered a malformed result: result[0] has values "lots", expected a list of [<time>, "<number>"]',
+    );
     expect(r.stderr).not.toContain('verify-no-data');
   });
 
@@ -65,14 +75,18 @@ describe('verify against a hostile Prometheus', () => {
     prom.on('/api/v1/query_range', raw('<html>\u001b[2J502 Bad Gateway</html>', 502, 'text/html'));
     const r = await verify();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('failed: /api/v1/query_range answered HTTP 502 with not JSON: "<html>\\u001b[2J502 Bad Gateway</html>"');
+    expect(r.stderr).toContain(
+      'failed: /api/v1/query_range answered HTTP 502 with not JSON: "<html>\\u001b[2J502 Bad Gateway</html>"',
+    );
   });
 
   it('stops a 2 GB gzip bomb at 64 MiB and fails the panel', async () => {
     prom.on('/api/v1/query_range', bomb('gzip', 2 * 1024 * 1024 * 1024));
     const r = await verify();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`failed: ${prom.url}/api/v1/query_range: the answer is larger than 64 MiB (after decompression); it was not read further`);
+    expect(r.stderr).toContain(
+      `failed: ${prom.url}/api/v1/query_range: the answer is larger than 64 MiB (after decompression); it was not read further`,
+    );
   });
 
   it('gives up on hanging queries at the deadline and exits 1', async () => {
@@ -81,14 +95,18 @@ describe('verify against a hostile Prometheus', () => {
     const r = await verify('--timeout', '5s', '--deadline', '800ms');
     expect(Date.now() - t0).toBeLessThan(4_000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`failed: ${prom.url}/api/v1/query_range: the overall deadline of 0.8 s passed before the answer was complete (raise it with --deadline)`);
+    expect(r.stderr).toContain(
+      `failed: ${prom.url}/api/v1/query_range: the overall deadline of 0.8 s passed before the answer was complete (raise it with --deadline)`,
+    );
   });
 
   it('fails (not a warning) when the label endpoint of a variable hangs', async () => {
     prom.on('/api/v1/label/job/values', hang);
     const r = await verify('--timeout', '300ms');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error verify-variable (/templating/list/1): dashboard "Service": variable query "label_values(up, job)" failed: ${prom.url}/api/v1/label/job/values?`);
+    expect(r.stderr).toContain(
+      `error verify-variable (/templating/list/1): dashboard "Service": variable query "label_values(up, job)" failed: ${prom.url}/api/v1/label/job/values?`,
+    );
     expect(r.stderr).toContain('no complete answer within 0.3 s (raise it with --timeout)');
   });
 
@@ -97,7 +115,9 @@ describe('verify against a hostile Prometheus', () => {
     prom.on('/api/v1/query_range', redirect(`${other.url}/api/v1/query_range`, 307));
     const r = await verify();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`redirected (HTTP 307) to another origin, ${other.url}; panelcraft follows redirects only within ${prom.url}`);
+    expect(r.stderr).toContain(
+      `redirected (HTTP 307) to another origin, ${other.url}; panelcraft follows redirects only within ${prom.url}`,
+    );
     expect(other.requests.length).toBe(before);
   });
 
@@ -105,7 +125,9 @@ describe('verify against a hostile Prometheus', () => {
     prom.on('/api/v1/status/buildinfo', raw('<html>login</html>', 200, 'text/html'));
     const r = await verify();
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`panelcraft verify: Prometheus at ${prom.url} does not answer: /api/v1/status/buildinfo answered HTTP 200 with not JSON: "<html>login</html>"\n`);
+    expect(r.stderr).toBe(
+      `panelcraft verify: Prometheus at ${prom.url} does not answer: /api/v1/status/buildinfo answered HTTP 200 with not JSON: "<html>login</html>"\n`,
+    );
   });
 });
 
@@ -117,26 +139,39 @@ describe('verify variable values', () => {
     expect(r.stderr).toContain(
       'error verify-variable-value (/templating/list/1): dashboard "Service": variable "$job" is set to "go-service" (the dashboard\'s saved value), which Prometheus does not have: it returns "node", "payments" for "label_values(up, job)"',
     );
-    expect(prom.requests.find((q) => q.url === '/api/v1/query_range')!.body).toContain(encodeURIComponent('up{job="go-service"}'));
+    expect(prom.requests.find((q) => q.url === '/api/v1/query_range')!.body).toContain(
+      encodeURIComponent('up{job="go-service"}'),
+    );
   });
 
   it('fails naming a --var value that Prometheus does not have', async () => {
     const r = await verify('--var', 'job=paymnts');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('variable "$job" is set to "paymnts" (--var job=paymnts), which Prometheus does not have: it returns "go-service", "node"');
+    expect(r.stderr).toContain(
+      'variable "$job" is set to "paymnts" (--var job=paymnts), which Prometheus does not have: it returns "go-service", "node"',
+    );
   });
 
   it('rejects --var names that match no variable, before asking Prometheus', async () => {
     const r = await verify('--var', 'jbo=go-service');
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'panelcraft verify: --var "jbo" names no variable of the dashboards (they have: datasource, job)\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'panelcraft verify: --var "jbo" names no variable of the dashboards (they have: datasource, job)\n',
+    });
     expect(prom.requests).toEqual([]);
   });
 });
 
 describe('verify credentials', () => {
   it('sends a bearer token from PANELCRAFT_PROMETHEUS_TOKEN and never prints it', async () => {
-    prom.on('/api/v1/query_range', raw('{"status":"error","errorType":"unauthorized","error":"bad token tok-9f8e7d"}', 401));
-    const r = await runCli(['verify', '--prometheus', prom.url, '--root', ROOT], process.cwd(), { PANELCRAFT_PROMETHEUS_TOKEN: 'tok-9f8e7d' });
+    prom.on(
+      '/api/v1/query_range',
+      raw('{"status":"error","errorType":"unauthorized","error":"bad token tok-9f8e7d"}', 401),
+    );
+    const r = await runCli(['verify', '--prometheus', prom.url, '--root', ROOT], process.cwd(), {
+      PANELCRAFT_PROMETHEUS_TOKEN: 'tok-9f8e7d',
+    });
     expect(prom.requests[0]!.headers.authorization).toBe('Bearer tok-9f8e7d');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('failed: unauthorized: bad token ***');
@@ -162,7 +197,13 @@ describe('verify credentials', () => {
   });
 
   it('rejects a malformed --header and a bad --timeout as usage errors', async () => {
-    expect(await verify('--header', 'no colon here')).toMatchObject({ code: 2, stderr: expect.stringContaining('--header must be "Name: value"') });
-    expect(await verify('--timeout', 'soon')).toMatchObject({ code: 2, stderr: 'panelcraft verify: --timeout "soon" is not a duration between 1ms and 24h, e.g. 30s or 2m\n' });
+    expect(await verify('--header', 'no colon here')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--header must be "Name: value"'),
+    });
+    expect(await verify('--timeout', 'soon')).toMatchObject({
+      code: 2,
+      stderr: 'panelcraft verify: --timeout "soon" is not a duration between 1ms and 24h, e.g. 30s or 2m\n',
+    });
   });
 });

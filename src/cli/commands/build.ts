@@ -32,7 +32,8 @@ export const build: Command = async (args, ctx) => {
   const result = await buildProject({ root });
   const outcome = await writeProject(root, result, { check, force: values.force });
   const changes = check ? outcome.plan.changes.map((c) => ({ path: `${OUT_DIR}/${c.path}`, status: c.status })) : [];
-  const committed = values.committed && !hasErrors(result.diagnostics) ? await compareWithCommitted(root, result.files, OUT_DIR) : [];
+  const committed =
+    values.committed && !hasErrors(result.diagnostics) ? await compareWithCommitted(root, result.files, OUT_DIR) : [];
   const failed = hasErrors(outcome.diagnostics) || changes.length > 0 || committed.length > 0;
 
   if (values.json) {
@@ -41,7 +42,11 @@ export const build: Command = async (args, ctx) => {
         {
           ok: !failed,
           written: outcome.written,
-          dashboards: result.dashboards.map((d) => ({ source: d.source, uid: d.uid, output: `${OUT_DIR}/${d.output}` })),
+          dashboards: result.dashboards.map((d) => ({
+            source: d.source,
+            uid: d.uid,
+            output: `${OUT_DIR}/${d.output}`,
+          })),
           changes,
           committed,
           diagnostics: outcome.diagnostics,
@@ -62,7 +67,9 @@ export const build: Command = async (args, ctx) => {
     for (const c of changes) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
     for (const c of committed) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
     if (changes.length > 0 || committed.length > 0) {
-      ctx.stderr(`panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${OUT_DIR}/.\n`);
+      ctx.stderr(
+        `panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${OUT_DIR}/.\n`,
+      );
       return EXIT_FINDINGS;
     }
     ctx.stdout(`panelcraft build --check: ${result.dashboards.length} dashboards, ${OUT_DIR}/ is up to date.\n`);

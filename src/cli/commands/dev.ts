@@ -19,7 +19,12 @@ const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as c
  * recovers. Runs until SIGINT or SIGTERM, then exits 0.
  */
 export const dev: Command = async (args, ctx) => {
-  const { values } = parseArgs({ args: [...args], options: { root: { type: 'string' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { root: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -77,7 +82,12 @@ interface DevState {
   readonly hashes: HashCache;
 }
 
-async function rebuild(root: string, ctx: CliContext, { cache, memo, hashes }: DevState, changed: ChangeBatch): Promise<void> {
+async function rebuild(
+  root: string,
+  ctx: CliContext,
+  { cache, memo, hashes }: DevState,
+  changed: ChangeBatch,
+): Promise<void> {
   const t0 = performance.now();
   try {
     const { loaded, reloaded } = await cache.load(changed);
@@ -87,7 +97,9 @@ async function rebuild(root: string, ctx: CliContext, { cache, memo, hashes }: D
     const text = formatDiagnostics(outcome.diagnostics);
     if (text !== '') ctx.stderr(text);
     if (hasErrors(outcome.diagnostics)) {
-      ctx.stderr(`panelcraft dev: ${countLine(outcome.diagnostics)}; nothing written, ${OUT_DIR}/ keeps the last good output. Waiting for changes…\n`);
+      ctx.stderr(
+        `panelcraft dev: ${countLine(outcome.diagnostics)}; nothing written, ${OUT_DIR}/ keeps the last good output. Waiting for changes…\n`,
+      );
       return;
     }
     const { writes, deletes } = outcome.plan;
@@ -96,6 +108,8 @@ async function rebuild(root: string, ctx: CliContext, { cache, memo, hashes }: D
     );
   } catch (err) {
     // Never exit on a rebuild: report and wait for the next save.
-    ctx.stderr(`panelcraft dev: rebuild failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nWaiting for changes…\n`);
+    ctx.stderr(
+      `panelcraft dev: rebuild failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nWaiting for changes…\n`,
+    );
   }
 }

@@ -37,9 +37,11 @@ export const diff: Command = async (args, ctx) => {
     },
     allowPositionals: false,
   });
-  if (values.base === undefined || values.base === '') throw new UsageError('--base REF is required, e.g. `panelcraft diff --base origin/main`');
+  if (values.base === undefined || values.base === '')
+    throw new UsageError('--base REF is required, e.g. `panelcraft diff --base origin/main`');
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const base = values.base;
 
@@ -63,10 +65,15 @@ export const diff: Command = async (args, ctx) => {
 
   const pictureFile = (d: DashboardChange) => `${pictureName(d)}.svg`;
   const rendered =
-    format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report, { base, ...(values.out ? { pictureFile } : {}) }) : renderText(report);
+    format === 'json'
+      ? renderJson(report)
+      : format === 'markdown'
+        ? renderMarkdown(report, { base, ...(values.out ? { pictureFile } : {}) })
+        : renderText(report);
   ctx.stdout(rendered);
 
-  if (values.out !== undefined) await writeOut(path.resolve(ctx.cwd, values.out), report, before, after, base, pictureFile);
+  if (values.out !== undefined)
+    await writeOut(path.resolve(ctx.cwd, values.out), report, before, after, base, pictureFile);
   return EXIT_OK;
 };
 
@@ -86,7 +93,9 @@ async function filesAtRef(root: string, base: string, commit: string, ctx: CliCo
   try {
     const build = await buildProject({ root: checkout.root });
     if (hasErrors(build.diagnostics)) {
-      ctx.stderr(`panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`);
+      ctx.stderr(
+        `panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`,
+      );
     }
     return build.files.filter(isDashboardFile).map((f) => ({ path: f.path, contents: f.contents }));
   } finally {

@@ -33,7 +33,8 @@ export const importCommand: Command = async (args, ctx) => {
     return EXIT_OK;
   }
   if (positionals.length === 0) throw new UsageError(`no dashboard JSON files given\n${IMPORT_USAGE}`);
-  if (values.out === undefined || values.out.trim() === '') throw new UsageError(`--out DIR is required (e.g. --out dashboards/payments)\n${IMPORT_USAGE}`);
+  if (values.out === undefined || values.out.trim() === '')
+    throw new UsageError(`--out DIR is required (e.g. --out dashboards/payments)\n${IMPORT_USAGE}`);
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const shown = (abs: string) => {
     const rel = path.relative(root, abs);
@@ -48,33 +49,55 @@ export const importCommand: Command = async (args, ctx) => {
       text = await readFile(abs, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `file "${file}" does not exist` : `cannot read "${file}": ${code ?? String(err)}`);
+      throw new UsageError(
+        code === 'ENOENT' ? `file "${file}" does not exist` : `cannot read "${file}": ${code ?? String(err)}`,
+      );
     }
     inputs.push({ file: shown(abs), text });
   }
   const { config } = await loadConfig(root).catch(() => ({ config: undefined }));
-  const planned = planImports(inputs, { outDir: shown(path.resolve(root, values.out)), grafana: grafanaTarget(config?.grafanaVersion) });
+  const planned = planImports(inputs, {
+    outDir: shown(path.resolve(root, values.out)),
+    grafana: grafanaTarget(config?.grafanaVersion),
+  });
 
-  const taken = new Set(await existingFiles(root, planned.flatMap((e) => (e.output ? [e.output] : []))));
+  const taken = new Set(
+    await existingFiles(
+      root,
+      planned.flatMap((e) => (e.output ? [e.output] : [])),
+    ),
+  );
   const entries: ImportEntry[] = planned.map((e) =>
     e.output !== undefined && taken.has(e.output)
       ? {
           source: e.source,
           findings: [
             ...e.findings,
-            { kind: 'error', rule: 'import-exists', pointer: '', message: `${e.output} already exists; panelcraft import never overwrites a file: move or delete it, or import into another --out folder` },
+            {
+              kind: 'error',
+              rule: 'import-exists',
+              pointer: '',
+              message: `${e.output} already exists; panelcraft import never overwrites a file: move or delete it, or import into another --out folder`,
+            },
           ],
         }
       : e,
   );
   const failed = entries.filter((e) => e.findings.some((f) => f.kind === 'error'));
-  if (failed.length === 0) await writeNewFiles(root, entries.map((e) => ({ path: e.output!, contents: e.contents! })));
+  if (failed.length === 0)
+    await writeNewFiles(
+      root,
+      entries.map((e) => ({ path: e.output!, contents: e.contents! })),
+    );
 
   if (values.json) ctx.stdout(formatImportJson(entries, failed.length === 0));
   else ctx.stdout(formatImportReport(entries));
   const warnings = entries.reduce((n, e) => n + e.findings.filter((f) => f.kind === 'warning').length, 0);
   if (failed.length > 0) {
-    if (!values.json) ctx.stderr(`panelcraft import: ${failed.length} of ${entries.length} files cannot be imported; nothing was written.\n`);
+    if (!values.json)
+      ctx.stderr(
+        `panelcraft import: ${failed.length} of ${entries.length} files cannot be imported; nothing was written.\n`,
+      );
     return EXIT_FINDINGS;
   }
   if (!values.json) {

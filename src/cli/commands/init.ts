@@ -34,17 +34,31 @@ export const init: Command = async (args, ctx) => {
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.length}: ${positionals.join(' ')}\n${INIT_USAGE}`);
+  if (positionals.length > 1)
+    throw new UsageError(`init takes one folder, got ${positionals.length}: ${positionals.join(' ')}\n${INIT_USAGE}`);
   const dir = path.resolve(ctx.cwd, positionals[0] ?? '.');
   const info = await stat(dir).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${dir} is a file, not a folder; name a folder to set up`);
+  if (info !== undefined && !info.isDirectory())
+    throw new UsageError(`${dir} is a file, not a folder; name a folder to set up`);
 
   let services = servicesFromFlags(values.service ?? [], values.convention ?? [], values.locale ?? []);
   const ask = (ctx as CliContext & { ask?: Ask }).ask ?? terminalAsk();
   if (services.length === 0 && ask !== undefined && !values.json) services = await askServices(ask, path.basename(dir));
 
-  const candidates = ['package.json', 'tsconfig.json', 'panelcraft.yaml', '.gitignore', '.github/workflows/dashboards.yml', 'deploy/docker-compose.yml', 'deploy/prometheus.yml', 'dashboards'];
-  const existing = await existingPaths(dir, [...candidates, ...services.map((s) => `dashboards/${s.name}/overview.ts`)]);
+  const candidates = [
+    'package.json',
+    'tsconfig.json',
+    'panelcraft.yaml',
+    '.gitignore',
+    '.github/workflows/dashboards.yml',
+    'deploy/docker-compose.yml',
+    'deploy/prometheus.yml',
+    'dashboards',
+  ];
+  const existing = await existingPaths(dir, [
+    ...candidates,
+    ...services.map((s) => `dashboards/${s.name}/overview.ts`),
+  ]);
   const packageJson = await readIfExists(path.join(dir, 'package.json'));
   const plan = planScaffold({
     services,
@@ -59,11 +73,21 @@ export const init: Command = async (args, ctx) => {
   return EXIT_OK;
 };
 
-function servicesFromFlags(names: readonly string[], conventions: readonly string[], locales: readonly string[]): ServiceSpec[] {
-  if (names.length === 0 && (conventions.length > 0 || locales.length > 0)) throw new UsageError(`--convention and --locale describe a --service NAME; none was given\n${INIT_USAGE}`);
-  for (const [flag, list] of [['--convention', conventions], ['--locale', locales]] as const) {
+function servicesFromFlags(
+  names: readonly string[],
+  conventions: readonly string[],
+  locales: readonly string[],
+): ServiceSpec[] {
+  if (names.length === 0 && (conventions.length > 0 || locales.length > 0))
+    throw new UsageError(`--convention and --locale describe a --service NAME; none was given\n${INIT_USAGE}`);
+  for (const [flag, list] of [
+    ['--convention', conventions],
+    ['--locale', locales],
+  ] as const) {
     if (list.length > 1 && list.length !== names.length) {
-      throw new UsageError(`give one ${flag} for all services or one per --service (${names.length} services, ${list.length} ${flag} values)`);
+      throw new UsageError(
+        `give one ${flag} for all services or one per --service (${names.length} services, ${list.length} ${flag} values)`,
+      );
     }
   }
   const seen = new Set<string>();
@@ -77,7 +101,8 @@ function servicesFromFlags(names: readonly string[], conventions: readonly strin
     if (!(CONVENTION_IDS as readonly string[]).includes(convention)) {
       throw new UsageError(`--convention ${JSON.stringify(convention)} is not one of ${CONVENTION_IDS.join(', ')}`);
     }
-    if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale ${JSON.stringify(locale)} is not one of ${LOCALES.join(', ')}`);
+    if (!(LOCALES as readonly string[]).includes(locale))
+      throw new UsageError(`--locale ${JSON.stringify(locale)} is not one of ${LOCALES.join(', ')}`);
     return { name, convention: convention as ConventionId, locale: locale as Locale };
   });
 }
@@ -100,15 +125,23 @@ async function askServices(ask: Ask, folder: string): Promise<ServiceSpec[]> {
   const fallback = serviceNameProblem(folder) === undefined ? folder : 'app';
   for (;;) {
     const first = services.length === 0;
-    const answer = (await ask(first ? `Service name (Prometheus job) [${fallback}]: ` : 'Another service? name, or Enter to finish: ')).trim();
+    const answer = (
+      await ask(first ? `Service name (Prometheus job) [${fallback}]: ` : 'Another service? name, or Enter to finish: ')
+    ).trim();
     const name = answer === '' && first ? fallback : answer;
     if (name === '') return services;
-    const problem = serviceNameProblem(name) ?? (services.some((s) => s.name === name) ? `${name} is already listed` : undefined);
+    const problem =
+      serviceNameProblem(name) ?? (services.some((s) => s.name === name) ? `${name} is already listed` : undefined);
     if (problem) {
       await ask(`${problem}. Press Enter to try again.`);
       continue;
     }
-    const convention = await choose(ask, `Metrics of ${name}: ${CONVENTION_IDS.join(' | ')} [client-golang]: `, CONVENTION_IDS, 'client-golang');
+    const convention = await choose(
+      ask,
+      `Metrics of ${name}: ${CONVENTION_IDS.join(' | ')} [client-golang]: `,
+      CONVENTION_IDS,
+      'client-golang',
+    );
     const locale = await choose(ask, `Language of titles: ${LOCALES.join(' | ')} [en]: `, LOCALES, 'en');
     services.push({ name, convention, locale });
   }
@@ -139,7 +172,10 @@ async function ownVersions(): Promise<{ panelcraft: string; sdk: string; typescr
 
 /** npm's rules for a package name, applied to a folder name: lowercase, URL-safe. */
 function npmName(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
   return name === '' ? 'dashboards' : name.slice(0, 214);
 }
 
@@ -149,7 +185,13 @@ async function replaceFile(file: string, contents: string): Promise<void> {
   await rename(temp, file);
 }
 
-function report(ctx: CliContext, dir: string, plan: ScaffoldPlan, services: readonly ServiceSpec[], json: boolean): void {
+function report(
+  ctx: CliContext,
+  dir: string,
+  plan: ScaffoldPlan,
+  services: readonly ServiceSpec[],
+  json: boolean,
+): void {
   const written = plan.create.map((f) => f.path);
   if (json) {
     ctx.stdout(
@@ -162,7 +204,10 @@ function report(ctx: CliContext, dir: string, plan: ScaffoldPlan, services: read
   if (plan.update) lines.push(`  updated  ${plan.update.path} (added scripts: ${plan.update.added.join(', ')})`);
   for (const s of plan.skipped) lines.push(`  skipped  ${s.path} (${s.reason})`);
   lines.push('');
-  if (services.length === 0) lines.push('No service given: add one with `npx panelcraft init --service NAME --convention client-golang|otel|gin`.');
+  if (services.length === 0)
+    lines.push(
+      'No service given: add one with `npx panelcraft init --service NAME --convention client-golang|otel|gin`.',
+    );
   lines.push('Next: `npm install`, then `npm run build:dashboards` and commit dashboards/ and provisioning/.');
   ctx.stdout(`${lines.join('\n')}\n`);
 }

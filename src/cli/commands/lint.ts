@@ -49,7 +49,8 @@ export const lint: Command = async (args, ctx) => {
 
   let paths = positionals;
   if (paths.length === 0) {
-    if (!existsSync(path.join(root, DEFAULT_PATH))) throw new UsageError(`no files given and ${DEFAULT_PATH}/ does not exist\n${LINT_USAGE}`);
+    if (!existsSync(path.join(root, DEFAULT_PATH)))
+      throw new UsageError(`no files given and ${DEFAULT_PATH}/ does not exist\n${LINT_USAGE}`);
     paths = [DEFAULT_PATH];
   }
   let sources;
@@ -64,7 +65,12 @@ export const lint: Command = async (args, ctx) => {
     const { http, url: bare } = httpFromFlags(values, url, ctx.env, 'PANELCRAFT_METRICS');
     return fetchMetrics(bare, http);
   };
-  const { catalog, diagnostics: metricProblems } = await readCatalog(root, values.metrics ?? [], values['metrics-url'] ?? [], fetchUrl);
+  const { catalog, diagnostics: metricProblems } = await readCatalog(
+    root,
+    values.metrics ?? [],
+    values['metrics-url'] ?? [],
+    fetchUrl,
+  );
   const result = lintSources(sources, { config, ...(catalog ? { catalog } : {}) });
   const diagnostics = sortDiagnostics([...metricProblems, ...result.diagnostics]);
   ctx.stdout(values.json ? formatJson(diagnostics) : formatReport(diagnostics, result.files));
@@ -79,9 +85,14 @@ async function readConfig(root: string, file: string | undefined): Promise<Panel
     throw new UsageError(`cannot read config file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const { config, diagnostics } = loaded;
-  const known = new Set<string>([...allRules.dashboard, ...allRules.tree].map((r) => r.id).concat(FRONT_DOOR_RULES, 'schema'));
-  const problems = diagnostics.map((d) => `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`);
-  for (const id of Object.keys(config.rules ?? {})) if (!known.has(id)) problems.push(`config: rules: unknown rule id "${id}"`);
+  const known = new Set<string>(
+    [...allRules.dashboard, ...allRules.tree].map((r) => r.id).concat(FRONT_DOOR_RULES, 'schema'),
+  );
+  const problems = diagnostics.map(
+    (d) => `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`,
+  );
+  for (const id of Object.keys(config.rules ?? {}))
+    if (!known.has(id)) problems.push(`config: rules: unknown rule id "${id}"`);
   (config.exclusions ?? []).forEach((e, i) => {
     if (!known.has(e.rule)) problems.push(`config: exclusions[${i}]: unknown rule id "${e.rule}"`);
   });
@@ -107,8 +118,13 @@ async function readCatalog(
   const diagnostics: Diagnostic[] = [];
   const catalogs = texts.map(({ source, text }) => {
     const { catalog, problems } = parseExposition(text, source);
-    if (catalog.metrics.size <= SCRAPE_SERIES.length && [...catalog.metrics.keys()].every((k) => SCRAPE_SERIES.includes(k))) {
-      throw new UsageError(`${redactSecrets(source)} holds no metrics; pass a saved /metrics exposition (Prometheus text format)`);
+    if (
+      catalog.metrics.size <= SCRAPE_SERIES.length &&
+      [...catalog.metrics.keys()].every((k) => SCRAPE_SERIES.includes(k))
+    ) {
+      throw new UsageError(
+        `${redactSecrets(source)} holds no metrics; pass a saved /metrics exposition (Prometheus text format)`,
+      );
     }
     for (const p of problems) {
       diagnostics.push({

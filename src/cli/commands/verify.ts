@@ -39,14 +39,16 @@ export const verify: Command = async (args, ctx) => {
     allowPositionals: false,
   });
   if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${VERIFY_USAGE}`);
-  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus))
+    throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
   const { http, url } = httpFromFlags(values, values.prometheus, ctx.env, 'PANELCRAFT_PROMETHEUS');
   const overrides = parseVarFlags(values.var ?? []);
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const { config } = await loadConfig(root);
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
   const scrapeIntervalMs = parseGrafanaInterval(scrapeText);
-  if (scrapeIntervalMs === undefined || scrapeIntervalMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
+  if (scrapeIntervalMs === undefined || scrapeIntervalMs <= 0)
+    throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
 
   const diagnostics: Diagnostic[] = [];
   const files: DashboardFile[] = [];
@@ -55,13 +57,22 @@ export const verify: Command = async (args, ctx) => {
     try {
       parsed = JSON.parse(f.contents);
     } catch (err) {
-      diagnostics.push({ rule: 'verify-json', severity: 'error', file: f.path, pointer: '', message: `not valid JSON: ${(err as Error).message}`, fix: 'rebuild with `npm run build:dashboards`' });
+      diagnostics.push({
+        rule: 'verify-json',
+        severity: 'error',
+        file: f.path,
+        pointer: '',
+        message: `not valid JSON: ${(err as Error).message}`,
+        fix: 'rebuild with `npm run build:dashboards`',
+      });
       continue;
     }
     if (isJsonObject(parsed)) files.push({ file: f.path, dashboard: parsed });
   }
   if (files.length === 0 && diagnostics.length === 0) {
-    ctx.stderr(`panelcraft verify: no dashboards under ${path.join(root, 'provisioning/dashboards')}; run \`npm run build:dashboards\` first.\n`);
+    ctx.stderr(
+      `panelcraft verify: no dashboards under ${path.join(root, 'provisioning/dashboards')}; run \`npm run build:dashboards\` first.\n`,
+    );
     return EXIT_FINDINGS;
   }
 
@@ -116,7 +127,9 @@ export const verify: Command = async (args, ctx) => {
   }
 
   if (values.json) {
-    ctx.stdout(`${JSON.stringify({ ok: !failed, prometheus: client.baseUrl, dashboards: files.length, counts, diagnostics, panels: result.panels }, null, 2)}\n`);
+    ctx.stdout(
+      `${JSON.stringify({ ok: !failed, prometheus: client.baseUrl, dashboards: files.length, counts, diagnostics, panels: result.panels }, null, 2)}\n`,
+    );
     return failed ? EXIT_FINDINGS : EXIT_OK;
   }
   const text = formatDiagnostics(diagnostics);

@@ -7,7 +7,10 @@ export const dashboardEditable: DashboardRule = {
   defaultSeverity: 'warning',
   check({ dashboard }) {
     if (dashboard.editable === false) return [];
-    const now = dashboard.editable === undefined ? 'is not set (Grafana defaults to true)' : `is ${JSON.stringify(dashboard.editable)}`;
+    const now =
+      dashboard.editable === undefined
+        ? 'is not set (Grafana defaults to true)'
+        : `is ${JSON.stringify(dashboard.editable)}`;
     return [
       {
         pointer: '/editable',

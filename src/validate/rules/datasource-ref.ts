@@ -17,24 +17,36 @@ export const datasourceRef: DashboardRule = {
     const variables = new Map(templateVariables(dashboard).map((v) => [v.name, v]));
     const out: Finding[] = [];
     for (const { value, pointer } of datasourceRefs(dashboard)) {
-      if (value === null || typeof value === 'string' && datasourceVariableName(value) === undefined) continue;
+      if (value === null || (typeof value === 'string' && datasourceVariableName(value) === undefined)) continue;
       let uid: string | undefined;
       let at = pointer;
       if (typeof value === 'string') uid = value;
       else if (isJsonObject(value)) {
         const rawUid = value.uid;
         if (rawUid !== undefined && rawUid !== null && typeof rawUid !== 'string') {
-          out.push({ pointer: `${pointer}/uid`, message: `datasource uid ${JSON.stringify(rawUid)} is not a string`, fix: 'write the uid as a string, e.g. "${datasource}"' });
+          out.push({
+            pointer: `${pointer}/uid`,
+            message: `datasource uid ${JSON.stringify(rawUid)} is not a string`,
+            fix: 'write the uid as a string, e.g. "${datasource}"',
+          });
           continue;
         }
         if (typeof rawUid !== 'string' && stringAt(value, 'type') === undefined) {
-          out.push({ pointer, message: `datasource reference ${JSON.stringify(value)} has neither "uid" nor "type"`, fix: 'write {"type": "prometheus", "uid": "${datasource}"}' });
+          out.push({
+            pointer,
+            message: `datasource reference ${JSON.stringify(value)} has neither "uid" nor "type"`,
+            fix: 'write {"type": "prometheus", "uid": "${datasource}"}',
+          });
           continue;
         }
         uid = typeof rawUid === 'string' ? rawUid : undefined;
         at = `${pointer}/uid`;
       } else {
-        out.push({ pointer, message: `datasource ${JSON.stringify(value)} is neither a {type, uid} object nor null`, fix: 'write {"type": "prometheus", "uid": "${datasource}"}' });
+        out.push({
+          pointer,
+          message: `datasource ${JSON.stringify(value)} is neither a {type, uid} object nor null`,
+          fix: 'write {"type": "prometheus", "uid": "${datasource}"}',
+        });
         continue;
       }
       const name = uid === undefined ? undefined : datasourceVariableName(uid);

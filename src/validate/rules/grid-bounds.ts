@@ -14,7 +14,11 @@ export const gridBounds: DashboardRule = {
     for (const { panel, pointer } of walkPanels(dashboard)) {
       const pos = panel.gridPos;
       if (!isJsonObject(pos)) {
-        out.push({ pointer, message: 'panel has no gridPos; Grafana stacks it at the top left over other panels', fix: 'set `.span(n)` and `.height(h)`, or let panelcraft build place it' });
+        out.push({
+          pointer,
+          message: 'panel has no gridPos; Grafana stacks it at the top left over other panels',
+          fix: 'set `.span(n)` and `.height(h)`, or let panelcraft build place it',
+        });
         continue;
       }
       const { x, y, w, h } = pos;
@@ -29,9 +33,24 @@ export const gridBounds: DashboardRule = {
         continue;
       }
       const [nx, ny, nw, nh] = [x, y, w, h] as number[];
-      if (nw! < 1 || nw! > GRID_COLUMNS) out.push({ pointer: `${pointer}/gridPos/w`, message: `width ${nw} is outside 1–${GRID_COLUMNS}`, fix: `use \`.span(n)\` with n between 1 and ${GRID_COLUMNS}` });
-      else if (nx! < 0 || nx! + nw! > GRID_COLUMNS) out.push({ pointer: `${pointer}/gridPos/x`, message: `panel spans columns ${nx}–${nx! + nw!}, past the ${GRID_COLUMNS}-column grid`, fix: `make x + w at most ${GRID_COLUMNS}` });
-      if (nh! < 1) out.push({ pointer: `${pointer}/gridPos/h`, message: `height ${nh} is less than 1`, fix: 'use `.height(h)` with h ≥ 1' });
+      if (nw! < 1 || nw! > GRID_COLUMNS)
+        out.push({
+          pointer: `${pointer}/gridPos/w`,
+          message: `width ${nw} is outside 1–${GRID_COLUMNS}`,
+          fix: `use \`.span(n)\` with n between 1 and ${GRID_COLUMNS}`,
+        });
+      else if (nx! < 0 || nx! + nw! > GRID_COLUMNS)
+        out.push({
+          pointer: `${pointer}/gridPos/x`,
+          message: `panel spans columns ${nx}–${nx! + nw!}, past the ${GRID_COLUMNS}-column grid`,
+          fix: `make x + w at most ${GRID_COLUMNS}`,
+        });
+      if (nh! < 1)
+        out.push({
+          pointer: `${pointer}/gridPos/h`,
+          message: `height ${nh} is less than 1`,
+          fix: 'use `.height(h)` with h ≥ 1',
+        });
       if (ny! < 0) out.push({ pointer: `${pointer}/gridPos/y`, message: `y ${ny} is negative`, fix: 'use y ≥ 0' });
     }
     return out;

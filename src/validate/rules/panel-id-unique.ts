@@ -15,12 +15,20 @@ export const panelIdUnique: DashboardRule = {
       const id = panel.id;
       const title = stringAt(panel, 'title') ?? '';
       if (typeof id !== 'number' || !Number.isInteger(id)) {
-        out.push({ pointer: `${pointer}/id`, message: `panel has no integer id (found ${JSON.stringify(id ?? null)})`, fix: 'give every panel a unique integer id (panelcraft build assigns them)' });
+        out.push({
+          pointer: `${pointer}/id`,
+          message: `panel has no integer id (found ${JSON.stringify(id ?? null)})`,
+          fix: 'give every panel a unique integer id (panelcraft build assigns them)',
+        });
         continue;
       }
       const other = seen.get(id);
       if (other !== undefined) {
-        out.push({ pointer: `${pointer}/id`, message: `panel id ${id} is also used by panel "${other}"`, fix: 'remove the explicit `.id(...)` so panelcraft derives one, or pick an unused id' });
+        out.push({
+          pointer: `${pointer}/id`,
+          message: `panel id ${id} is also used by panel "${other}"`,
+          fix: 'remove the explicit `.id(...)` so panelcraft derives one, or pick an unused id',
+        });
       } else {
         seen.set(id, title);
       }

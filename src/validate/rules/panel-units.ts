@@ -21,7 +21,7 @@ export const panelUnits: DashboardRule = {
       out.push({
         pointer,
         message: `unit ${JSON.stringify(unit)} is not a Grafana unit id; Grafana shows it as a literal suffix${typeof unit === 'string' ? didYouMean(unit, knownUnitIds()) : ''}`,
-        fix: "use a constant from '@grafana/grafana-foundation-sdk/units' (e.g. units.RequestsPerSecond), or a custom form such as \"suffix: req\"",
+        fix: 'use a constant from \'@grafana/grafana-foundation-sdk/units\' (e.g. units.RequestsPerSecond), or a custom form such as "suffix: req"',
       });
     };
     for (const { panel, pointer } of walkPanels(dashboard)) {
@@ -32,7 +32,8 @@ export const panelUnits: DashboardRule = {
       arrayAt(fieldConfig ?? {}, 'overrides').forEach((o, i) => {
         if (!isJsonObject(o)) return;
         arrayAt(o, 'properties').forEach((p, j) => {
-          if (isJsonObject(p) && p.id === 'unit') checkUnit(p.value, `${pointer}/fieldConfig/overrides/${i}/properties/${j}/value`);
+          if (isJsonObject(p) && p.id === 'unit')
+            checkUnit(p.value, `${pointer}/fieldConfig/overrides/${i}/properties/${j}/value`);
         });
       });
       arrayAt(panel, 'yaxes').forEach((axis, i) => {

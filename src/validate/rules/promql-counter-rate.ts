@@ -5,7 +5,18 @@ import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 
 /** Functions and aggregations under which a raw counter is fine (they use the rate, or only count series). */
-const COUNTER_SAFE_CALLS = new Set(['rate', 'irate', 'increase', 'resets', 'changes', 'absent', 'absent_over_time', 'present_over_time', 'count_over_time', 'timestamp']);
+const COUNTER_SAFE_CALLS = new Set([
+  'rate',
+  'irate',
+  'increase',
+  'resets',
+  'changes',
+  'absent',
+  'absent_over_time',
+  'present_over_time',
+  'count_over_time',
+  'timestamp',
+]);
 const COUNTER_SAFE_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
 
 /** dashboard-linter's rule: counters (`_total`, `_count`, `_sum`, `_bucket`) are only meaningful through rate/irate/increase. */
@@ -33,5 +44,8 @@ export const promqlCounterRate: DashboardRule = {
 };
 
 function isSafe(node: Expr): boolean {
-  return (node.type === 'Call' && COUNTER_SAFE_CALLS.has(node.func)) || (node.type === 'AggregateExpr' && COUNTER_SAFE_AGGREGATIONS.has(node.op));
+  return (
+    (node.type === 'Call' && COUNTER_SAFE_CALLS.has(node.func)) ||
+    (node.type === 'AggregateExpr' && COUNTER_SAFE_AGGREGATIONS.has(node.op))
+  );
 }

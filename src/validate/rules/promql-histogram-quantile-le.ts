@@ -35,7 +35,8 @@ export const promqlHistogramQuantileLe: DashboardRule = {
 function readsBuckets(node: Expr): boolean {
   let found = false;
   walk(node, (n) => {
-    if (n.type === 'VectorSelector' && (n.name?.endsWith('_bucket') || n.matchers.some((m) => m.label === 'le'))) found = true;
+    if (n.type === 'VectorSelector' && (n.name?.endsWith('_bucket') || n.matchers.some((m) => m.label === 'le')))
+      found = true;
   });
   return found;
 }

@@ -4,7 +4,6 @@ import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
 import type { DashboardRule } from '../rule.ts';
 
-
 /** rate()/irate()/increase() assume a counter; on a gauge they turn every drop into a bogus reset. */
 export const promqlRateOnGauge: DashboardRule = {
   id: 'promql-rate-on-gauge',
@@ -17,7 +16,8 @@ export const promqlRateOnGauge: DashboardRule = {
       walk(target.ast, (node) => {
         if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;
         const arg = node.args[0];
-        const selector = arg?.type === 'MatrixSelector' ? arg.vector : arg?.type === 'SubqueryExpr' ? arg.expr : undefined;
+        const selector =
+          arg?.type === 'MatrixSelector' ? arg.vector : arg?.type === 'SubqueryExpr' ? arg.expr : undefined;
         if (selector?.type !== 'VectorSelector' || selector.name === undefined || !isGaugeName(selector.name)) return;
         findings.push({
           pointer: target.pointer,

@@ -22,10 +22,7 @@ export const schemaVersionOld: DashboardRule = {
         ? `schemaVersion ${version} is old: Grafana migrates the dashboard at every load, from ${version} to its current version`
         : `schemaVersion is ${version === undefined ? 'missing' : `${JSON.stringify(version)}, not a number`}: Grafana treats it as 0 and runs every migration at load`;
     const angular = angularPanels(dashboard);
-    const angularText =
-      angular.length === 0
-        ? ''
-        : `; Angular panels removed in Grafana 12: ${angular.join(', ')}`;
+    const angularText = angular.length === 0 ? '' : `; Angular panels removed in Grafana 12: ${angular.join(', ')}`;
     return [
       {
         pointer: '/schemaVersion',
@@ -43,7 +40,9 @@ export const schemaVersionOld: DashboardRule = {
 function angularPanels(dashboard: Parameters<typeof walkPanels>[0]): string[] {
   const panels = [
     ...walkPanels(dashboard).map((p) => p.panel),
-    ...arrayAt(dashboard, 'rows').filter(isJsonObject).flatMap((row) => arrayAt(row, 'panels').filter(isJsonObject)),
+    ...arrayAt(dashboard, 'rows')
+      .filter(isJsonObject)
+      .flatMap((row) => arrayAt(row, 'panels').filter(isJsonObject)),
   ];
   return panels.flatMap((panel) => {
     const type = stringAt(panel, 'type');

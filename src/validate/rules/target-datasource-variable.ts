@@ -12,7 +12,9 @@ export const targetDatasourceVariable: DashboardRule = {
   description: 'Prometheus panels and targets use the datasource variable, not a fixed uid',
   defaultSeverity: 'warning',
   check({ dashboard }) {
-    const variable = templateVariables(dashboard).find((v) => v.type === 'datasource' && v.variable.query === 'prometheus');
+    const variable = templateVariables(dashboard).find(
+      (v) => v.type === 'datasource' && v.variable.query === 'prometheus',
+    );
     if (!variable) return [];
     return datasourceRefs(dashboard).flatMap(({ value, pointer, where }) => {
       if ((where !== 'panel' && where !== 'target') || !isJsonObject(value)) return [];

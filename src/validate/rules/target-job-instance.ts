@@ -21,7 +21,13 @@ export const targetJobInstance: DashboardRule = {
       const missing = new Map<string, string[]>();
       for (const sel of selectors) {
         for (const label of scope) {
-          const ok = sel.matchers.some((m) => m.label === label && (m.op === '=~' || m.op === '=') && /\$\{?\w/.test(m.value) && m.value.includes(label));
+          const ok = sel.matchers.some(
+            (m) =>
+              m.label === label &&
+              (m.op === '=~' || m.op === '=') &&
+              /\$\{?\w/.test(m.value) &&
+              m.value.includes(label),
+          );
           if (!ok) missing.set(label, [...(missing.get(label) ?? []), sel.metric ?? '{…}']);
         }
       }

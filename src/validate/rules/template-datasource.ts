@@ -9,12 +9,14 @@ export const templateDatasource: DashboardRule = {
   defaultSeverity: 'warning',
   check({ dashboard }) {
     if (!usesPrometheus(dashboard)) return [];
-    if (templateVariables(dashboard).some((v) => v.type === 'datasource' && v.variable.query === 'prometheus')) return [];
+    if (templateVariables(dashboard).some((v) => v.type === 'datasource' && v.variable.query === 'prometheus'))
+      return [];
     return [
       {
         pointer: '/templating',
-        message: 'dashboard has no datasource variable of type "prometheus"; every panel is tied to one fixed datasource',
-        fix: "add `new DatasourceVariableBuilder('datasource').type('prometheus')` ('@grafana/grafana-foundation-sdk/dashboard') and point panels at {\"type\": \"prometheus\", \"uid\": \"${datasource}\"}",
+        message:
+          'dashboard has no datasource variable of type "prometheus"; every panel is tied to one fixed datasource',
+        fix: 'add `new DatasourceVariableBuilder(\'datasource\').type(\'prometheus\')` (\'@grafana/grafana-foundation-sdk/dashboard\') and point panels at {"type": "prometheus", "uid": "${datasource}"}',
       },
     ];
   },

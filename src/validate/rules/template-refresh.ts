@@ -13,7 +13,12 @@ export const templateRefresh: DashboardRule = {
       if (v.type !== 'query') return [];
       const refresh = v.variable.refresh;
       if (refresh === ON_TIME_RANGE_CHANGE) return [];
-      const now = refresh === undefined ? 'is not set (never)' : refresh === 1 ? 'is 1 (on dashboard load)' : `is ${JSON.stringify(refresh)}`;
+      const now =
+        refresh === undefined
+          ? 'is not set (never)'
+          : refresh === 1
+            ? 'is 1 (on dashboard load)'
+            : `is ${JSON.stringify(refresh)}`;
       return [
         {
           pointer: `${v.pointer}/refresh`,

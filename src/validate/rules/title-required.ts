@@ -19,7 +19,13 @@ export const titleRequired: DashboardRule = {
       ];
     }
     if (title.length > MAX_TITLE) {
-      return [{ pointer: '/title', message: `title is ${title.length} characters; Grafana allows ${MAX_TITLE}`, fix: 'shorten the title' }];
+      return [
+        {
+          pointer: '/title',
+          message: `title is ${title.length} characters; Grafana allows ${MAX_TITLE}`,
+          fix: 'shorten the title',
+        },
+      ];
     }
     return [];
   },

@@ -12,14 +12,21 @@ export const uidFormat: DashboardRule = {
       return [
         {
           pointer: '/uid',
-          message: 'dashboard has no uid: Grafana generates a random one per database, which breaks links between instances',
+          message:
+            'dashboard has no uid: Grafana generates a random one per database, which breaks links between instances',
           fix: 'set a stable uid with `.uid("team-service-overview")`',
         },
       ];
     }
-    if (typeof uid !== 'string') return [{ pointer: '/uid', message: `uid must be a string, got ${JSON.stringify(uid)}`, fix: 'set uid to a string' }];
+    if (typeof uid !== 'string')
+      return [
+        { pointer: '/uid', message: `uid must be a string, got ${JSON.stringify(uid)}`, fix: 'set uid to a string' },
+      ];
     if (UID_PATTERN.test(uid)) return [];
-    const why = uid.length > 40 ? `is ${uid.length} characters long (Grafana allows 40)` : 'contains characters other than A-Z, a-z, 0-9, "-" and "_"';
+    const why =
+      uid.length > 40
+        ? `is ${uid.length} characters long (Grafana allows 40)`
+        : 'contains characters other than A-Z, a-z, 0-9, "-" and "_"';
     return [
       {
         pointer: '/uid',

@@ -24,7 +24,8 @@ export const variableUndefined: DashboardRule = {
       if (value === undefined) return;
       for (const s of stringValues(value, base, (ptr) => ptr.endsWith('/datasource'))) {
         for (const ref of findVariableRefs(s.value)) {
-          if (declared.has(ref.name) || isBuiltinVariable(ref.name) || isImportPlaceholder(dashboard, ref.name)) continue;
+          if (declared.has(ref.name) || isBuiltinVariable(ref.name) || isImportPlaceholder(dashboard, ref.name))
+            continue;
           out.push({
             pointer: s.pointer,
             message: `"${ref.text}" refers to no template variable${didYouMean(ref.name, declared)}; Grafana leaves it as literal text`,
@@ -46,14 +47,19 @@ export const variableUndefined: DashboardRule = {
   },
 };
 
-function scanFieldLinks(panel: JsonObject, pointer: string, scan: (v: JsonValue | undefined, base: string) => void): void {
+function scanFieldLinks(
+  panel: JsonObject,
+  pointer: string,
+  scan: (v: JsonValue | undefined, base: string) => void,
+): void {
   const fieldConfig = objectAt(panel, 'fieldConfig');
   const defaults = fieldConfig ? objectAt(fieldConfig, 'defaults') : undefined;
   if (defaults) scan(defaults.links, `${pointer}/fieldConfig/defaults/links`);
   arrayAt(fieldConfig ?? {}, 'overrides').forEach((o, i) => {
     if (!isJsonObject(o)) return;
     arrayAt(o, 'properties').forEach((p, j) => {
-      if (isJsonObject(p) && p.id === 'links') scan(p.value, `${pointer}/fieldConfig/overrides/${i}/properties/${j}/value`);
+      if (isJsonObject(p) && p.id === 'links')
+        scan(p.value, `${pointer}/fieldConfig/overrides/${i}/properties/${j}/value`);
     });
   });
 }

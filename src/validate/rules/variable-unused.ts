@@ -23,7 +23,11 @@ export const variableUnused: DashboardRule = {
         usedBy.set(ref.name, set);
       }
     }
-    const repeated = new Set(walkPanels(dashboard).map((p) => p.panel.repeat).filter((r): r is string => typeof r === 'string'));
+    const repeated = new Set(
+      walkPanels(dashboard)
+        .map((p) => p.panel.repeat)
+        .filter((r): r is string => typeof r === 'string'),
+    );
     return variables.flatMap((v) => {
       if (v.type === 'adhoc' || repeated.has(v.name)) return [];
       const users = usedBy.get(v.name);

@@ -18,7 +18,8 @@ export function collapseErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       pending.push(error);
       continue;
     }
-    const inside = (e: ErrorObject) => e.instancePath === error.instancePath || e.instancePath.startsWith(`${error.instancePath}/`);
+    const inside = (e: ErrorObject) =>
+      e.instancePath === error.instancePath || e.instancePath.startsWith(`${error.instancePath}/`);
     const members = pending.filter(inside);
     pending = [...pending.filter((e) => !inside(e)), ...collapseUnion(error, members)];
   }
@@ -26,7 +27,9 @@ export function collapseErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 function collapseUnion(union: ErrorObject, members: readonly ErrorObject[]): ErrorObject[] {
-  const onValue = members.filter((e) => e.instancePath === union.instancePath && ['type', 'const', 'enum'].includes(e.keyword));
+  const onValue = members.filter(
+    (e) => e.instancePath === union.instancePath && ['type', 'const', 'enum'].includes(e.keyword),
+  );
   const deeper = members.filter((e) => !onValue.includes(e));
   if (deeper.length > 0 || onValue.length === 0) return deeper;
   return [typeOrEnumError(union.instancePath, union.schemaPath, onValue)];
@@ -42,7 +45,9 @@ function allowedOf(e: ErrorObject): unknown[] {
 /** One error for a value no member accepts: `type` with every allowed type, plus allowed constants. */
 function typeOrEnumError(instancePath: string, schemaPath: string, errors: readonly ErrorObject[]): ErrorObject {
   const types = unique(
-    errors.filter((e) => e.keyword === 'type').flatMap((e) => String((e.params as { type: string | string[] }).type).split(',')),
+    errors
+      .filter((e) => e.keyword === 'type')
+      .flatMap((e) => String((e.params as { type: string | string[] }).type).split(',')),
   );
   const allowedValues = unique(errors.flatMap(allowedOf));
   if (types.length === 0) return { keyword: 'enum', instancePath, schemaPath, params: { allowedValues } };

@@ -18,8 +18,15 @@ export function errorToFinding(dashboard: JsonObject, error: ErrorObject, sectio
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type': {
-      const expected = expectedText(String(params.type).split(','), (params.allowedValues as unknown[] | undefined) ?? []);
-      return { pointer: at, message: `${where} must be ${expected} but is ${describeValue(value)}`, fix: typeFix(where, expected, section) };
+      const expected = expectedText(
+        String(params.type).split(','),
+        (params.allowedValues as unknown[] | undefined) ?? [],
+      );
+      return {
+        pointer: at,
+        message: `${where} must be ${expected} but is ${describeValue(value)}`,
+        fix: typeFix(where, expected, section),
+      };
     }
     case 'enum':
     case 'const': {
@@ -101,6 +108,7 @@ function typeFix(where: string, expected: string, section: SchemaSection): strin
 }
 
 function enumFix(section: SchemaSection): string {
-  if (section.kind === 'dashboard') return 'use one of the allowed values (the foundation SDK exports them as enums in @grafana/grafana-foundation-sdk/dashboard)';
+  if (section.kind === 'dashboard')
+    return 'use one of the allowed values (the foundation SDK exports them as enums in @grafana/grafana-foundation-sdk/dashboard)';
   return `use one of the allowed values; in TypeScript take them from the SDK's enums (e.g. common.LegendDisplayMode from '@grafana/grafana-foundation-sdk/common') instead of string literals`;
 }

@@ -14,7 +14,8 @@ import { errorToFinding, type SchemaSection } from './error-finding.ts';
  */
 export const schemaRule: DashboardRule = {
   id: 'schema',
-  description: 'dashboard JSON matches the types of @grafana/schema (dashboard model, core panel options and field config)',
+  description:
+    'dashboard JSON matches the types of @grafana/schema (dashboard model, core panel options and field config)',
   defaultSeverity: 'error',
   check(doc) {
     const dashboard = doc.dashboard;
@@ -25,7 +26,13 @@ export const schemaRule: DashboardRule = {
       if (!validators) continue;
       const options = panel.options;
       if (isJsonObject(options)) {
-        findings.push(...run(dashboard, validators.options, options, `${pointer}/options`, { kind: 'options', pluginId: panel.type, panelPointer: pointer }));
+        findings.push(
+          ...run(dashboard, validators.options, options, `${pointer}/options`, {
+            kind: 'options',
+            pluginId: panel.type,
+            panelPointer: pointer,
+          }),
+        );
       }
       const custom = objectAt(objectAt(objectAt(panel, 'fieldConfig') ?? {}, 'defaults') ?? {}, 'custom');
       if (custom && validators.fieldConfig) {
@@ -42,7 +49,13 @@ export const schemaRule: DashboardRule = {
   },
 };
 
-function run(dashboard: JsonObject, validate: ValidateFunction, data: JsonValue, prefix: string, section: SchemaSection): Finding[] {
+function run(
+  dashboard: JsonObject,
+  validate: ValidateFunction,
+  data: JsonValue,
+  prefix: string,
+  section: SchemaSection,
+): Finding[] {
   if (validate(data)) return [];
   const errors: ErrorObject[] = (validate.errors ?? []).map((e) => ({ ...e, instancePath: prefix + e.instancePath }));
   return collapseErrors(errors).map((e) => errorToFinding(dashboard, e, section));

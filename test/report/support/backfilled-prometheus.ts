@@ -35,7 +35,9 @@ export async function startBackfilledPrometheus(dir: string): Promise<Backfilled
   await mkdir(data, { recursive: true });
   const input = path.join(dir, 'synthetic.om');
   await writeFile(input, openMetrics());
-  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', '-q', input, data], { cwd: dir });
+  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', '-q', input, data], {
+    cwd: dir,
+  });
   const config = path.join(dir, 'prometheus.yml');
   await writeFile(config, 'global:\n  scrape_interval: 5m\n');
   let lastError: unknown;
@@ -50,13 +52,24 @@ export async function startBackfilledPrometheus(dir: string): Promise<Backfilled
     ]);
     const url = `http://127.0.0.1:${port}`;
     try {
-      await waitUntil(async () => (await fetch(`${url}/-/ready`)).ok, 60_000, () => `Prometheus at ${url} not ready\n${proc.output()}`);
+      await waitUntil(
+        async () => (await fetch(`${url}/-/ready`)).ok,
+        60_000,
+        () => `Prometheus at ${url} not ready\n${proc.output()}`,
+      );
       return {
         url,
         process: proc,
         async query(expr, time) {
-          const res = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr, time: String(time) }) });
-          const body = (await res.json()) as { status: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> }; error?: string };
+          const res = await fetch(`${url}/api/v1/query`, {
+            method: 'POST',
+            body: new URLSearchParams({ query: expr, time: String(time) }),
+          });
+          const body = (await res.json()) as {
+            status: string;
+            data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+            error?: string;
+          };
           if (body.status !== 'success') throw new Error(`query ${expr} failed: ${body.error}`);
           return body.data?.result ?? [];
         },

@@ -38,7 +38,12 @@ export function availability(job: string, start: number, end: number): number | 
   return ts.length === 0 ? null : ts.reduce((a, t) => a + up(job, t), 0) / ts.length;
 }
 
-export function gaugeMax(job: string, start: number, end: number, gauge: 'goroutines' | 'fds' | 'memory'): number | null {
+export function gaugeMax(
+  job: string,
+  start: number,
+  end: number,
+  gauge: 'goroutines' | 'fds' | 'memory',
+): number | null {
   const f = gauge === 'goroutines' ? goroutines : gauge === 'fds' ? openFds : memoryBytes;
   const ts = times(job, start, end);
   return ts.length === 0 ? null : Math.max(...ts.map((t) => f(job, t)));

@@ -73,11 +73,11 @@ export function goroutines(job: string, t: number): number {
 
 export function openFds(job: string, t: number): number {
   if (job === 'beta' && t === Date.UTC(2026, 8, 30, 4) / 1000) return 900;
-  return 20 + Number(localDate(t).slice(8, 10)) % 7;
+  return 20 + (Number(localDate(t).slice(8, 10)) % 7);
 }
 
 export function memoryBytes(job: string, t: number): number {
-  return 50 * 1024 * 1024 + (localHour(t) * 1024 * 1024) + SERVICES.findIndex((s) => s.job === job) * 4096;
+  return 50 * 1024 * 1024 + localHour(t) * 1024 * 1024 + SERVICES.findIndex((s) => s.job === job) * 4096;
 }
 
 /** Sample times of a job, ascending. */
@@ -99,7 +99,8 @@ export function counterTimeline(job: string): Array<{ t: number; c: Counters }> 
   const out: Array<{ t: number; c: Counters }> = [];
   let c: Counters = { ok: 0, errors: 0, buckets: [0, 0, 0, 0, 0], sum: 0 };
   for (const t of sampleTimes(job)) {
-    if (job === 'gamma' && t - STEP_S < GAMMA_RESTART_S && t >= GAMMA_RESTART_S) c = { ok: 0, errors: 0, buckets: [0, 0, 0, 0, 0], sum: 0 };
+    if (job === 'gamma' && t - STEP_S < GAMMA_RESTART_S && t >= GAMMA_RESTART_S)
+      c = { ok: 0, errors: 0, buckets: [0, 0, 0, 0, 0], sum: 0 };
     const inc = increments(job, t);
     const all = inc.ok + inc.errors;
     const shares = bucketShares(job, t);
@@ -121,14 +122,21 @@ export function counterTimeline(job: string): Array<{ t: number; c: Counters }> 
 
 function labels(job: string, extra: Record<string, string> = {}): string {
   const all = { instance: `${job}:8080`, job, ...extra };
-  return `{${Object.entries(all).map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+  return `{${Object.entries(all)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',')}}`;
 }
 
 /** The whole data set as OpenMetrics text (one metric family after the other, samples in time order). */
 export function openMetrics(): string {
   const out: string[] = [];
   const timelines = new Map(SERVICES.map((s) => [s.job, counterTimeline(s.job)]));
-  const family = (name: string, type: string, lines: (s: Service, t: number, c: Counters) => string[], only?: (s: Service) => boolean) => {
+  const family = (
+    name: string,
+    type: string,
+    lines: (s: Service, t: number, c: Counters) => string[],
+    only?: (s: Service) => boolean,
+  ) => {
     out.push(`# TYPE ${name} ${type}`);
     for (const s of SERVICES) {
       if (only && !only(s)) continue;
@@ -136,27 +144,51 @@ export function openMetrics(): string {
     }
   };
   family('up', 'gauge', (s, t) => [`up${labels(s.job)} ${up(s.job, t)} ${t}`]);
-  family('http_requests', 'counter', (s, t, c) => [
-    `http_requests_total${labels(s.job, { code: '200', handler: '/api' })} ${c.ok} ${t}`,
-    `http_requests_total${labels(s.job, { code: '500', handler: '/api' })} ${c.errors} ${t}`,
-  ], (s) => !s.gin);
-  family('http_request_duration_seconds', 'histogram', (s, t, c) => [
-    ...BUCKETS.map((le, i) => `http_request_duration_seconds_bucket${labels(s.job, { le: String(le) })} ${c.buckets[i]} ${t}`),
-    `http_request_duration_seconds_bucket${labels(s.job, { le: '+Inf' })} ${c.buckets[4]} ${t}`,
-    `http_request_duration_seconds_count${labels(s.job)} ${c.buckets[4]} ${t}`,
-    `http_request_duration_seconds_sum${labels(s.job)} ${c.sum} ${t}`,
-  ], (s) => !s.gin);
-  family('gin_requests', 'counter', (s, t, c) => [
-    `gin_requests_total${labels(s.job, { code: '200', handler: 'main.api', host: 'shop', method: 'GET', url: '/api' })} ${c.ok} ${t}`,
-    `gin_requests_total${labels(s.job, { code: '500', handler: 'main.api', host: 'shop', method: 'GET', url: '/api' })} ${c.errors} ${t}`,
-  ], (s) => s.gin);
-  family('gin_request_duration_seconds', 'summary', (s, t, c) => [
-    `gin_request_duration_seconds_sum${labels(s.job)} ${c.sum} ${t}`,
-    `gin_request_duration_seconds_count${labels(s.job)} ${c.buckets[4]} ${t}`,
-  ], (s) => s.gin);
+  family(
+    'http_requests',
+    'counter',
+    (s, t, c) => [
+      `http_requests_total${labels(s.job, { code: '200', handler: '/api' })} ${c.ok} ${t}`,
+      `http_requests_total${labels(s.job, { code: '500', handler: '/api' })} ${c.errors} ${t}`,
+    ],
+    (s) => !s.gin,
+  );
+  family(
+    'http_request_duration_seconds',
+    'histogram',
+    (s, t, c) => [
+      ...BUCKETS.map(
+        (le, i) => `http_request_duration_seconds_bucket${labels(s.job, { le: String(le) })} ${c.buckets[i]} ${t}`,
+      ),
+      `http_request_duration_seconds_bucket${labels(s.job, { le: '+Inf' })} ${c.buckets[4]} ${t}`,
+      `http_request_duration_seconds_count${labels(s.job)} ${c.buckets[4]} ${t}`,
+      `http_request_duration_seconds_sum${labels(s.job)} ${c.sum} ${t}`,
+    ],
+    (s) => !s.gin,
+  );
+  family(
+    'gin_requests',
+    'counter',
+    (s, t, c) => [
+      `gin_requests_total${labels(s.job, { code: '200', handler: 'main.api', host: 'shop', method: 'GET', url: '/api' })} ${c.ok} ${t}`,
+      `gin_requests_total${labels(s.job, { code: '500', handler: 'main.api', host: 'shop', method: 'GET', url: '/api' })} ${c.errors} ${t}`,
+    ],
+    (s) => s.gin,
+  );
+  family(
+    'gin_request_duration_seconds',
+    'summary',
+    (s, t, c) => [
+      `gin_request_duration_seconds_sum${labels(s.job)} ${c.sum} ${t}`,
+      `gin_request_duration_seconds_count${labels(s.job)} ${c.buckets[4]} ${t}`,
+    ],
+    (s) => s.gin,
+  );
   family('go_goroutines', 'gauge', (s, t) => [`go_goroutines${labels(s.job)} ${goroutines(s.job, t)} ${t}`]);
   family('process_open_fds', 'gauge', (s, t) => [`process_open_fds${labels(s.job)} ${openFds(s.job, t)} ${t}`]);
-  family('process_resident_memory_bytes', 'gauge', (s, t) => [`process_resident_memory_bytes${labels(s.job)} ${memoryBytes(s.job, t)} ${t}`]);
+  family('process_resident_memory_bytes', 'gauge', (s, t) => [
+    `process_resident_memory_bytes${labels(s.job)} ${memoryBytes(s.job, t)} ${t}`,
+  ]);
   out.push('# EOF');
   return `${out.join('\n')}\n`;
 }

@@ -5,7 +5,10 @@ import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 describe('angular-panel', () => {
   it('accepts React panels', () => expect(check(angularPanel, goodDashboard())).toEqual([]));
   it('reports graph and singlestat panels with their replacement', () => {
-    const d = { ...goodDashboard(), panels: [goodPanel({ type: 'graph' }), goodPanel({ id: 2, type: 'singlestat', title: 'Up' })] };
+    const d = {
+      ...goodDashboard(),
+      panels: [goodPanel({ type: 'graph' }), goodPanel({ id: 2, type: 'singlestat', title: 'Up' })],
+    };
     const findings = check(angularPanel, d);
     expect(findings.map((f) => f.pointer)).toEqual(['/panels/0/type', '/panels/1/type']);
     expect(findings[0]!.message).toBe(

@@ -6,7 +6,11 @@ describe('datasource-ref', () => {
   it('accepts the variable, built-ins and null', () => {
     const d = {
       ...goodDashboard(),
-      panels: [goodPanel(), goodPanel({ id: 2, datasource: { type: 'datasource', uid: '-- Mixed --' } }), goodPanel({ id: 3, datasource: null })],
+      panels: [
+        goodPanel(),
+        goodPanel({ id: 2, datasource: { type: 'datasource', uid: '-- Mixed --' } }),
+        goodPanel({ id: 3, datasource: null }),
+      ],
       annotations: { list: [{ datasource: { type: 'grafana', uid: '-- Grafana --' } }] },
     };
     expect(check(datasourceRef, d)).toEqual([]);
@@ -21,7 +25,10 @@ describe('datasource-ref', () => {
     ]);
   });
   it('reports a variable that is not a datasource variable and a malformed ref', () => {
-    const d = { ...goodDashboard(), panels: [goodPanel({ datasource: { type: 'prometheus', uid: '${job}' } }), goodPanel({ id: 2, datasource: {} })] };
+    const d = {
+      ...goodDashboard(),
+      panels: [goodPanel({ datasource: { type: 'prometheus', uid: '${job}' } }), goodPanel({ id: 2, datasource: {} })],
+    };
     expect(check(datasourceRef, d).map((f) => f.message)).toEqual([
       'datasource "${job}" refers to variable "job" of type "query", not a datasource variable',
       'datasource reference {} has neither "uid" nor "type"',

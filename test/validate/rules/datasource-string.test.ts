@@ -5,7 +5,13 @@ import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 describe('datasource-string', () => {
   it('accepts object refs, and strings below schemaVersion 33', () => {
     expect(check(datasourceString, goodDashboard())).toEqual([]);
-    expect(check(datasourceString, { ...goodDashboard(), schemaVersion: 27, panels: [goodPanel({ datasource: 'Prometheus' })] })).toEqual([]);
+    expect(
+      check(datasourceString, {
+        ...goodDashboard(),
+        schemaVersion: 27,
+        panels: [goodPanel({ datasource: 'Prometheus' })],
+      }),
+    ).toEqual([]);
   });
   it('reports a string datasource with schemaVersion >= 33', () => {
     expect(check(datasourceString, { ...goodDashboard(), panels: [goodPanel({ datasource: 'Prometheus' })] })).toEqual([
@@ -17,6 +23,8 @@ describe('datasource-string', () => {
     ]);
   });
   it('leaves ${DS_…} placeholders to import-placeholders', () => {
-    expect(check(datasourceString, { ...goodDashboard(), panels: [goodPanel({ datasource: '${DS_PROMETHEUS}' })] })).toEqual([]);
+    expect(
+      check(datasourceString, { ...goodDashboard(), panels: [goodPanel({ datasource: '${DS_PROMETHEUS}' })] }),
+    ).toEqual([]);
   });
 });

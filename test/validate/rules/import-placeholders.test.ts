@@ -18,7 +18,10 @@ describe('import-placeholders', () => {
         '/__inputs',
         'dashboard has "__inputs", "__requires": it is an export for the UI\'s import dialog; file provisioning saves it verbatim and never resolves its inputs (grafana/grafana#10786)',
       ],
-      ['/panels/0/datasource/uid', '"${DS_PROM}" is an import placeholder (2 uses); file provisioning leaves it as is and panels fail with "Datasource ${DS_PROM} was not found"'],
+      [
+        '/panels/0/datasource/uid',
+        '"${DS_PROM}" is an import placeholder (2 uses); file provisioning leaves it as is and panels fail with "Datasource ${DS_PROM} was not found"',
+      ],
     ]);
   });
   it('does not report a real variable named DS_PROMETHEUS', () => {

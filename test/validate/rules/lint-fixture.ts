@@ -13,8 +13,20 @@ export function goodDashboard(): JsonObject {
     templating: {
       list: [
         { name: 'datasource', type: 'datasource', query: 'prometheus', refresh: 1 },
-        { name: 'job', type: 'query', query: 'label_values(up, job)', datasource: { type: 'prometheus', uid: '${datasource}' }, refresh: 2 },
-        { name: 'instance', type: 'query', query: 'label_values(up{job=~"$job"}, instance)', datasource: { type: 'prometheus', uid: '${datasource}' }, refresh: 2 },
+        {
+          name: 'job',
+          type: 'query',
+          query: 'label_values(up, job)',
+          datasource: { type: 'prometheus', uid: '${datasource}' },
+          refresh: 2,
+        },
+        {
+          name: 'instance',
+          type: 'query',
+          query: 'label_values(up{job=~"$job"}, instance)',
+          datasource: { type: 'prometheus', uid: '${datasource}' },
+          refresh: 2,
+        },
       ],
     },
     panels: [goodPanel()],

@@ -4,11 +4,19 @@ import { parseExposition } from '../../../src/catalog/parse-exposition.ts';
 import { metricUnknown } from '../../../src/validate/rules/metric-unknown.ts';
 import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 
-const { catalog } = parseExposition(readFileSync(new URL('../../fixtures/metrics/go-service.prom', import.meta.url), 'utf8'), 'go-service.prom');
+const { catalog } = parseExposition(
+  readFileSync(new URL('../../fixtures/metrics/go-service.prom', import.meta.url), 'utf8'),
+  'go-service.prom',
+);
 
 describe('metric-unknown', () => {
   it('does nothing without a catalog', () => {
-    expect(check(metricUnknown, { ...goodDashboard(), panels: [goodPanel({ targets: [{ refId: 'A', expr: 'nope_total' }] })] })).toEqual([]);
+    expect(
+      check(metricUnknown, {
+        ...goodDashboard(),
+        panels: [goodPanel({ targets: [{ refId: 'A', expr: 'nope_total' }] })],
+      }),
+    ).toEqual([]);
   });
   it('accepts metrics the catalog has, templated names and recording rules', () => {
     const targets = [
@@ -23,7 +31,8 @@ describe('metric-unknown', () => {
     expect(check(metricUnknown, { ...goodDashboard(), panels: [p] }, catalog)).toEqual([
       expect.objectContaining({
         pointer: '/panels/0/targets/0/expr',
-        message: 'metric "http_request_total" is not in the metric catalog (go-service.prom) (did you mean "http_requests_total"?); the panel stays empty',
+        message:
+          'metric "http_request_total" is not in the metric catalog (go-service.prom) (did you mean "http_requests_total"?); the panel stays empty',
       }),
     ]);
   });

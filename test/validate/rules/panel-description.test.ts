@@ -8,7 +8,10 @@ describe('panel-description', () => {
   });
   it('warns on a query panel without description', () => {
     expect(check(panelDescription, { ...goodDashboard(), panels: [goodPanel({ description: ' ' })] })).toEqual([
-      expect.objectContaining({ pointer: '/panels/0/description', message: 'panel has no description; reviewers cannot tell what it shows or why it matters' }),
+      expect.objectContaining({
+        pointer: '/panels/0/description',
+        message: 'panel has no description; reviewers cannot tell what it shows or why it matters',
+      }),
     ]);
   });
 });

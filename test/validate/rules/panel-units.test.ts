@@ -4,13 +4,16 @@ import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 
 describe('panel-units', () => {
   it('accepts SDK unit ids and Grafana custom forms', () => {
-    const panels = ['reqps', 'bytes', 'percentunit', 'suffix: req', 'currency:€', 'si:g', 'bool:on/off'].map((unit, i) =>
-      goodPanel({ id: i + 1, fieldConfig: { defaults: { unit }, overrides: [] } }),
+    const panels = ['reqps', 'bytes', 'percentunit', 'suffix: req', 'currency:€', 'si:g', 'bool:on/off'].map(
+      (unit, i) => goodPanel({ id: i + 1, fieldConfig: { defaults: { unit }, overrides: [] } }),
     );
     expect(check(panelUnits, { ...goodDashboard(), panels })).toEqual([]);
   });
   it('reports an unknown unit id with suggestions', () => {
-    const d = { ...goodDashboard(), panels: [goodPanel({ fieldConfig: { defaults: { unit: 'reqs' }, overrides: [] } })] };
+    const d = {
+      ...goodDashboard(),
+      panels: [goodPanel({ fieldConfig: { defaults: { unit: 'reqs' }, overrides: [] } })],
+    };
     expect(check(panelUnits, d)).toEqual([
       expect.objectContaining({
         pointer: '/panels/0/fieldConfig/defaults/unit',
@@ -22,7 +25,12 @@ describe('panel-units', () => {
     const d = {
       ...goodDashboard(),
       panels: [
-        goodPanel({ fieldConfig: { defaults: {}, overrides: [{ matcher: { id: 'byName', options: 'x' }, properties: [{ id: 'unit', value: 'req/s' }] }] } }),
+        goodPanel({
+          fieldConfig: {
+            defaults: {},
+            overrides: [{ matcher: { id: 'byName', options: 'x' }, properties: [{ id: 'unit', value: 'req/s' }] }],
+          },
+        }),
         goodPanel({ id: 2, type: 'graph', yaxes: [{ format: 'bytez' }], fieldConfig: { defaults: {} } }),
       ],
     };

@@ -15,16 +15,21 @@ describe('promql-histogram-quantile-le', () => {
   });
 
   it('flags an aggregation that drops le', () => {
-    const doc = dashboardWith('histogram_quantile(0.9, sum by (job) (rate(x_bucket[5m])))', 'histogram_quantile(0.9, sum without (le) (rate(x_bucket[5m])))');
+    const doc = dashboardWith(
+      'histogram_quantile(0.9, sum by (job) (rate(x_bucket[5m])))',
+      'histogram_quantile(0.9, sum without (le) (rate(x_bucket[5m])))',
+    );
     expect(promqlHistogramQuantileLe.check(doc, settings)).toEqual([
       {
         pointer: '/panels/0/targets/0/expr',
-        message: 'histogram_quantile() aggregates buckets with by (job), which drops "le": "sum by (job) (rate(x_bucket[5m]))"; Grafana shows no data',
+        message:
+          'histogram_quantile() aggregates buckets with by (job), which drops "le": "sum by (job) (rate(x_bucket[5m]))"; Grafana shows no data',
         fix: 'keep le in the aggregation: sum by (le, job) (…)',
       },
       {
         pointer: '/panels/1/targets/0/expr',
-        message: 'histogram_quantile() aggregates buckets with without (le), which drops "le": "sum without (le) (rate(x_bucket[5m]))"; Grafana shows no data',
+        message:
+          'histogram_quantile() aggregates buckets with without (le), which drops "le": "sum without (le) (rate(x_bucket[5m]))"; Grafana shows no data',
         fix: 'keep le in the aggregation: sum by (le) (…)',
       },
     ]);

@@ -21,6 +21,11 @@ describe('promql-rate-interval', () => {
   });
 
   it('leaves gauge trend functions with a fixed window alone', () => {
-    expect(promqlRateInterval.check(dashboardWith('deriv(go_goroutines[10m])', 'predict_linear(process_resident_memory_bytes[1h], 3600)'), settings)).toEqual([]);
+    expect(
+      promqlRateInterval.check(
+        dashboardWith('deriv(go_goroutines[10m])', 'predict_linear(process_resident_memory_bytes[1h], 3600)'),
+        settings,
+      ),
+    ).toEqual([]);
   });
 });

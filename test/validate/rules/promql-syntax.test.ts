@@ -6,7 +6,9 @@ const settings = { origin: 'lint' } as const;
 
 describe('promql-syntax', () => {
   it('accepts valid PromQL with Grafana macros and variables', () => {
-    const doc = dashboardWith('sum by ($group) (rate(http_requests_total{job=~"$job"}[$__rate_interval])) > ${threshold}');
+    const doc = dashboardWith(
+      'sum by ($group) (rate(http_requests_total{job=~"$job"}[$__rate_interval])) > ${threshold}',
+    );
     expect(promqlSyntax.check(doc, settings)).toEqual([]);
   });
 

@@ -10,7 +10,8 @@ describe('repeat-variable', () => {
     expect(check(repeatVariable, { ...goodDashboard(), panels: [goodPanel({ repeat: 'instances' })] })).toEqual([
       expect.objectContaining({
         pointer: '/panels/0/repeat',
-        message: 'panel repeats over "instances", which is no template variable (did you mean "instance"?); Grafana draws it once',
+        message:
+          'panel repeats over "instances", which is no template variable (did you mean "instance"?); Grafana draws it once',
       }),
     ]);
   });

@@ -6,7 +6,13 @@ describe('rows-legacy', () => {
   it('accepts gridPos panels', () => expect(check(rowsLegacy, goodDashboard())).toEqual([]));
   it('reports the rows layout once, counting rows and panels', () => {
     const { panels: _p, ...rest } = goodDashboard();
-    const d = { ...rest, rows: [{ title: 'A', panels: [goodPanel(), goodPanel({ id: 2 })] }, { title: 'B', panels: [] }] };
+    const d = {
+      ...rest,
+      rows: [
+        { title: 'A', panels: [goodPanel(), goodPanel({ id: 2 })] },
+        { title: 'B', panels: [] },
+      ],
+    };
     expect(check(rowsLegacy, d)).toEqual([
       expect.objectContaining({
         pointer: '/rows',

@@ -5,7 +5,11 @@ import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 describe('schema-version-old', () => {
   it('accepts a modern schemaVersion', () => expect(check(schemaVersionOld, goodDashboard())).toEqual([]));
   it('explains an old dashboard once, naming its Angular panels', () => {
-    const d = { ...goodDashboard(), schemaVersion: 16, panels: [goodPanel({ type: 'graph', title: 'CPU' }), goodPanel({ id: 2, type: 'singlestat', title: 'Uptime' })] };
+    const d = {
+      ...goodDashboard(),
+      schemaVersion: 16,
+      panels: [goodPanel({ type: 'graph', title: 'CPU' }), goodPanel({ id: 2, type: 'singlestat', title: 'Uptime' })],
+    };
     expect(check(schemaVersionOld, d)).toEqual([
       expect.objectContaining({
         pointer: '/schemaVersion',
@@ -16,6 +20,8 @@ describe('schema-version-old', () => {
   });
   it('reports a missing schemaVersion', () => {
     const { schemaVersion: _s, ...d } = goodDashboard();
-    expect(check(schemaVersionOld, d)[0]!.message).toMatch(/^schemaVersion is missing: Grafana treats it as 0 and runs every migration at load/);
+    expect(check(schemaVersionOld, d)[0]!.message).toMatch(
+      /^schemaVersion is missing: Grafana treats it as 0 and runs every migration at load/,
+    );
   });
 });

@@ -3,7 +3,8 @@ import { targetJobInstance } from '../../../src/validate/rules/target-job-instan
 import { check, goodDashboard, goodPanel } from './lint-fixture.ts';
 
 describe('target-job-instance', () => {
-  it('accepts selectors that match on $job and $instance', () => expect(check(targetJobInstance, goodDashboard())).toEqual([]));
+  it('accepts selectors that match on $job and $instance', () =>
+    expect(check(targetJobInstance, goodDashboard())).toEqual([]));
   it('warns per missing matcher, naming the selectors', () => {
     const p = goodPanel({
       targets: [{ refId: 'A', expr: 'rate(http_requests_total{job=~"$job"}[$__rate_interval]) / on() group_left up' }],

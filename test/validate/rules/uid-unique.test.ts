@@ -4,7 +4,8 @@ import { uidUnique } from '../../../src/validate/rules/uid-unique.ts';
 const doc = (file: string, uid: string) => ({ file, dashboard: { title: file, uid } });
 
 describe('uid-unique', () => {
-  it('passes distinct uids', () => expect(uidUnique.checkTree([doc('a.ts', 'a'), doc('b.ts', 'b')], { origin: 'build' })).toEqual([]));
+  it('passes distinct uids', () =>
+    expect(uidUnique.checkTree([doc('a.ts', 'a'), doc('b.ts', 'b')], { origin: 'build' })).toEqual([]));
   it('names both files of a duplicate uid', () =>
     expect(uidUnique.checkTree([doc('a.ts', 'same'), doc('b.ts', 'same')], { origin: 'build' })).toEqual([
       {

@@ -6,7 +6,12 @@ describe('variable-undefined', () => {
   it('accepts declared variables and built-ins', () => {
     const p = goodPanel({
       title: 'Rate on $instance over ${__range}',
-      targets: [{ refId: 'A', expr: 'label_replace(rate(x{job=~"$job"}[$__rate_interval]), "a", "$1", "b", "(.*)") offset $__interval' }],
+      targets: [
+        {
+          refId: 'A',
+          expr: 'label_replace(rate(x{job=~"$job"}[$__rate_interval]), "a", "$1", "b", "(.*)") offset $__interval',
+        },
+      ],
       links: [{ url: '/d/abc?var-job=${job:queryparam}&from=${__from}&to=$__to' }],
     });
     expect(check(variableUndefined, { ...goodDashboard(), panels: [p] })).toEqual([]);
@@ -16,13 +21,15 @@ describe('variable-undefined', () => {
     expect(check(variableUndefined, { ...goodDashboard(), panels: [p] })).toEqual([
       expect.objectContaining({
         pointer: '/panels/0/targets/0/expr',
-        message: '"$instnce" refers to no template variable (did you mean "instance"?); Grafana leaves it as literal text',
+        message:
+          '"$instnce" refers to no template variable (did you mean "instance"?); Grafana leaves it as literal text',
       }),
     ]);
   });
   it('checks titles, links and variable queries too', () => {
     const d = goodDashboard();
-    ((d.templating as { list: Array<Record<string, unknown>> }).list[2]!).query = 'label_values(up{env="$env"}, instance)';
+    (d.templating as { list: Array<Record<string, unknown>> }).list[2]!.query =
+      'label_values(up{env="$env"}, instance)';
     d.panels = [goodPanel({ title: '[[region]] traffic' })];
     expect(check(variableUndefined, d).map((f) => f.pointer)).toEqual(['/panels/0/title', '/templating/list/2/query']);
   });

@@ -7,7 +7,9 @@ const schemaDir = path.resolve(import.meta.dirname, '../../../schema');
 
 function committedFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? committedFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    entry.isDirectory()
+      ? committedFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
   );
 }
 
@@ -19,12 +21,19 @@ describe('schema/ is generated from the installed @grafana/schema', () => {
     for (const file of fresh) {
       const committed = readFileSync(path.join(schemaDir, file.path), 'utf8');
       // A plain equality keeps the failure short; the fix is always the same.
-      expect(committed === file.contents, `schema/${file.path} is stale: run \`npm run gen:schema\` and commit the result`).toBe(true);
+      expect(
+        committed === file.contents,
+        `schema/${file.path} is stale: run \`npm run gen:schema\` and commit the result`,
+      ).toBe(true);
     }
   });
 
   it('records the @grafana/schema version in every schema file', () => {
-    const version = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../node_modules/@grafana/schema/package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, '../../../node_modules/@grafana/schema/package.json'), 'utf8'),
+      ) as { version: string }
+    ).version;
     for (const file of committedFiles(schemaDir).filter((f) => f.endsWith('.schema.json'))) {
       const schema = JSON.parse(readFileSync(path.join(schemaDir, file), 'utf8')) as { $comment?: string };
       expect(schema.$comment, file).toContain(`@grafana/schema ${version}`);

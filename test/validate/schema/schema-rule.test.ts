@@ -29,7 +29,14 @@ describe('schema rule: passing fixtures', () => {
 
   it('accepts a dashboard built with the foundation SDK (rows, timeseries, stat, gauge, table, text)', () => {
     const dashboard = sdkDashboard();
-    expect((dashboard.panels as JsonObject[]).map((p) => p.type)).toEqual(['row', 'timeseries', 'stat', 'gauge', 'table', 'text']);
+    expect((dashboard.panels as JsonObject[]).map((p) => p.type)).toEqual([
+      'row',
+      'timeseries',
+      'stat',
+      'gauge',
+      'table',
+      'text',
+    ]);
     expect(check(dashboard)).toEqual([]);
   });
 
@@ -41,20 +48,32 @@ describe('schema rule: passing fixtures', () => {
 describe('schema rule: dashboard model', () => {
   it('reports a grid width given as a string, with the panel-relative location and the absolute pointer', () => {
     expect(check(mutate(sdkDashboard(), (d) => (d.panels[1].gridPos.w = '12')))).toEqual([
-      { pointer: '/panels/1/gridPos/w', message: 'gridPos.w must be a number but is the string "12"', fix: TYPE_FIX_DASHBOARD('gridPos.w', 'a number') },
+      {
+        pointer: '/panels/1/gridPos/w',
+        message: 'gridPos.w must be a number but is the string "12"',
+        fix: TYPE_FIX_DASHBOARD('gridPos.w', 'a number'),
+      },
     ]);
   });
 
   it('reports `panels: {}` once, at /panels', () => {
     expect(check(mutate(sdkDashboard(), (d) => (d.panels = {})))).toEqual([
-      { pointer: '/panels', message: 'panels must be an array but is an object', fix: TYPE_FIX_DASHBOARD('panels', 'an array') },
+      {
+        pointer: '/panels',
+        message: 'panels must be an array but is an object',
+        fix: TYPE_FIX_DASHBOARD('panels', 'an array'),
+      },
     ]);
   });
 
   it('reports a panel inside a collapsed row with its nested pointer', () => {
     const findings = check(mutate(uiExport(), (d) => (d.panels[6].panels[0].gridPos.h = null)));
     expect(findings).toEqual([
-      { pointer: '/panels/6/panels/0/gridPos/h', message: 'gridPos.h must be a number but is null', fix: TYPE_FIX_DASHBOARD('gridPos.h', 'a number') },
+      {
+        pointer: '/panels/6/panels/0/gridPos/h',
+        message: 'gridPos.h must be a number but is null',
+        fix: TYPE_FIX_DASHBOARD('gridPos.h', 'a number'),
+      },
     ]);
   });
 
@@ -71,27 +90,42 @@ describe('schema rule: dashboard model', () => {
   it('reports a value mapping with an unknown type once (not once per union member)', () => {
     const findings = check(mutate(uiExport(), (d) => (d.panels[1].fieldConfig.defaults.mappings[0].type = 'values')));
     expect(findings.map((f) => [f.pointer, f.message])).toEqual([
-      ['/panels/1/fieldConfig/defaults/mappings/0/type', 'fieldConfig.defaults.mappings[0].type is the string "values"; allowed: "value", "range", "regex", "special"'],
+      [
+        '/panels/1/fieldConfig/defaults/mappings/0/type',
+        'fieldConfig.defaults.mappings[0].type is the string "values"; allowed: "value", "range", "regex", "special"',
+      ],
     ]);
   });
 
   it('reports the errors of the mapping member its `type` names, and only those', () => {
-    const findings = check(mutate(uiExport(), (d) => (d.panels[1].fieldConfig.defaults.mappings[1].options.from = '2')));
+    const findings = check(
+      mutate(uiExport(), (d) => (d.panels[1].fieldConfig.defaults.mappings[1].options.from = '2')),
+    );
     expect(findings.map((f) => [f.pointer, f.message])).toEqual([
-      ['/panels/1/fieldConfig/defaults/mappings/1/options/from', 'fieldConfig.defaults.mappings[1].options.from must be a number or null but is the string "2"'],
+      [
+        '/panels/1/fieldConfig/defaults/mappings/1/options/from',
+        'fieldConfig.defaults.mappings[1].options.from must be a number or null but is the string "2"',
+      ],
     ]);
   });
 
   it('reports a union of plain types once, naming each allowed type', () => {
     const findings = check(mutate(uiExport(), (d) => (d.templating.list[2].current.value = 5)));
     expect(findings.map((f) => [f.pointer, f.message])).toEqual([
-      ['/templating/list/2/current/value', 'templating.list[2].current.value must be a string or an array but is the number 5'],
+      [
+        '/templating/list/2/current/value',
+        'templating.list[2].current.value must be a string or an array but is the number 5',
+      ],
     ]);
   });
 
   it('requires `type` on a panel that is not a library panel reference', () => {
     expect(check(mutate(uiExport(), (d) => delete d.panels[6].panels[2].libraryPanel))).toEqual([
-      { pointer: '/panels/6/panels/2', message: 'the panel lacks required "type"', fix: 'add "type" to the panel (the foundation SDK builders set it for you)' },
+      {
+        pointer: '/panels/6/panels/2',
+        message: 'the panel lacks required "type"',
+        fix: 'add "type" to the panel (the foundation SDK builders set it for you)',
+      },
     ]);
   });
 });
@@ -99,7 +133,11 @@ describe('schema rule: dashboard model', () => {
 describe('schema rule: core panel options and field config', () => {
   it('reports a bad legend display mode with the allowed values', () => {
     expect(check(mutate(sdkDashboard(), (d) => (d.panels[1].options.legend.displayMode = 'bogus')))).toEqual([
-      { pointer: '/panels/1/options/legend/displayMode', message: 'options.legend.displayMode is the string "bogus"; allowed: "hidden", "list", "table"', fix: ENUM_FIX_PANEL },
+      {
+        pointer: '/panels/1/options/legend/displayMode',
+        message: 'options.legend.displayMode is the string "bogus"; allowed: "hidden", "list", "table"',
+        fix: ENUM_FIX_PANEL,
+      },
     ]);
   });
 
@@ -125,9 +163,17 @@ describe('schema rule: core panel options and field config', () => {
   });
 
   it('checks the table cell options member that `type` names', () => {
-    const findings = check(mutate(uiExport(), (d) => (d.panels[3].fieldConfig.defaults.custom.cellOptions = { type: 'color-background', mode: 'rainbow' })));
+    const findings = check(
+      mutate(
+        uiExport(),
+        (d) => (d.panels[3].fieldConfig.defaults.custom.cellOptions = { type: 'color-background', mode: 'rainbow' }),
+      ),
+    );
     expect(findings.map((f) => [f.pointer, f.message])).toEqual([
-      ['/panels/3/fieldConfig/defaults/custom/cellOptions/mode', 'fieldConfig.defaults.custom.cellOptions.mode is the string "rainbow"; allowed: "basic", "gradient"'],
+      [
+        '/panels/3/fieldConfig/defaults/custom/cellOptions/mode',
+        'fieldConfig.defaults.custom.cellOptions.mode is the string "rainbow"; allowed: "basic", "gradient"',
+      ],
     ]);
   });
 
@@ -149,7 +195,11 @@ describe('schema rule: core panel options and field config', () => {
       d.panels[0].options.legend.displayMode = 'bogus';
       d.panels[0].options.legend.showlegend = true;
     });
-    const diagnostics = runRules([{ file: 'payments.json', dashboard }], { dashboard: [schemaRule], tree: [] }, { origin: 'lint' });
+    const diagnostics = runRules(
+      [{ file: 'payments.json', dashboard }],
+      { dashboard: [schemaRule], tree: [] },
+      { origin: 'lint' },
+    );
     expect(diagnostics.map((d) => [d.rule, d.severity, d.panel, d.pointer])).toEqual([
       ['schema', 'warning', 'Request rate', '/panels/0/options/legend/showlegend'],
       ['schema', 'error', 'Request rate', '/panels/0/options/legend/displayMode'],

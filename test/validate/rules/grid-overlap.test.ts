@@ -70,7 +70,7 @@ describe('grid-overlap at scale', () => {
       check([
         { title: 'a', gridPos: { x: 0, y: 0, w: 0, h: 8 } },
         { title: 'b', gridPos: { x: 0, y: 0, w: 24, h: 8 } },
-        { title: 'c', gridPos: { x: 0, y: 0, w: 1e400, h: 8 } },
+        { title: 'c', gridPos: { x: 0, y: 0, w: Number.POSITIVE_INFINITY, h: 8 } },
       ]),
     ).toEqual([]));
 });

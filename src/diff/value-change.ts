@@ -26,5 +26,7 @@ export function compareRemainingKeys(
   prefix = '',
 ): void {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !skip.has(k)).sort();
-  for (const key of keys) compareField(out, `${prefix}${key}`, before[key], after[key]);
+  // Own keys only: a key like "toString" on one side must not compare against Object.prototype's on the other.
+  const own = (o: Readonly<Record<string, JsonValue>>, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+  for (const key of keys) compareField(out, `${prefix}${key}`, own(before, key), own(after, key));
 }

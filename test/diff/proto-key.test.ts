@@ -42,3 +42,11 @@ describe('diff and a "__proto__" key', () => {
     expect(diffDashboards(set('1'), set('1'))).toEqual({ dashboards: [] });
   });
 });
+
+describe('diff and keys that name Object.prototype members', () => {
+  it('reports a removed "toString" setting as removed, not as a change to a function', () => {
+    const set = (d: object) => dashboardSetFromFiles([{ path: 'd/0.json', contents: JSON.stringify(d) }]).set;
+    const report = diffDashboards(set({ toString: false }), set({}));
+    expect(report.dashboards.map((d) => d.settings)).toEqual([[{ field: 'toString', before: false }]]);
+  });
+});

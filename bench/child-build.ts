@@ -1,9 +1,9 @@
 // The full panelcraft build of a tree in one process, stage by stage, as `panelcraft build` runs it.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { renderProvisioning } from '../src/build/render-provisioning.ts';
+import { buildTree } from '../src/tooling/build-tree.ts';
 import { DEFAULT_CONFIG } from '../src/config/config.ts';
-import { buildProject, writeProject } from '../src/io/build-project.ts';
+import { buildProject, writeProject } from '../src/tooling/build-project.ts';
 import { findDashboardFiles } from '../src/io/find-dashboards.ts';
 import { loadDashboards } from '../src/io/load-dashboards.ts';
 import { runRules } from '../src/validate/engine.ts';
@@ -29,7 +29,7 @@ const docs = build.dashboards.map((d) => ({
 const v0 = performance.now();
 runRules(docs, allRules, { origin: 'build' });
 const v1 = performance.now();
-void renderProvisioning;
+void buildTree;
 process.stdout.write(
   JSON.stringify({
     ms: t3 - t0,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { parseExposition } from '../src/catalog/parse-exposition.ts';
-import { lintSources } from '../src/lint/lint-sources.ts';
+import { lintFiles } from '../src/tooling/lint-files.ts';
 import { lintFileText } from '../test/lint/dashboard-arbitrary.ts';
 
 const runs = Number(process.argv[2] ?? 10_000);
@@ -19,7 +19,7 @@ const byRule = new Map<string, number>();
 const started = performance.now();
 const outcome = fc.check(
   fc.property(fc.array(lintFileText, { minLength: 1, maxLength: 3 }), (texts) => {
-    const result = lintSources(
+    const result = lintFiles(
       texts.map((text, i) => ({ file: `f${i}.json`, text })),
       { catalog },
     );

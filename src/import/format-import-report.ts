@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ImportEntry } from './plan-imports.ts';
 
 /** Human report: one block per input (where it goes, then its notes, warnings and errors), no summary line. */
@@ -15,9 +16,22 @@ export function formatImportReport(entries: readonly ImportEntry[]): string {
     .join('');
 }
 
-/** `--json`: every input with its output, uid and findings. */
-export function formatImportJson(entries: readonly ImportEntry[], written: boolean): string {
-  const ok = entries.every((e) => e.findings.every((f) => f.kind !== 'error'));
-  const files = entries.map(({ contents: _contents, ...rest }) => rest);
-  return `${JSON.stringify({ ok, written, files }, null, 2)}\n`;
+/** The warnings and errors of an import as diagnostics (notes are clean-ups, not findings), for `--json`. */
+export function importDiagnostics(entries: readonly ImportEntry[]): Diagnostic[] {
+  return entries.flatMap((e) =>
+    e.findings.flatMap((f) =>
+      f.kind === 'note'
+        ? []
+        : [
+            {
+              rule: f.rule ?? 'import',
+              severity: f.kind,
+              file: e.source,
+              ...(f.panel !== undefined ? { panel: f.panel } : {}),
+              pointer: f.pointer,
+              message: f.message,
+            },
+          ],
+    ),
+  );
 }

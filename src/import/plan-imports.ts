@@ -1,5 +1,5 @@
 import { stringAt } from '../model/json.ts';
-import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
+import { DASHBOARDS_DIR } from '../model/project-layout.ts';
 import { stableUid } from '../model/stable-uid.ts';
 import { parseJsonSource } from '../lint/parse-json-source.ts';
 import { dashboardSource } from './dashboard-source.ts';

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LintSource } from '../lint/lint-sources.ts';
+import type { SourceFile } from '../model/source-file.ts';
 import { MAX_JSON_BYTES } from '../lint/parse-json-source.ts';
 import { listFiles } from './list-files.ts';
 
@@ -14,7 +14,7 @@ export class MissingPathError extends Error {
  * (skipping dot-directories and node_modules, as Grafana skips dot-directories). Paths are posix, relative to `root`
  * when inside it; sorted and de-duplicated.
  */
-export async function collectLintFiles(root: string, paths: readonly string[]): Promise<LintSource[]> {
+export async function collectLintFiles(root: string, paths: readonly string[]): Promise<SourceFile[]> {
   const found = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
     const files = await listFiles(dir, {
@@ -34,7 +34,7 @@ export async function collectLintFiles(root: string, paths: readonly string[]): 
     if (info.isDirectory()) await walk(abs);
     else found.add(abs);
   }
-  const sources: LintSource[] = [];
+  const sources: SourceFile[] = [];
   for (const abs of [...found].sort()) {
     const rel = path.relative(root, abs);
     const file = (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');

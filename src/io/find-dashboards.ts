@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DASHBOARDS_DIR } from '../build/render-provisioning.ts';
+import { DASHBOARDS_DIR } from '../model/project-layout.ts';
 import { listFiles } from './list-files.ts';
 
 /**

@@ -1,9 +1,7 @@
-import { stringAt } from '../model/json.ts';
 import { panelTitleAt } from '../model/json-pointer.ts';
 import type { Diagnostic, Finding } from '../model/diagnostic.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
-import type { RuleConfig, RuleExclusion } from './rule-config.ts';
 
 export interface RuleSet {
   readonly dashboard: readonly DashboardRule[];
@@ -11,24 +9,21 @@ export interface RuleSet {
 }
 
 /**
- * Runs every rule on every document and returns all diagnostics (never throws for bad input:
- * a rule that crashes becomes an `internal-rule-error` diagnostic naming the rule).
+ * Runs every rule on every document and returns all diagnostics at the rules' own severities (never throws for bad
+ * input: a rule that crashes becomes a diagnostic naming the rule). The project's rule levels and exclusions are
+ * applied by the caller, with `applyRuleConfig`, to these and its own diagnostics alike.
  */
 export function runRules(
   allDocs: readonly DashboardDocument[],
   ruleSet: RuleSet,
   settings: RuleSettings,
-  config: RuleConfig = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   let docs = allDocs;
   const byFile = new Map(docs.map((d) => [d.file, d]));
   const emit = (rule: DashboardRule | TreeRule, doc: DashboardDocument | undefined, file: string, f: Finding) => {
-    const level = config.rules?.[rule.id];
-    if (level === 'off') return;
     const panel = doc ? panelTitleAt(doc.dashboard, f.pointer) : undefined;
-    if (doc && isExcluded(config.exclusions ?? [], rule.id, doc, panel)) return;
-    const severity = level ?? f.severity ?? rule.defaultSeverity;
+    const severity = f.severity ?? rule.defaultSeverity;
     out.push({
       rule: rule.id,
       severity,
@@ -85,19 +80,4 @@ function guard<T extends Finding>(ruleId: string, run: () => T[], fallbackFile?:
       } as unknown as T,
     ];
   }
-}
-
-function isExcluded(
-  exclusions: readonly RuleExclusion[],
-  ruleId: string,
-  doc: DashboardDocument,
-  panel: string | undefined,
-): boolean {
-  const uid = stringAt(doc.dashboard, 'uid');
-  return exclusions.some(
-    (e) =>
-      e.rule === ruleId &&
-      (e.dashboard === undefined || e.dashboard === uid || e.dashboard === doc.file) &&
-      (e.panel === undefined || e.panel === panel),
-  );
 }

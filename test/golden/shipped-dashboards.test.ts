@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/model/diagnostic.ts';
-import { buildProject } from '../../src/io/build-project.ts';
+import { buildProject } from '../../src/tooling/build-project.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -109,7 +109,10 @@ describe('panelcraft import', () => {
     const { code, stdout, stderr } = await p.run('import', 'a.json', '--out', 'dashboards/team', '--json');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(stdout)).toEqual({
+      command: 'import',
       ok: true,
+      summary: { errors: 0, warnings: 0 },
+      diagnostics: [],
       written: true,
       files: [
         {

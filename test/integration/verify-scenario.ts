@@ -107,7 +107,9 @@ export function verifyScenario(s: Scenario): void {
       expect(code).toBe(1);
       expect(stdout).toBe('');
       const expr = s.misspelled.exprs[0]!;
-      expect(stderr).toContain(`provisioning/dashboards/demo/${job}-overview.json › panel "${s.misspelled.title}"`);
+      expect(stderr).toContain(
+        `provisioning/dashboards/demo/${job}-overview.json\n  panel "${s.misspelled.title}" (/panels/${s.panels.length})\n`,
+      );
       expect(stderr).toContain(
         `error verify-no-data (/panels/${s.panels.length}): dashboard "${job} overview", panel "${s.misspelled.title}" has no data: query A \`${expr}\``,
       );

@@ -48,7 +48,7 @@ describe('panelcraft lint', () => {
     });
     const { code, stdout } = await runCli(['lint', '.', '--json'], dir);
     expect(code).toBe(1);
-    const rows = JSON.parse(stdout) as Array<Record<string, string>>;
+    const rows = (JSON.parse(stdout) as { diagnostics: Array<Record<string, string>> }).diagnostics;
     expect(rows.map((r) => [r.file, r.rule])).toEqual([
       ['bad.json', 'json-invalid'],
       ['empty.json', 'json-invalid'],
@@ -59,22 +59,29 @@ describe('panelcraft lint', () => {
     expect(rows[2]!.message).toBe('file holds a JSON array (2 items), not a dashboard object');
   });
 
-  it('--json prints one array of diagnostics with rule, severity, file, panel, pointer, message, fix', async () => {
+  it('--json prints the shared report shape: command, ok, counts, diagnostics with every field, files', async () => {
     const d = { ...goodDashboard(), panels: [goodPanel({ fieldConfig: { defaults: { unit: 'req/s' } } })] };
     const dir = project({ 'dash.json': JSON.stringify(d) });
     const { code, stdout } = await runCli(['lint', '--json', 'dash.json'], dir);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual([
-      {
-        rule: 'panel-units',
-        severity: 'error',
-        file: 'dash.json',
-        panel: 'Request rate',
-        pointer: '/panels/0/fieldConfig/defaults/unit',
-        message: 'unit "req/s" is not a Grafana unit id; Grafana shows it as a literal suffix (did you mean "reqps"?)',
-        fix: 'use a constant from \'@grafana/grafana-foundation-sdk/units\' (e.g. units.RequestsPerSecond), or a custom form such as "suffix: req"',
-      },
-    ]);
+    expect(JSON.parse(stdout)).toEqual({
+      command: 'lint',
+      ok: false,
+      summary: { errors: 1, warnings: 0 },
+      diagnostics: [
+        {
+          rule: 'panel-units',
+          severity: 'error',
+          file: 'dash.json',
+          panel: 'Request rate',
+          pointer: '/panels/0/fieldConfig/defaults/unit',
+          message:
+            'unit "req/s" is not a Grafana unit id; Grafana shows it as a literal suffix (did you mean "reqps"?)',
+          fix: 'use a constant from \'@grafana/grafana-foundation-sdk/units\' (e.g. units.RequestsPerSecond), or a custom form such as "suffix: req"',
+        },
+      ],
+      files: 1,
+    });
   });
 
   it('exits 0 when there are only warnings', async () => {
@@ -98,9 +105,8 @@ describe('panelcraft lint', () => {
     const dir = project({ 'dash.json': JSON.stringify(d), 'panelcraft.yaml': config });
     const { code, stdout } = await runCli(['lint', 'dash.json', '--json'], dir);
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as Array<{ rule: string; severity: string }>).map((r) => [r.rule, r.severity])).toEqual([
-      ['dashboard-editable', 'error'],
-    ]);
+    const { diagnostics } = JSON.parse(stdout) as { diagnostics: Array<{ rule: string; severity: string }> };
+    expect(diagnostics.map((r) => [r.rule, r.severity])).toEqual([['dashboard-editable', 'error']]);
   });
 
   it('exits 2 on an exclusion without reason, an unknown rule id, a missing path or an unknown flag', async () => {
@@ -144,7 +150,9 @@ describe('panelcraft lint', () => {
       const dir = project({ 'dash.json': JSON.stringify(d) });
       const { code, stdout } = await runCli(['lint', 'dash.json', '--json', '--metrics-url', url], dir);
       expect(code).toBe(1);
-      expect((JSON.parse(stdout) as Array<{ message: string }>).map((r) => r.message)).toEqual([
+      expect(
+        (JSON.parse(stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.map((r) => r.message),
+      ).toEqual([
         `metric "http_request_total" is not in the metric catalog (${url}) (did you mean "http_requests_total"?); the panel stays empty`,
       ]);
     } finally {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { lintSources } from '../../src/lint/lint-sources.ts';
+import { lintFiles } from '../../src/tooling/lint-files.ts';
 import { parseExposition } from '../../src/catalog/parse-exposition.ts';
 import { lintFileText } from './dashboard-arbitrary.ts';
 
@@ -8,7 +8,7 @@ const { catalog } = parseExposition('http_requests_total{code="200",handler="/"}
 
 /** Every lint result is a list of well-formed diagnostics; no rule crashes (the engine would say "crashed"). */
 function wellFormed(texts: readonly string[]): void {
-  const result = lintSources(
+  const result = lintFiles(
     texts.map((text, i) => ({ file: `f${i}.json`, text })),
     { catalog },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject, JsonValue } from '../../src/model/json.ts';
-import { lintSources } from '../../src/lint/lint-sources.ts';
+import { lintFiles } from '../../src/tooling/lint-files.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../src/validate/json-depth.ts';
 import { runRules } from '../../src/validate/engine.ts';
 import { allRules } from '../../src/validate/rules/index.ts';
@@ -47,7 +47,7 @@ describe('nesting bounds', () => {
 
   it('lint reports a 5 000-deep file as too deep before parsing, and a garbage-sized one as too large', () => {
     const deep = `{"uid":"d","panels":[${'['.repeat(5_000)}${']'.repeat(5_000)}]}`;
-    const r = lintSources([
+    const r = lintFiles([
       { file: 'deep.json', text: deep },
       { file: 'huge.json', text: '', bytes: 1.2e9 },
     ]);
@@ -62,7 +62,7 @@ describe('nesting bounds', () => {
   });
 
   it('lint counts brackets inside strings as text', () => {
-    const r = lintSources([
+    const r = lintFiles([
       { file: 'ok.json', text: JSON.stringify({ uid: 'd', title: 'd', panels: [], description: '['.repeat(500) }) },
     ]);
     expect(r.diagnostics.filter((d) => d.rule.startsWith('json-'))).toEqual([]);

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { hasErrors } from '../../model/diagnostic.ts';
-import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
+import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
 import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
-import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const BUILD_USAGE = 'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--json]';
@@ -38,9 +39,10 @@ export const build: Command = async (args, ctx) => {
 
   if (values.json) {
     ctx.stdout(
-      `${JSON.stringify(
+      jsonReport(
+        'build',
+        outcome.diagnostics,
         {
-          ok: !failed,
           written: outcome.written,
           dashboards: result.dashboards.map((d) => ({
             source: d.source,
@@ -49,12 +51,10 @@ export const build: Command = async (args, ctx) => {
           })),
           changes,
           committed,
-          diagnostics: outcome.diagnostics,
           timings: result.timings,
         },
-        null,
-        2,
-      )}\n`,
+        !failed,
+      ),
     );
     return failed ? EXIT_FINDINGS : EXIT_OK;
   }

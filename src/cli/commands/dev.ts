@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from '../parse-args.ts';
-import type { RenderMemo } from '../../build/render-provisioning.ts';
-import { buildProject, OUT_DIR, writeProject } from '../../io/build-project.ts';
+import type { BuildMemo } from '../../tooling/build-tree.ts';
+import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
 import { DashboardCache } from '../../io/dashboard-cache.ts';
 import type { HashCache } from '../../io/write-tree.ts';
 import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
 import { hasErrors } from '../../model/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
-import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 
 /** What `dev` watches below the root. */
 const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as const;
@@ -42,7 +42,7 @@ export const dev: Command = async (args, ctx) => {
 /** The watch loop; resolves once `signal` aborts and the build in flight has finished. */
 export async function runDev(root: string, ctx: CliContext, signal: AbortSignal): Promise<void> {
   const cache = new DashboardCache(root);
-  const memo: RenderMemo = new WeakMap();
+  const memo: BuildMemo = new WeakMap();
   const hashes: HashCache = new Map();
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
@@ -78,7 +78,7 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
 /** What `dev` keeps between rebuilds so a save only reloads, renders and re-reads what changed. */
 interface DevState {
   readonly cache: DashboardCache;
-  readonly memo: RenderMemo;
+  readonly memo: BuildMemo;
   readonly hashes: HashCache;
 }
 

@@ -1,19 +1,19 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
 import { diffDashboards } from '../../diff/diff-dashboards.ts';
 import type { DashboardChange, DiffReport } from '../../diff/diff-report.ts';
 import { layoutSvg } from '../../diff/layout-svg.ts';
-import { renderJson } from '../../diff/render-json.ts';
 import { renderMarkdown } from '../../diff/render-markdown.ts';
 import { renderText } from '../../diff/render-text.ts';
-import { buildProject } from '../../io/build-project.ts';
+import { buildProject } from '../../tooling/build-project.ts';
 import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } from '../../io/git.ts';
 import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
-import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 
 const FORMATS = ['markdown', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -66,7 +66,7 @@ export const diff: Command = async (args, ctx) => {
   const pictureFile = (d: DashboardChange) => `${pictureName(d)}.svg`;
   const rendered =
     format === 'json'
-      ? renderJson(report)
+      ? jsonReport('diff', [], { base, ...report })
       : format === 'markdown'
         ? renderMarkdown(report, { base, ...(values.out ? { pictureFile } : {}) })
         : renderText(report);

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatImportJson, formatImportReport } from '../../import/format-import-report.ts';
+import { formatImportReport, importDiagnostics } from '../../import/format-import-report.ts';
 import { planImports, type ImportEntry } from '../../import/plan-imports.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { existingFiles, writeNewFiles } from '../../io/write-new-files.ts';
 import { grafanaTarget } from '../../model/grafana-version.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const IMPORT_USAGE = 'usage: panelcraft import FILE.json… --out DIR [--root DIR] [--json]';
@@ -90,7 +91,13 @@ export const importCommand: Command = async (args, ctx) => {
       entries.map((e) => ({ path: e.output!, contents: e.contents! })),
     );
 
-  if (values.json) ctx.stdout(formatImportJson(entries, failed.length === 0));
+  if (values.json)
+    ctx.stdout(
+      jsonReport('import', importDiagnostics(entries), {
+        written: failed.length === 0,
+        files: entries.map(({ contents: _contents, ...rest }) => rest),
+      }),
+    );
   else ctx.stdout(formatImportReport(entries));
   const warnings = entries.reduce((n, e) => n + e.findings.filter((f) => f.kind === 'warning').length, 0);
   if (failed.length > 0) {

@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../../io/package-root.ts';
 import { existingPaths, readIfExists } from '../../io/read-existing.ts';
 import { writeNewFiles } from '../../io/write-new-files.ts';
 import { EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const INIT_USAGE =
@@ -195,7 +196,12 @@ function report(
   const written = plan.create.map((f) => f.path);
   if (json) {
     ctx.stdout(
-      `${JSON.stringify({ ok: true, root: dir, written, updated: plan.update ? [{ path: plan.update.path, addedScripts: plan.update.added }] : [], skipped: plan.skipped }, null, 2)}\n`,
+      jsonReport('init', [], {
+        root: dir,
+        written,
+        updated: plan.update ? [{ path: plan.update.path, addedScripts: plan.update.added }] : [],
+        skipped: plan.skipped,
+      }),
     );
     return;
   }

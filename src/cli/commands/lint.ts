@@ -7,8 +7,9 @@ import { collectLintFiles, MissingPathError } from '../../io/collect-lint-files.
 import { loadConfig } from '../../io/load-config.ts';
 import { fetchMetrics, MetricsSourceError, readMetricsFile } from '../../io/read-metrics.ts';
 import { redactSecrets } from '../../io/redact.ts';
-import { formatJson, formatReport } from '../../lint/format-report.ts';
-import { FRONT_DOOR_RULES, lintSources } from '../../lint/lint-sources.ts';
+import { formatDiagnostics, summaryLine } from '../../tooling/format-diagnostics.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
+import { FRONT_DOOR_RULES, lintFiles } from '../../tooling/lint-files.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
 import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
@@ -71,9 +72,13 @@ export const lint: Command = async (args, ctx) => {
     values['metrics-url'] ?? [],
     fetchUrl,
   );
-  const result = lintSources(sources, { config, ...(catalog ? { catalog } : {}) });
+  const result = lintFiles(sources, { config, ...(catalog ? { catalog } : {}) });
   const diagnostics = sortDiagnostics([...metricProblems, ...result.diagnostics]);
-  ctx.stdout(values.json ? formatJson(diagnostics) : formatReport(diagnostics, result.files));
+  ctx.stdout(
+    values.json
+      ? jsonReport('lint', diagnostics, { files: result.files })
+      : `${formatDiagnostics(diagnostics)}${summaryLine(diagnostics, result.files)}\n`,
+  );
   return hasErrors(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
 };
 

@@ -15,7 +15,8 @@ import { DEFAULT_REPORT_CONVENTION, servicesFromDashboards } from '../../report/
 import { hasErrors } from '../../model/diagnostic.ts';
 import { parseGrafanaInterval } from '../../model/grafana-interval.ts';
 import { type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
-import { formatDiagnostics } from '../format-diagnostics.ts';
+import { formatDiagnostics } from '../../tooling/format-diagnostics.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const REPORT_USAGE =
@@ -164,7 +165,7 @@ export const report: Command = async (args, ctx) => {
   }
 
   if (values.json) {
-    ctx.stdout(`${JSON.stringify({ ok: true, ...reportJson(weekly), files: written, mailed }, null, 2)}\n`);
+    ctx.stdout(jsonReport('report', [], { ...reportJson(weekly), files: written, mailed }));
     return EXIT_OK;
   }
   const rel = written.map((f) => path.relative(ctx.cwd, f) || f);

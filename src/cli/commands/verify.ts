@@ -9,8 +9,9 @@ import { templateVariables } from '../../validate/template-variables.ts';
 import { formatGoDuration, parseGrafanaInterval } from '../../model/grafana-interval.ts';
 import { verifyDashboards, type DashboardFile } from '../../verify/verify-dashboards.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../context.ts';
-import { countLine, formatDiagnostics } from '../format-diagnostics.ts';
+import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
+import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const VERIFY_USAGE =
@@ -128,7 +129,12 @@ export const verify: Command = async (args, ctx) => {
 
   if (values.json) {
     ctx.stdout(
-      `${JSON.stringify({ ok: !failed, prometheus: client.baseUrl, dashboards: files.length, counts, diagnostics, panels: result.panels }, null, 2)}\n`,
+      jsonReport('verify', diagnostics, {
+        prometheus: client.baseUrl,
+        dashboards: files.length,
+        counts,
+        panels: result.panels,
+      }),
     );
     return failed ? EXIT_FINDINGS : EXIT_OK;
   }

@@ -1,22 +1,15 @@
+import type { SourceFile } from '../model/source-file.ts';
 import type { MetricCatalog } from '../catalog/metric-catalog.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { runRules, type RuleSet } from '../validate/engine.ts';
 import type { DashboardDocument } from '../validate/rule.ts';
-import type { RuleConfig } from '../validate/rule-config.ts';
+import { applyRuleConfig, configuredDocument, type RuleConfig } from '../validate/rule-config.ts';
 import { grafanaTarget } from '../model/grafana-version.ts';
 import { allRules } from '../validate/rules/index.ts';
-import { foldImplied } from './fold-implied.ts';
-import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from './parse-json-source.ts';
-import { unwrapDashboard } from './unwrap-dashboard.ts';
-
-/** One file to lint: its path as shown to the user and its text. */
-export interface LintSource {
-  readonly file: string;
-  readonly text: string;
-  /** Size on disk when the file was too large to read (then `text` is empty). */
-  readonly bytes?: number;
-}
+import { foldImplied } from '../lint/fold-implied.ts';
+import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from '../lint/parse-json-source.ts';
+import { unwrapDashboard } from '../lint/unwrap-dashboard.ts';
 
 export interface LintOptions {
   readonly config?: Partial<Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions'>>;
@@ -45,7 +38,7 @@ export const FRONT_DOOR_RULES = [
  * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply.
  * Pure and total: bad input becomes diagnostics, never an exception.
  */
-export function lintSources(sources: readonly LintSource[], options: LintOptions = {}): LintResult {
+export function lintFiles(sources: readonly SourceFile[], options: LintOptions = {}): LintResult {
   const config: RuleConfig = { rules: options.config?.rules ?? {}, exclusions: options.config?.exclusions ?? [] };
   const target = grafanaTarget(options.config?.grafanaVersion);
   const out: Diagnostic[] = [];
@@ -71,35 +64,12 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
       out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
     if (dashboard) docs.push({ file, dashboard });
   }
-  const frontDoor = applyConfig(out, config, docs);
-  const ruled = runRules(
-    docs,
-    options.ruleSet ?? allRules,
-    { origin: 'lint', ...(options.catalog ? { catalog: options.catalog } : {}) },
-    config,
-  )
+  const ruled = runRules(docs, options.ruleSet ?? allRules, {
+    origin: 'lint',
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  })
     // Rules see the unwrapped dashboard; pointers shown to users point into the file.
     .map((d) => (inside.has(d.file) ? { ...d, pointer: `${inside.get(d.file)}${d.pointer}` } : d));
-  return { diagnostics: sortDiagnostics(foldImplied([...frontDoor, ...ruled])), files: sources.length };
-}
-
-/** Levels and file-level exclusions apply to the front door's findings as to any rule's. */
-function applyConfig(
-  diagnostics: readonly Diagnostic[],
-  config: RuleConfig,
-  docs: readonly DashboardDocument[],
-): Diagnostic[] {
-  const uidOf = new Map(docs.map((d) => [d.file, typeof d.dashboard.uid === 'string' ? d.dashboard.uid : undefined]));
-  return diagnostics.flatMap((d) => {
-    const level = config.rules?.[d.rule];
-    if (level === 'off') return [];
-    const excluded = (config.exclusions ?? []).some(
-      (e) =>
-        e.rule === d.rule &&
-        e.panel === undefined &&
-        (e.dashboard === undefined || e.dashboard === d.file || e.dashboard === uidOf.get(d.file)),
-    );
-    if (excluded) return [];
-    return [level ? { ...d, severity: level } : d];
-  });
+  const configured = applyRuleConfig([...out, ...ruled], config, docs.map(configuredDocument));
+  return { diagnostics: sortDiagnostics(foldImplied(configured)), files: sources.length };
 }

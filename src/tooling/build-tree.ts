@@ -1,3 +1,4 @@
+import { DASHBOARDS_DIR } from '../model/project-layout.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
@@ -5,10 +6,11 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRules } from '../validate/engine.ts';
 import type { DashboardDocument } from '../validate/rule.ts';
 import { allRules } from '../validate/rules/index.ts';
+import { applyRuleConfig, configuredDocument } from '../validate/rule-config.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
-import { dashboardValue } from './dashboard-value.ts';
-import { normalizeDashboard } from './normalize-dashboard.ts';
-import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from './provisioning-yaml.ts';
+import { dashboardValue } from '../build/dashboard-value.ts';
+import { normalizeDashboard } from '../build/normalize-dashboard.ts';
+import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from '../build/provisioning-yaml.ts';
 import { schemaVersionFor } from '../model/grafana-version.ts';
 import { stableUid } from '../model/stable-uid.ts';
 
@@ -21,7 +23,7 @@ export interface RenderedDashboard {
   readonly output: string;
 }
 
-export interface RenderResult {
+export interface TreeBuild {
   readonly files: readonly OutputFile[];
   readonly dashboards: readonly RenderedDashboard[];
   readonly diagnostics: readonly Diagnostic[];
@@ -31,29 +33,23 @@ export interface RenderResult {
  * Remembers each loaded module's normalized dashboard and its own diagnostics, keyed by the loaded entry, so a
  * rebuild in `dev` only renders what was reloaded. Valid for one config; a different config renders everything.
  */
-export type RenderMemo = WeakMap<LoadedDashboard, RenderedModule>;
+export type BuildMemo = WeakMap<LoadedDashboard, RenderedModule>;
 
 interface RenderedModule {
   readonly configKey: string;
   readonly doc?: DashboardDocument;
   /** Canonical JSON of `doc.dashboard`. */
   readonly contents?: string;
+  /** With `doc`: what the per-dashboard rules found (before the rule config); without: why it could not be loaded. */
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/** Where dashboards live below the root; the folder name below it is the Grafana folder title. */
-export const DASHBOARDS_DIR = 'dashboards';
 
 /**
  * The whole provisioning tree from loaded dashboard modules: normalize each, run every rule on all of them, and
  * render the files. Pure: the same modules and config give the same bytes. Files are returned even when there are
  * errors; the caller writes nothing then.
  */
-export function renderProvisioning(
-  loaded: readonly LoadedDashboard[],
-  config: PanelcraftConfig,
-  memo?: RenderMemo,
-): RenderResult {
+export function buildTree(loaded: readonly LoadedDashboard[], config: PanelcraftConfig, memo?: BuildMemo): TreeBuild {
   const diagnostics: Diagnostic[] = [];
   const version = schemaVersionFor(config.grafanaVersion);
   if (!version.ok) {
@@ -71,6 +67,7 @@ export function renderProvisioning(
   const contents = new Map<DashboardDocument, string>();
   const configKey = memo ? JSON.stringify(config) : '';
   const settings = { origin: 'build' } as const;
+  const ruled: Diagnostic[] = [];
   for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const cached = memo?.get(entry);
     const rendered =
@@ -79,10 +76,12 @@ export function renderProvisioning(
     if (rendered.doc) {
       docs.push(rendered.doc);
       contents.set(rendered.doc, rendered.contents!);
-    }
-    diagnostics.push(...rendered.diagnostics);
+      ruled.push(...rendered.diagnostics);
+    } else diagnostics.push(...rendered.diagnostics);
   }
-  diagnostics.push(...runRules(docs, { dashboard: [], tree: allRules.tree }, settings, config));
+  ruled.push(...runRules(docs, { dashboard: [], tree: allRules.tree }, settings));
+  // The project's rule levels and exclusions apply to what rules found; loading and config problems always count.
+  diagnostics.push(...applyRuleConfig(ruled, config, docs.map(configuredDocument)));
   const dashboards: RenderedDashboard[] = docs.map((doc) => {
     const uid = String(doc.dashboard.uid);
     const name = `${uid}.json`;
@@ -135,7 +134,7 @@ function renderOne(
     configKey,
     doc,
     contents: canonicalJson(dashboard),
-    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, config),
+    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings),
   };
 }
 

@@ -1,17 +1,17 @@
+import { OUT_DIR } from '../model/project-layout.ts';
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type WritePlan } from '../build/plan-writes.ts';
-import { renderProvisioning, type RenderedDashboard, type RenderMemo } from '../build/render-provisioning.ts';
+import { buildTree, type RenderedDashboard, type BuildMemo } from './build-tree.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
-import { findDashboardFiles } from './find-dashboards.ts';
-import { loadConfig } from './load-config.ts';
-import { loadDashboards } from './load-dashboards.ts';
-import { applyPlan, outputRootProblems, readDiskState, type HashCache } from './write-tree.ts';
+import { findDashboardFiles } from '../io/find-dashboards.ts';
+import { loadConfig } from '../io/load-config.ts';
+import { loadDashboards } from '../io/load-dashboards.ts';
+import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 
-/** Output folder below the root; mounts unchanged as /etc/grafana/provisioning. */
-export const OUT_DIR = 'provisioning';
+export { OUT_DIR };
 
 export interface BuildProjectOptions {
   /** Folder holding `dashboards/` (and optionally `panelcraft.yaml`); output goes to `<root>/provisioning`. */
@@ -19,7 +19,7 @@ export interface BuildProjectOptions {
   /** Settings instead of `<root>/panelcraft.yaml`. */
   readonly config?: PanelcraftConfig;
   /** Keeps rendered dashboards between builds of the same loaded modules (`dev`). */
-  readonly memo?: RenderMemo;
+  readonly memo?: BuildMemo;
 }
 
 export interface ProjectBuild {
@@ -42,7 +42,7 @@ export async function buildProject(
   const t1 = performance.now();
   const modules = loaded ?? (await loadDashboards(options.root, await findDashboardFiles(options.root)));
   const t2 = performance.now();
-  const rendered = renderProvisioning(modules, configResult.config, options.memo);
+  const rendered = buildTree(modules, configResult.config, options.memo);
   const t3 = performance.now();
   return {
     files: rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })),

@@ -1,10 +1,17 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 
 /**
- * Human report: one block per file, findings grouped under the panel they land in (dashboard-level first),
- * each with its rule, pointer, message and fix; then the summary line.
+ * The one terminal rendering of diagnostics, for every command: one block per file, dashboard-level findings first,
+ * then findings grouped under the panel they land in, each with its rule, pointer, message and fix. Each block ends
+ * with an empty line. `''` when there is nothing to report.
+ * ```
+ * dashboards/payments/overview.ts
+ *   panel "Request rate" (/panels/3)
+ *     error panel-units (/panels/3/fieldConfig/defaults/unit): unit "req/s" is not a Grafana unit id
+ *       fix: use a constant from '@grafana/grafana-foundation-sdk/units', e.g. units.RequestsPerSecond
+ * ```
  */
-export function formatReport(diagnostics: readonly Diagnostic[], files: number): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const lines: string[] = [];
   const byFile = groupBy(diagnostics, (d) => d.file);
   for (const [file, inFile] of byFile) {
@@ -23,29 +30,23 @@ export function formatReport(diagnostics: readonly Diagnostic[], files: number):
     }
     lines.push('');
   }
-  lines.push(summaryLine(diagnostics, files));
-  return `${lines.join('\n')}\n`;
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** `2 errors, 1 warning` */
+export function countLine(diagnostics: readonly Diagnostic[]): string {
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
 /** `2 errors, 1 warning in 3 files`. */
 export function summaryLine(diagnostics: readonly Diagnostic[], files: number): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+  return `${countLine(diagnostics)} in ${plural(files, 'file')}`;
 }
 
-/** The diagnostics as one JSON array with a fixed key order. */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const rows = diagnostics.map((d) => ({
-    rule: d.rule,
-    severity: d.severity,
-    file: d.file,
-    ...(d.panel !== undefined ? { panel: d.panel } : {}),
-    pointer: d.pointer,
-    message: d.message,
-    ...(d.fix !== undefined ? { fix: d.fix } : {}),
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { errors, warnings: diagnostics.length - errors };
 }
 
 /** `/panels/2/panels/0/targets/1/expr` → `/panels/2/panels/0`. */

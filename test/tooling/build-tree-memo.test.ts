@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { renderProvisioning, type RenderMemo } from '../../src/build/render-provisioning.ts';
+import { buildTree, type BuildMemo } from '../../src/tooling/build-tree.ts';
 import type { LoadedDashboard } from '../../src/model/loaded-dashboard.ts';
 
-describe('renderProvisioning with a memo', () => {
+describe('buildTree with a memo', () => {
   it('renders a loaded module once per config, with the same output as without a memo', () => {
     let builds = 0;
     const entry: LoadedDashboard = {
       file: 'dashboards/home.ts',
       exported: { build: () => (builds++, { title: 'Home', panels: [] }) },
     };
-    const memo: RenderMemo = new WeakMap();
-    const first = renderProvisioning([entry], DEFAULT_CONFIG, memo);
-    const second = renderProvisioning([entry], DEFAULT_CONFIG, memo);
+    const memo: BuildMemo = new WeakMap();
+    const first = buildTree([entry], DEFAULT_CONFIG, memo);
+    const second = buildTree([entry], DEFAULT_CONFIG, memo);
     expect(builds).toBe(1);
     expect(second.files).toEqual(first.files);
-    expect(second.files).toEqual(renderProvisioning([entry], DEFAULT_CONFIG).files);
-    const other = renderProvisioning([entry], { ...DEFAULT_CONFIG, grafanaVersion: '10.4' }, memo);
+    expect(second.files).toEqual(buildTree([entry], DEFAULT_CONFIG).files);
+    const other = buildTree([entry], { ...DEFAULT_CONFIG, grafanaVersion: '10.4' }, memo);
     expect(builds).toBe(3);
     expect(other.files.find((f) => f.path === 'dashboards/home.json')!.contents).toContain('"schemaVersion": 39');
   });

@@ -7,6 +7,17 @@ export interface ScrapeTarget {
   readonly job: string;
   /** host:port on 127.0.0.1 */
   readonly address: string;
+  /** This job's own scrape interval. @default the global 1s */
+  readonly scrapeInterval?: string;
+}
+
+export interface PrometheusOptions {
+  /** @default "1s" */
+  readonly evaluationInterval?: string;
+  /** Rule files (absolute paths or globs) Prometheus loads. */
+  readonly ruleFiles?: readonly string[];
+  /** host:port of an Alertmanager on 127.0.0.1 to send alerts to. */
+  readonly alertmanager?: string;
 }
 
 export interface PrometheusServer {
@@ -20,15 +31,18 @@ export interface PrometheusServer {
  * Starts Debian's `prometheus` on 127.0.0.1 with a 1 s scrape and evaluation interval, storage in `dir`, and waits
  * until it is ready. A few tries cover the small race of picking a free port before Prometheus binds it.
  */
-export async function startPrometheus(dir: string, targets: readonly ScrapeTarget[]): Promise<PrometheusServer> {
+export async function startPrometheus(dir: string, targets: readonly ScrapeTarget[], options: PrometheusOptions = {}): Promise<PrometheusServer> {
   const config = [
     'global:',
     '  scrape_interval: 1s',
-    '  evaluation_interval: 1s',
+    `  evaluation_interval: ${options.evaluationInterval ?? '1s'}`,
     '  scrape_timeout: 1s',
+    ...(options.ruleFiles?.length ? ['rule_files:', ...options.ruleFiles.map((f) => `  - ${JSON.stringify(f)}`)] : []),
+    ...(options.alertmanager ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: [${JSON.stringify(options.alertmanager)}]`] : []),
     'scrape_configs:',
     ...targets.flatMap((t) => [
       `  - job_name: ${JSON.stringify(t.job)}`,
+      ...(t.scrapeInterval ? [`    scrape_interval: ${t.scrapeInterval}`] : []),
       '    static_configs:',
       `      - targets: [${JSON.stringify(t.address)}]`,
     ]),

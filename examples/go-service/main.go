@@ -78,6 +78,12 @@ func main() {
 	for _, r := range routes {
 		// Faults run inside the instrumentation, so injected errors and latency show in the metrics.
 		mux.Handle(r.path, instrument(r.path, faults.wrap(demoHandler(r))))
+		// Export the error and success series at 0 from the start (Prometheus's instrumentation advice for labels
+		// known in advance): a counter series that first appears with the first error needs two scrapes before
+		// rate() sees it, which would add a whole scrape interval to every error page.
+		for _, code := range []string{"200", "500"} {
+			requests.WithLabelValues(r.path, code, "get")
+		}
 	}
 	mux.Handle("/debug/leak", instrument("/debug/leak", faults.leakHandler()))
 	mux.Handle("/healthz", instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

@@ -96,6 +96,11 @@ func main() {
 	for _, r := range routes {
 		// Faults run inside the instrumentation, so injected errors and latency show in the metrics.
 		mux.Handle(r.path, instrument(r.path, faults.wrap(demoHandler(r))))
+		// Export the error and success series with no observations from the start: a series that first appears
+		// with the first error needs two scrapes before rate() sees it, adding a scrape interval to every error page.
+		for _, code := range []string{"200", "500"} {
+			duration.WithLabelValues(r.path, code, http.MethodGet, "http")
+		}
 	}
 	mux.Handle("/debug/leak", instrument("/debug/leak", faults.leakHandler()))
 	mux.Handle("/healthz", instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

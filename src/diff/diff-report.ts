@@ -72,11 +72,38 @@ export interface DashboardChange {
   readonly variables: readonly VariableChange[];
 }
 
-/** What changed between two sets of dashboards; unchanged dashboards are not listed. */
+/** What an alert or recording rule looks like on one side, for added, removed and changed rules. */
+export interface RuleSnapshot {
+  readonly expr?: string;
+  readonly for?: string;
+  /** Comparisons against number literals, e.g. `> 0.005` (alerts only). */
+  readonly thresholds?: readonly string[];
+  /** The group's evaluation interval, when it sets one. */
+  readonly interval?: string;
+}
+
+/** One alerting or recording rule of the Prometheus rule files that differs. */
+export interface RuleChange {
+  readonly kind: ChangeKind;
+  readonly ruleKind: 'alert' | 'record';
+  readonly name: string;
+  /** Group and file on the after side (before side for removed rules). */
+  readonly group: string;
+  readonly file: string;
+  readonly severity?: string;
+  /** Fields that differ, for `changed`: `expr`, `thresholds`, `for`, `keep_firing_for`, `interval`, `group`, `labels.<name>`, `annotations.<name>`. */
+  readonly changes: readonly ValueChange[];
+  readonly before?: RuleSnapshot;
+  readonly after?: RuleSnapshot;
+}
+
+/** What changed between two sets of dashboards and rule files; unchanged dashboards and rules are not listed. */
 export interface DiffReport {
   readonly dashboards: readonly DashboardChange[];
+  /** Absent when no rule files were compared. */
+  readonly rules?: readonly RuleChange[];
 }
 
 export function isEmptyReport(report: DiffReport): boolean {
-  return report.dashboards.length === 0;
+  return report.dashboards.length === 0 && (report.rules ?? []).length === 0;
 }

@@ -10,6 +10,7 @@ import type {
 import { formatChange } from './format-value.ts';
 import { htmlText, mdCode, mdCodeBlock, mdText } from './markdown-escape.ts';
 import { formatBox } from './panel-entry.ts';
+import { rulesMarkdown } from './render-rules.ts';
 
 export interface MarkdownOptions {
   /** The git ref compared against, named in the heading. */
@@ -31,7 +32,7 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
   const maxChars = options.maxChars ?? 60_000;
   const heading = `### Dashboard diff${options.base === undefined ? '' : ` against ${mdCode(options.base)}`}`;
   const out: string[] = [heading, '', reportHeadline(report)];
-  if (report.dashboards.length === 0) return `${out.join('\n')}\n`;
+  if (report.dashboards.length === 0) return `${[...out, ...rulesPart(report, maxChars - out.join('\n').length)].join('\n')}\n`;
 
   out.push('', '| Dashboard | uid | Change | Panels | Variables | Settings |', '|---|---|---|---|---|---|');
   for (const d of report.dashboards.slice(0, MAX_TABLE_DASHBOARDS)) {
@@ -56,7 +57,13 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
       `…and ${report.dashboards.length - shown} more dashboards not detailed here (too long for one comment; use \`--format json\`).`,
     );
   }
+  out.push(...rulesPart(report, maxChars - out.join('\n').length));
   return `${out.join('\n')}\n`;
+}
+
+/** The rule-file section, when rule files were compared. */
+function rulesPart(report: DiffReport, room: number): string[] {
+  return report.rules === undefined ? [] : ['', ...rulesMarkdown(report.rules, Math.max(0, room))];
 }
 
 function dashboardSection(d: DashboardChange, options: MarkdownOptions): string[] {

@@ -2,6 +2,7 @@ import { dashboardCountsLine, reportHeadline } from './change-counts.ts';
 import type { DiffReport, PanelChange } from './diff-report.ts';
 import { formatChange } from './format-value.ts';
 import { formatBox } from './panel-entry.ts';
+import { rulesText } from './render-rules.ts';
 
 const SIGN = { added: '+', removed: '-', changed: '~' } as const;
 
@@ -18,6 +19,7 @@ export function renderText(report: DiffReport): string {
     }
     for (const p of d.panels) out.push(...panelLines(p));
   }
+  if (report.rules !== undefined) out.push('', ...rulesText(report.rules));
   return `${out.join('\n')}\n`;
 }
 

@@ -187,3 +187,54 @@ describe('panelcraft diff in a real git repository', () => {
     await expect(runCommand(diff, [], '/')).rejects.toThrow('--base REF is required');
   });
 });
+
+describe('panelcraft diff of Prometheus rule files', () => {
+  const RULES = 'prometheus/rules/go-services/go-service.yaml';
+  const ruleFile = (threshold: string, forValue?: string) =>
+    [
+      'groups:',
+      '  - name: go-service-pages',
+      '    interval: 5s',
+      '    rules:',
+      '      - alert: GoServiceHighErrorRatio',
+      `        expr: sum by (job) (rate(http_requests_total{job="go-service",code=~"5.."}[1m])) / sum by (job) (rate(http_requests_total{job="go-service"}[1m])) > ${threshold}`,
+      ...(forValue ? [`        for: ${forValue}`] : []),
+      '        labels:',
+      '          severity: critical',
+      '        annotations:',
+      '          summary: High error ratio',
+      '',
+    ].join('\n');
+
+  async function ruleCase(before: string, after: string | undefined, format: string) {
+    repo = tempRepo();
+    repo.write(FILE, toFile(base()));
+    repo.write(RULES, before);
+    repo.commit('before');
+    if (after === undefined) repo.remove(RULES);
+    else repo.write(RULES, after);
+    return runCommand(diff, ['--base', 'HEAD', '--format', format], repo.dir);
+  }
+
+  it('shows a changed threshold and `for` per alert, next to the unchanged dashboards', async () => {
+    const r = await ruleCase(ruleFile('0.005'), ruleFile('0.01', '1m'), 'text');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('No dashboard changes.\n\n1 rule differs: 1 changed.\n');
+    expect(r.stdout).toContain(`~ alert GoServiceHighErrorRatio (critical) [go-service-pages] changed  ${RULES}\n`);
+    expect(r.stdout).toContain('    thresholds: > 0.005 → > 0.01\n    for: 0s → 1m\n');
+  });
+
+  it('says so when no rule changed, and lists a deleted rule file as removed rules (json)', async () => {
+    expect((await ruleCase(ruleFile('0.005'), ruleFile('0.005'), 'markdown')).stdout).toContain('No alert or recording rule changes.');
+    const r = await ruleCase(ruleFile('0.005'), undefined, 'json');
+    const report = JSON.parse(r.stdout) as { rules: Array<{ kind: string; name: string; file: string }> };
+    expect(report.rules.map((x) => [x.kind, x.name, x.file])).toEqual([['removed', 'GoServiceHighErrorRatio', RULES]]);
+  });
+
+  it('skips a YAML file under prometheus/rules that is not a rule file, saying why', async () => {
+    const r = await ruleCase(ruleFile('0.005'), 'apiVersion: 1\n', 'text');
+    expect(r.stderr).toBe(`panelcraft diff: skipped ${RULES} in the current build: not a Prometheus rule file: it has no \`groups:\` list\n`);
+    expect(r.stdout).toContain('1 rule differs: 1 removed.');
+  });
+});

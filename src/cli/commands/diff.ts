@@ -4,13 +4,16 @@ import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
 import { diffDashboards } from '../../diff/diff-dashboards.ts';
+import { diffRules } from '../../diff/diff-rules.ts';
 import type { DashboardChange, DiffReport } from '../../diff/diff-report.ts';
 import { layoutSvg } from '../../diff/layout-svg.ts';
 import { renderMarkdown } from '../../diff/render-markdown.ts';
 import { renderText } from '../../diff/render-text.ts';
 import { buildProject } from '../../tooling/build-project.ts';
+import { ruleSetFromFiles, type RuleEntry } from '../../diff/rule-set.ts';
 import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } from '../../io/git.ts';
 import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
+import { readRuleFiles, RULE_FILES_DIR } from '../../io/read-rule-files.ts';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
@@ -21,9 +24,9 @@ type Format = (typeof FORMATS)[number];
 type Files = { path: string; contents: string }[];
 
 /**
- * `panelcraft diff --base REF [--format markdown|json|text] [--out DIR] [--root DIR]`: the dashboards at REF (its
- * committed provisioning/, or REF's sources built in a temp worktree) against the current build. Exit 0; 1 when
- * the current build has errors; 2 on a bad ref or flag.
+ * `panelcraft diff --base REF [--format markdown|json|text] [--out DIR] [--root DIR]`: the dashboards and Prometheus
+ * rule files at REF (its committed provisioning/ and prometheus/rules/, or REF's sources built in a temp worktree)
+ * against the current build. Exit 0; 1 when the current build has errors; 2 on a bad ref or flag.
  */
 export const diff: Command = async (args, ctx) => {
   const { values } = parseArgs({
@@ -59,9 +62,17 @@ export const diff: Command = async (args, ctx) => {
     ctx.stderr(`panelcraft diff: the current build has ${countLine(current.diagnostics)}; fix them first.\n`);
     return EXIT_FINDINGS;
   }
-  const before = toSet(await filesAtRef(root, base, commit, ctx), `${base}`, ctx);
-  const after = toSet(current.files, 'the current build', ctx);
-  const report = diffDashboards(before, after);
+  const atRef = await filesAtRef(root, base, commit, ctx);
+  const before = toSet(atRef.filter(isDashboardFile), `${base}`, ctx);
+  const after = toSet(current.files.filter(isDashboardFile), 'the current build', ctx);
+  const ruleFiles = [atRef.filter(isRuleFile), current.files.filter(isRuleFile)] as const;
+  const report: DiffReport = {
+    ...diffDashboards(before, after),
+    // Projects without rule files get no rules section.
+    ...(ruleFiles[0].length + ruleFiles[1].length > 0
+      ? { rules: diffRules(toRules(ruleFiles[0], `${base}`, ctx), toRules(ruleFiles[1], 'the current build', ctx)) }
+      : {}),
+  };
 
   const pictureFile = (d: DashboardChange) => `${pictureName(d)}.svg`;
   const rendered =
@@ -77,17 +88,24 @@ export const diff: Command = async (args, ctx) => {
   return EXIT_OK;
 };
 
-/** The current build: built from `dashboards/` when the project has sources, else the working tree's JSON. */
+/**
+ * The current build: built from `dashboards/` when the project has sources, else the working tree's dashboard JSON
+ * and rule files.
+ */
 async function currentFiles(root: string): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
-  if (!(await isDir(path.join(root, 'dashboards')))) return { files: await readDashboardJsonFiles(root) };
+  if (!(await isDir(path.join(root, 'dashboards')))) return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root))] };
   const build = await buildProject({ root });
   if (hasErrors(build.diagnostics)) return { diagnostics: build.diagnostics.filter((d) => d.severity === 'error') };
-  return { files: build.files.filter(isDashboardFile).map((f) => ({ path: f.path, contents: f.contents })) };
+  return { files: build.files.filter((f) => isDashboardFile(f) || isRuleFile(f)).map((f) => ({ path: f.path, contents: f.contents })) };
 }
 
-/** REF's committed dashboards, or REF's sources built in a temp worktree when it committed none. */
+/** REF's committed dashboards and rule files, or REF's sources built in a temp worktree when it committed none. */
 async function filesAtRef(root: string, base: string, commit: string, ctx: CliContext): Promise<Files> {
-  const committed = await readFilesAtRef(root, commit, PROVISIONED_DASHBOARDS_DIR);
+  const committed = [
+    ...(await readFilesAtRef(root, commit, PROVISIONED_DASHBOARDS_DIR)),
+    ...(await readFilesAtRef(root, commit, RULE_FILES_DIR, '.yaml')),
+    ...(await readFilesAtRef(root, commit, RULE_FILES_DIR, '.yml')),
+  ];
   if (committed.length > 0 || !(await existsAtRef(root, commit, 'dashboards'))) return committed;
   const checkout = await checkoutToTemp(root, commit);
   try {
@@ -97,7 +115,7 @@ async function filesAtRef(root: string, base: string, commit: string, ctx: CliCo
         `panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`,
       );
     }
-    return build.files.filter(isDashboardFile).map((f) => ({ path: f.path, contents: f.contents }));
+    return build.files.filter((f) => isDashboardFile(f) || isRuleFile(f)).map((f) => ({ path: f.path, contents: f.contents }));
   } finally {
     await checkout.dispose();
   }
@@ -107,6 +125,12 @@ function toSet(files: Files, label: string, ctx: CliContext): DashboardSet {
   const { set, unreadable } = dashboardSetFromFiles(files);
   for (const u of unreadable) ctx.stderr(`panelcraft diff: skipped ${u.file} in ${label}: ${u.message}\n`);
   return set;
+}
+
+function toRules(files: Files, label: string, ctx: CliContext): RuleEntry[] {
+  const { rules, unreadable } = ruleSetFromFiles(files);
+  for (const u of unreadable) ctx.stderr(`panelcraft diff: skipped ${u.file} in ${label}: ${u.message}\n`);
+  return [...rules];
 }
 
 async function writeOut(
@@ -128,6 +152,10 @@ async function writeOut(
 /** `<uid>` when it is a safe file name, else the key with unsafe characters replaced. */
 function pictureName(d: DashboardChange): string {
   return (d.uid ?? d.key).replace(/[^A-Za-z0-9_-]/g, '-') || 'dashboard';
+}
+
+function isRuleFile(f: { path: string }): boolean {
+  return f.path.startsWith(`${RULE_FILES_DIR}/`) && /\.ya?ml$/.test(f.path);
 }
 
 function isDashboardFile(f: { path: string }): boolean {

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonValue } from '../model/json.ts';
 import type { RuleChange, RuleSnapshot, ValueChange } from './diff-report.ts';
 import type { RuleEntry } from './rule-set.ts';
 import { ruleThresholds } from './rule-thresholds.ts';
@@ -54,7 +54,12 @@ function diffRule(before: RuleEntry | undefined, after: RuleEntry | undefined): 
   };
   if (!before || !after) {
     const snapshot = snapshotOf(entry);
-    return { kind: after ? 'added' : 'removed', ...head, changes: [], ...(after ? { after: snapshot } : { before: snapshot }) };
+    return {
+      kind: after ? 'added' : 'removed',
+      ...head,
+      changes: [],
+      ...(after ? { after: snapshot } : { before: snapshot }),
+    };
   }
   const changes: ValueChange[] = [];
   compareField(changes, 'group', before.group, after.group);
@@ -62,10 +67,17 @@ function diffRule(before: RuleEntry | undefined, after: RuleEntry | undefined): 
   const expr = (r: RuleEntry) => (typeof r.rule.expr === 'string' ? r.rule.expr : r.rule.expr);
   compareField(changes, 'expr', expr(before), expr(after));
   if (before.kind === 'alert') {
-    const thresholds = (r: RuleEntry) => (typeof r.rule.expr === 'string' ? ruleThresholds(r.rule.expr).join(', ') || '(none)' : undefined);
-    if (changes.some((c) => c.field === 'expr')) compareField(changes, 'thresholds', thresholds(before), thresholds(after));
+    const thresholds = (r: RuleEntry) =>
+      typeof r.rule.expr === 'string' ? ruleThresholds(r.rule.expr).join(', ') || '(none)' : undefined;
+    if (changes.some((c) => c.field === 'expr'))
+      compareField(changes, 'thresholds', thresholds(before), thresholds(after));
     compareField(changes, 'for', durationOr0(before.rule.for), durationOr0(after.rule.for));
-    compareField(changes, 'keep_firing_for', durationOr0(before.rule.keep_firing_for), durationOr0(after.rule.keep_firing_for));
+    compareField(
+      changes,
+      'keep_firing_for',
+      durationOr0(before.rule.keep_firing_for),
+      durationOr0(after.rule.keep_firing_for),
+    );
   }
   compareMap(changes, 'labels', before.rule.labels, after.rule.labels);
   compareMap(changes, 'annotations', before.rule.annotations, after.rule.annotations);
@@ -83,10 +95,16 @@ function durationOr0(value: JsonValue | undefined): JsonValue {
   return value === undefined || value === '0s' || value === '0' ? '0s' : value;
 }
 
-function compareMap(out: ValueChange[], prefix: string, before: JsonValue | undefined, after: JsonValue | undefined): void {
+function compareMap(
+  out: ValueChange[],
+  prefix: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): void {
   const b = isJsonObject(before) ? before : {};
   const a = isJsonObject(after) ? after : {};
-  for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) compareField(out, `${prefix}.${key}`, b[key], a[key]);
+  for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort())
+    compareField(out, `${prefix}.${key}`, b[key], a[key]);
 }
 
 function snapshotOf(r: RuleEntry): RuleSnapshot {

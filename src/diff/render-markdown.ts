@@ -32,7 +32,8 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
   const maxChars = options.maxChars ?? 60_000;
   const heading = `### Dashboard diff${options.base === undefined ? '' : ` against ${mdCode(options.base)}`}`;
   const out: string[] = [heading, '', reportHeadline(report)];
-  if (report.dashboards.length === 0) return `${[...out, ...rulesPart(report, maxChars - out.join('\n').length)].join('\n')}\n`;
+  if (report.dashboards.length === 0)
+    return `${[...out, ...rulesPart(report, maxChars - out.join('\n').length)].join('\n')}\n`;
 
   out.push('', '| Dashboard | uid | Change | Panels | Variables | Settings |', '|---|---|---|---|---|---|');
   for (const d of report.dashboards.slice(0, MAX_TABLE_DASHBOARDS)) {

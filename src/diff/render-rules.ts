@@ -15,7 +15,11 @@ const MARKER = { added: '➕', removed: '➖', changed: '✏️' } as const;
 export function rulesHeadline(rules: readonly RuleChange[]): string {
   if (rules.length === 0) return 'No alert or recording rule changes.';
   const c = countKinds(rules);
-  const parts = [c.added ? `${c.added} added` : '', c.removed ? `${c.removed} removed` : '', c.changed ? `${c.changed} changed` : ''].filter(Boolean);
+  const parts = [
+    c.added ? `${c.added} added` : '',
+    c.removed ? `${c.removed} removed` : '',
+    c.changed ? `${c.changed} changed` : '',
+  ].filter(Boolean);
   return `${rules.length} rule${rules.length === 1 ? ' differs' : 's differ'}: ${parts.join(', ')}.`;
 }
 
@@ -36,7 +40,9 @@ export function rulesMarkdown(rules: readonly RuleChange[], maxChars: number): s
   if (rules.length === 0) return out;
   out.push('', '| Rule | Group | File | Change | Fields |', '|---|---|---|---|---|');
   for (const r of rules.slice(0, MAX_TABLE_RULES)) {
-    out.push(`| ${mdText(ruleTitle(r))} | ${mdCode(r.group)} | ${mdCode(r.file)} | ${r.kind} | ${mdText(fieldList(r))} |`);
+    out.push(
+      `| ${mdText(ruleTitle(r))} | ${mdCode(r.group)} | ${mdCode(r.file)} | ${r.kind} | ${mdText(fieldList(r))} |`,
+    );
   }
   if (rules.length > MAX_TABLE_RULES) out.push('', `…and ${rules.length - MAX_TABLE_RULES} more rules`);
   let length = out.join('\n').length;
@@ -48,7 +54,8 @@ export function rulesMarkdown(rules: readonly RuleChange[], maxChars: number): s
     length += section.length + 1;
     shown++;
   }
-  if (shown < rules.length) out.push('', `…and ${rules.length - shown} more rules not detailed here (use \`--format json\`).`);
+  if (shown < rules.length)
+    out.push('', `…and ${rules.length - shown} more rules not detailed here (use \`--format json\`).`);
   return out;
 }
 
@@ -74,7 +81,16 @@ function ruleSection(r: RuleChange): string[] {
       if (rows.length > MAX_ROWS) out.push('', `…and ${rows.length - MAX_ROWS} more fields`);
     }
     if (r.changes.some((c) => c.field === 'expr')) {
-      out.push('', 'Expression before:', '', mdCodeBlock('promql', r.before?.expr ?? ''), '', 'Expression after:', '', mdCodeBlock('promql', r.after?.expr ?? ''));
+      out.push(
+        '',
+        'Expression before:',
+        '',
+        mdCodeBlock('promql', r.before?.expr ?? ''),
+        '',
+        'Expression after:',
+        '',
+        mdCodeBlock('promql', r.after?.expr ?? ''),
+      );
     }
   }
   out.push('', '</details>');

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 import type { UnreadableFile } from './dashboard-set.ts';
 
 /** One alerting or recording rule of a Prometheus rule file, as the diff compares it. */
@@ -25,7 +25,9 @@ export interface RuleSetResult {
  * thrown; groups and rules that are not mappings, or rules with neither `alert` nor `record`, are skipped (lint
  * reports them).
  */
-export function ruleSetFromFiles(files: readonly { readonly path: string; readonly contents: string }[]): RuleSetResult {
+export function ruleSetFromFiles(
+  files: readonly { readonly path: string; readonly contents: string }[],
+): RuleSetResult {
   const rules: RuleEntry[] = [];
   const unreadable: UnreadableFile[] = [];
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -49,7 +51,14 @@ export function ruleSetFromFiles(files: readonly { readonly path: string; readon
         if (!isJsonObject(rule)) continue;
         const kind = typeof rule.alert === 'string' ? 'alert' : typeof rule.record === 'string' ? 'record' : undefined;
         if (kind === undefined) continue;
-        rules.push({ file: path, group: name, ...(interval !== undefined ? { interval } : {}), kind, name: String(rule[kind]), rule });
+        rules.push({
+          file: path,
+          group: name,
+          ...(interval !== undefined ? { interval } : {}),
+          kind,
+          name: String(rule[kind]),
+          rule,
+        });
       }
     }
   }

@@ -29,6 +29,7 @@ const FLIP: Readonly<Record<string, string>> = { '>': '<', '<': '>', '>=': '<=',
 function literal(node: Expr): string | undefined {
   if (node.type === 'ParenExpr') return literal(node.expr);
   if (node.type === 'NumberLiteral') return String(node.value);
-  if (node.type === 'UnaryExpr' && node.expr.type === 'NumberLiteral') return String(node.op === '-' ? -node.expr.value : node.expr.value);
+  if (node.type === 'UnaryExpr' && node.expr.type === 'NumberLiteral')
+    return String(node.op === '-' ? -node.expr.value : node.expr.value);
   return undefined;
 }

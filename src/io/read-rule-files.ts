@@ -10,6 +10,9 @@ export const RULE_FILES_DIR = 'prometheus/rules';
  * relative to the root, sorted. A missing folder gives an empty list.
  */
 export async function readRuleFiles(root: string): Promise<{ path: string; contents: string }[]> {
-  const files = await listFiles(path.join(root, RULE_FILES_DIR), { relPrefix: RULE_FILES_DIR, include: (name) => /\.ya?ml$/.test(name) });
+  const files = await listFiles(path.join(root, RULE_FILES_DIR), {
+    relPrefix: RULE_FILES_DIR,
+    include: (name) => /\.ya?ml$/.test(name),
+  });
   return Promise.all(files.map(async (f) => ({ path: f.rel, contents: await readFile(f.abs, 'utf8') })));
 }

@@ -29,7 +29,13 @@ const alertmanager = parse(readFileSync(join(root, 'deploy', 'alertmanager.yml')
 interface RuleGroup {
   readonly name: string;
   readonly interval?: string;
-  readonly rules: readonly { alert?: string; record?: string; expr?: string; for?: string; labels?: Record<string, string> }[];
+  readonly rules: readonly {
+    alert?: string;
+    record?: string;
+    expr?: string;
+    for?: string;
+    labels?: Record<string, string>;
+  }[];
 }
 
 /** Seconds of a Prometheus duration such as `1m30s`; throws on anything else. */
@@ -56,18 +62,29 @@ function generatedGroups(): { file: string; group: RuleGroup }[] {
   });
 }
 
-const evaluationOf = (group: Pick<RuleGroup, 'interval'>) => seconds(group.interval ?? prometheus.global.evaluation_interval);
+const evaluationOf = (group: Pick<RuleGroup, 'interval'>) =>
+  seconds(group.interval ?? prometheus.global.evaluation_interval);
 
 /**
  * Extra delay from recording rules of OTHER groups the expression reads (a recorded series is only as fresh as its
  * group's last evaluation; a rule of the same group reads the same cycle's value). Follows chains of recordings and
  * takes the slowest path.
  */
-function recordingLag(expr: string, group: RuleGroup, all: readonly RuleGroup[], seen: ReadonlySet<string> = new Set()): number {
+function recordingLag(
+  expr: string,
+  group: RuleGroup,
+  all: readonly RuleGroup[],
+  seen: ReadonlySet<string> = new Set(),
+): number {
   let lag = 0;
   for (const other of all) {
     for (const rule of other.rules) {
-      if (rule.record === undefined || seen.has(rule.record) || !new RegExp(`(^|[^\\w:])${rule.record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w:])`).test(expr)) continue;
+      if (
+        rule.record === undefined ||
+        seen.has(rule.record) ||
+        !new RegExp(`(^|[^\\w:])${rule.record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w:])`).test(expr)
+      )
+        continue;
       const own = other.name === group.name ? 0 : evaluationOf(other);
       lag = Math.max(lag, own + recordingLag(rule.expr ?? '', other, all, new Set([...seen, rule.record])));
     }
@@ -89,7 +106,8 @@ function pageBudget(
   const pending = Math.ceil(seconds(rule.for ?? '0s') / evaluation) * evaluation;
   const route = routeFor('critical');
   // With group_by ['...'] every alert is its own group, so a new page waits group_wait only, never group_interval.
-  if (!route.group_by?.includes('...')) throw new Error('the page route aggregates alerts: a new page can wait a whole group_interval');
+  if (!route.group_by?.includes('...'))
+    throw new Error('the page route aggregates alerts: a new page can wait a whole group_interval');
   const groupWait = seconds(route.group_wait ?? '30s');
   const terms = { scrape, recordings, evaluation, for: pending, group_wait: groupWait };
   return { total: scrape + recordings + evaluation + pending + groupWait, terms };
@@ -98,7 +116,10 @@ function pageBudget(
 describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deploy/alertmanager.yml)', () => {
   it(`leaves ${MARGIN_S} s of the ${LIMIT_S} s for rate windows with the shipped intervals and a page group of 5 s`, () => {
     const group = { name: 'pages', interval: '5s', rules: [] };
-    expect(pageBudget(group, {})).toEqual({ total: 10, terms: { scrape: 5, recordings: 0, evaluation: 5, for: 0, group_wait: 0 } });
+    expect(pageBudget(group, {})).toEqual({
+      total: 10,
+      terms: { scrape: 5, recordings: 0, evaluation: 5, for: 0, group_wait: 0 },
+    });
   });
 
   it('counts a `for` in whole evaluation steps (so the arithmetic can fail)', () => {
@@ -106,8 +127,16 @@ describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deplo
   });
 
   it('adds the interval of every other group whose recordings the alert reads, along the slowest chain', () => {
-    const recordings: RuleGroup = { name: 'rec', interval: '30s', rules: [{ record: 'job:errors:rate5m', expr: 'sum(rate(x[5m]))' }] };
-    const derived: RuleGroup = { name: 'derived', interval: '10s', rules: [{ record: 'job:errors:ratio_rate5m', expr: 'job:errors:rate5m / 2' }] };
+    const recordings: RuleGroup = {
+      name: 'rec',
+      interval: '30s',
+      rules: [{ record: 'job:errors:rate5m', expr: 'sum(rate(x[5m]))' }],
+    };
+    const derived: RuleGroup = {
+      name: 'derived',
+      interval: '10s',
+      rules: [{ record: 'job:errors:ratio_rate5m', expr: 'job:errors:rate5m / 2' }],
+    };
     const pages: RuleGroup = { name: 'pages', interval: '5s', rules: [] };
     const all = [recordings, derived, pages];
     expect(pageBudget(pages, { expr: 'job:errors:ratio_rate5m > 0.01' }, all).terms.recordings).toBe(40);
@@ -125,7 +154,9 @@ describe('page delivery budget (deploy/prometheus.yml + prometheus/rules + deplo
       return;
     }
     const pages = found.flatMap(({ file, group }) =>
-      group.rules.filter((r) => r.alert !== undefined && r.labels?.severity === 'critical').map((rule) => ({ file, group, rule })),
+      group.rules
+        .filter((r) => r.alert !== undefined && r.labels?.severity === 'critical')
+        .map((rule) => ({ file, group, rule })),
     );
     expect(pages.length).toBeGreaterThan(0);
     const over = pages

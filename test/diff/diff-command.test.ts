@@ -226,7 +226,9 @@ describe('panelcraft diff of Prometheus rule files', () => {
   });
 
   it('says so when no rule changed, and lists a deleted rule file as removed rules (json)', async () => {
-    expect((await ruleCase(ruleFile('0.005'), ruleFile('0.005'), 'markdown')).stdout).toContain('No alert or recording rule changes.');
+    expect((await ruleCase(ruleFile('0.005'), ruleFile('0.005'), 'markdown')).stdout).toContain(
+      'No alert or recording rule changes.',
+    );
     const r = await ruleCase(ruleFile('0.005'), undefined, 'json');
     const report = JSON.parse(r.stdout) as { rules: Array<{ kind: string; name: string; file: string }> };
     expect(report.rules.map((x) => [x.kind, x.name, x.file])).toEqual([['removed', 'GoServiceHighErrorRatio', RULES]]);
@@ -234,7 +236,9 @@ describe('panelcraft diff of Prometheus rule files', () => {
 
   it('skips a YAML file under prometheus/rules that is not a rule file, saying why', async () => {
     const r = await ruleCase(ruleFile('0.005'), 'apiVersion: 1\n', 'text');
-    expect(r.stderr).toBe(`panelcraft diff: skipped ${RULES} in the current build: not a Prometheus rule file: it has no \`groups:\` list\n`);
+    expect(r.stderr).toBe(
+      `panelcraft diff: skipped ${RULES} in the current build: not a Prometheus rule file: it has no \`groups:\` list\n`,
+    );
     expect(r.stdout).toContain('1 rule differs: 1 removed.');
   });
 });

@@ -47,7 +47,18 @@ describe('ruleThresholds', () => {
 describe('ruleSetFromFiles', () => {
   it('reads every alert and record with its group, interval and file, and reports files that are not rule files', () => {
     const result = ruleSetFromFiles([
-      { path: 'b.yaml', contents: stringify({ groups: [{ name: 'g', interval: '5s', rules: [errorAlert('0.005'), record('sum(rate(x[5m]))'), { expr: 'no name' }] }] }) },
+      {
+        path: 'b.yaml',
+        contents: stringify({
+          groups: [
+            {
+              name: 'g',
+              interval: '5s',
+              rules: [errorAlert('0.005'), record('sum(rate(x[5m]))'), { expr: 'no name' }],
+            },
+          ],
+        }),
+      },
       { path: 'a.yaml', contents: 'groups: [' },
       { path: 'c.yaml', contents: 'apiVersion: 1\n' },
     ]);
@@ -71,7 +82,14 @@ describe('diffRules', () => {
     const before = rules([{ name: 'pages', interval: '5s', rules: [errorAlert('0.005')] }]);
     const after = rules([{ name: 'pages', interval: '5s', rules: [errorAlert('0.01')] }]);
     const [change] = diffRules(before, after);
-    expect(change).toMatchObject({ kind: 'changed', ruleKind: 'alert', name: 'GoServiceHighErrorRatio', severity: 'critical', group: 'pages', file: FILE });
+    expect(change).toMatchObject({
+      kind: 'changed',
+      ruleKind: 'alert',
+      name: 'GoServiceHighErrorRatio',
+      severity: 'critical',
+      group: 'pages',
+      file: FILE,
+    });
     expect(change?.changes.map((c) => [c.field, c.before, c.after])).toEqual([
       ['expr', before[0]?.rule.expr, after[0]?.rule.expr],
       ['thresholds', '> 0.005', '> 0.01'],
@@ -81,7 +99,17 @@ describe('diffRules', () => {
   it('lists for, labels, annotations and the group interval per alert', () => {
     const before = rules([{ name: 'slo', interval: '30s', rules: [burn('warning', '15m')] }]);
     const after = rules([
-      { name: 'slo', interval: '5s', rules: [{ ...burn('warning', '1h'), labels: { severity: 'warning', team: 'payments' }, annotations: { summary: 'Budget burn', runbook_url: 'https://r.example/x' } }] },
+      {
+        name: 'slo',
+        interval: '5s',
+        rules: [
+          {
+            ...burn('warning', '1h'),
+            labels: { severity: 'warning', team: 'payments' },
+            annotations: { summary: 'Budget burn', runbook_url: 'https://r.example/x' },
+          },
+        ],
+      },
     ]);
     expect(diffRules(before, after)[0]?.changes).toEqual([
       { field: 'interval', before: '30s', after: '5s' },
@@ -109,10 +137,24 @@ describe('diffRules', () => {
     const after = rules([{ name: 'pages', rules: [errorAlert('0.005', { for: '1m' })] }]);
     expect(diffRules(before, after)).toEqual([
       {
-        kind: 'added', ruleKind: 'alert', name: 'GoServiceHighErrorRatio', group: 'pages', file: FILE, severity: 'critical', changes: [],
+        kind: 'added',
+        ruleKind: 'alert',
+        name: 'GoServiceHighErrorRatio',
+        group: 'pages',
+        file: FILE,
+        severity: 'critical',
+        changes: [],
         after: { expr: after[0]?.rule.expr, for: '1m', thresholds: ['> 0.005'] },
       },
-      { kind: 'removed', ruleKind: 'record', name: 'job:slo_requests:rate5m', group: 'rec', file: FILE, changes: [], before: { expr: 'sum(rate(x[5m]))' } },
+      {
+        kind: 'removed',
+        ruleKind: 'record',
+        name: 'job:slo_requests:rate5m',
+        group: 'rec',
+        file: FILE,
+        changes: [],
+        before: { expr: 'sum(rate(x[5m]))' },
+      },
     ]);
   });
 });
@@ -145,7 +187,9 @@ describe('rendered rule changes', () => {
   it('markdown: a table of rules, then the changed fields and both expressions', () => {
     const md = renderMarkdown(report, { base: 'main' });
     expect(md).toContain('#### Alert and recording rules\n\n2 rules differ: 1 removed, 1 changed.');
-    expect(md).toContain(`| alert GoServiceHighErrorRatio (critical) | \`pages\` | \`${FILE}\` | changed | expr, thresholds, for |`);
+    expect(md).toContain(
+      `| alert GoServiceHighErrorRatio (critical) | \`pages\` | \`${FILE}\` | changed | expr, thresholds, for |`,
+    );
     expect(md).toContain('| thresholds | `> 0.005` | `> 0.01` |');
     expect(md).toContain('| for | `0s` | `1m` |');
     expect(md).toContain(`Expression after:\n\n\`\`\`promql\n${String(after[0]?.rule.expr)}\n\`\`\``);

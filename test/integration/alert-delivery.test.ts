@@ -47,7 +47,13 @@ const PAGE_FAULTS: readonly FaultCase[] = [
 ];
 const TICKET_FAULTS: readonly FaultCase[] = [
   { key: 'goroutines', fault: 'goroutine-leak=20', alerts: ['GoServiceGoroutineLeak'], traffic: 0 },
-  { key: 'fds', fault: 'fd-leak=10', alerts: ['GoServiceFdsRunningOut'], traffic: 0, args: ['-max-fds', '1024', '-leak-max-files', '600'] },
+  {
+    key: 'fds',
+    fault: 'fd-leak=10',
+    alerts: ['GoServiceFdsRunningOut'],
+    traffic: 0,
+    args: ['-max-fds', '1024', '-leak-max-files', '600'],
+  },
   { key: 'memory', fault: 'memory-leak=4194304', alerts: ['GoServiceMemoryGrowth'], traffic: 0 },
   { key: 'gc', fault: 'gc-churn=134217728', alerts: ['GoServiceGcPressure'], traffic: 0 },
 ];
@@ -63,7 +69,10 @@ interface Instance {
   injectedAt?: number;
 }
 
-const available = realToolsAvailable(['prometheus', 'prometheus-alertmanager', 'go'], ['github.com/prometheus/client_golang']);
+const available = realToolsAvailable(
+  ['prometheus', 'prometheus-alertmanager', 'go'],
+  ['github.com/prometheus/client_golang'],
+);
 
 describe.skipIf(!available)('alert delivery through the real chain (Prometheus â†’ Alertmanager â†’ webhook)', () => {
   let dir: string;
@@ -73,7 +82,8 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
   let prometheus: PrometheusServer;
   let receiver: WebhookReceiver;
 
-  const jobsOf = (cases: readonly FaultCase[]) => instances.filter((i) => i.case !== undefined && cases.includes(i.case));
+  const jobsOf = (cases: readonly FaultCase[]) =>
+    instances.filter((i) => i.case !== undefined && cases.includes(i.case));
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-alerts-'));
@@ -86,7 +96,15 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
       { job: 'healthy' },
     ];
     for (const p of plan) {
-      const proc = start(binary, ['-listen', '127.0.0.1:0', '-faults', '127.0.0.1:0', '-hang-max-requests', '200', ...(p.case?.args ?? [])]);
+      const proc = start(binary, [
+        '-listen',
+        '127.0.0.1:0',
+        '-faults',
+        '127.0.0.1:0',
+        '-hang-max-requests',
+        '200',
+        ...(p.case?.args ?? []),
+      ]);
       processes.push(proc);
       const url = (await proc.waitForLine(/^listening on (http:\/\/127\.0\.0\.1:\d+)$/, 15_000))[1]!;
       const control = (await proc.waitForLine(/^fault switches on (http:\/\/127\.0\.0\.1:\d+\/faults)$/, 15_000))[1]!;
@@ -103,7 +121,11 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
     const shipped = shippedPrometheusTiming();
     prometheus = await startPrometheus(
       dir,
-      instances.map((i) => ({ job: i.job, address: i.url.replace('http://', ''), scrapeInterval: shipped.appScrapeInterval })),
+      instances.map((i) => ({
+        job: i.job,
+        address: i.url.replace('http://', ''),
+        scrapeInterval: shipped.appScrapeInterval,
+      })),
       { evaluationInterval: shipped.evaluationInterval, ruleFiles, alertmanager: am.address },
     );
     processes.push(prometheus.process);
@@ -158,7 +180,9 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
       expect(r.got.labels.severity).toBe('critical');
       expect(r.got.annotations.summary, `${r.alertname} has a summary`).toBeTruthy();
     }
-    expect(results.filter((r) => r.latency > PAGE_LIMIT_MS).map((r) => `${r.alertname} ${r.job}: ${r.latency} ms`)).toEqual([]);
+    expect(
+      results.filter((r) => r.latency > PAGE_LIMIT_MS).map((r) => `${r.alertname} ${r.job}: ${r.latency} ms`),
+    ).toEqual([]);
 
     // The right alert, and only it: no page for a job other than the ones its fault is meant to raise.
     const pages = receiver.alerts.filter((a) => a.path === '/page' && a.alertStatus === 'firing');
@@ -200,7 +224,9 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
       expect(r.got.path, `${r.alertname} goes to the ticket receiver`).toBe('/ticket');
       expect(r.got.labels.severity).toBe('warning');
     }
-    console.log(`tickets (windows shortened for the test, group_wait 30s): ${results.map((r) => `${r.alertname} ${(r.latency / 1000).toFixed(1)} s`).join(', ')}`);
+    console.log(
+      `tickets (windows shortened for the test, group_wait 30s): ${results.map((r) => `${r.alertname} ${(r.latency / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     // The healthy control instance never raised anything, during the whole run.
     expect(receiver.alerts.filter((a) => a.labels.job === 'healthy').map((a) => a.labels.alertname)).toEqual([]);
   }, 130_000);
@@ -230,7 +256,10 @@ function shippedPrometheusTiming(): { appScrapeInterval: string; evaluationInter
     scrape_configs: { job_name: string; scrape_interval?: string }[];
   };
   const app = config.scrape_configs.find((c) => c.job_name === 'go-service');
-  return { appScrapeInterval: app?.scrape_interval ?? config.global.scrape_interval, evaluationInterval: config.global.evaluation_interval };
+  return {
+    appScrapeInterval: app?.scrape_interval ?? config.global.scrape_interval,
+    evaluationInterval: config.global.evaluation_interval,
+  };
 }
 
 async function post(url: string): Promise<{ status: number; text: string }> {
@@ -238,7 +267,9 @@ async function post(url: string): Promise<{ status: number; text: string }> {
   return { status: res.status, text: await res.text() };
 }
 
-function printLatencies(results: ReadonlyArray<{ alertname: string; fault: string; latency: number; got: ReceivedAlert }>): void {
+function printLatencies(
+  results: ReadonlyArray<{ alertname: string; fault: string; latency: number; got: ReceivedAlert }>,
+): void {
   const lines = [`page delivery, injection â†’ receiver (${TRIALS} trials each; limit ${PAGE_LIMIT_MS / 1000} s):`];
   const names = [...new Set(results.map((r) => r.alertname))];
   for (const name of names) {

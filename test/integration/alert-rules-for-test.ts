@@ -7,7 +7,10 @@ import { stringify } from 'yaml';
  * the client_golang convention, by hand. To be replaced by `panelcraft build` of a temp project whose alerts/ source
  * calls the presets.
  */
-export async function generateRuleFiles(dir: string, jobs: { pageJobs: readonly string[]; ticketJobs: readonly string[] }): Promise<string[]> {
+export async function generateRuleFiles(
+  dir: string,
+  jobs: { pageJobs: readonly string[]; ticketJobs: readonly string[] },
+): Promise<string[]> {
   const out = path.join(dir, 'rules');
   mkdirSync(out, { recursive: true });
   const sel = (job: string, extra = '') => `{job=${JSON.stringify(job)}${extra}}`;
@@ -29,7 +32,11 @@ export async function generateRuleFiles(dir: string, jobs: { pageJobs: readonly 
           `sum by (job) (rate(http_requests_total${sel(job, ',code=~"5.."')}[1m])) / sum by (job) (rate(http_requests_total${sel(job)}[1m])) > 0.005`,
           'critical',
         ),
-        alert('GoServiceHighLatencyP95', `histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket${sel(job)}[1m]))) > 0.8`, 'critical'),
+        alert(
+          'GoServiceHighLatencyP95',
+          `histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket${sel(job)}[1m]))) > 0.8`,
+          'critical',
+        ),
         alert('GoServiceTooManyInFlight', `http_requests_in_flight${sel(job)} > 40`, 'critical'),
       ],
     })),
@@ -38,9 +45,21 @@ export async function generateRuleFiles(dir: string, jobs: { pageJobs: readonly 
       interval: '5s',
       rules: [
         alert('GoServiceGoroutineLeak', `deriv(go_goroutines${sel(job)}[20s]) > 1`, 'warning', { for: '10s' }),
-        alert('GoServiceFdsRunningOut', `predict_linear(process_open_fds${sel(job)}[30s], 120) >= process_max_fds${sel(job)}`, 'warning', { for: '10s' }),
-        alert('GoServiceMemoryGrowth', `predict_linear(process_resident_memory_bytes${sel(job)}[30s], 120) / process_resident_memory_bytes${sel(job)} > 3`, 'warning', { for: '10s' }),
-        alert('GoServiceGcPressure', `rate(go_gc_duration_seconds_count${sel(job)}[20s]) > 10`, 'warning', { for: '10s' }),
+        alert(
+          'GoServiceFdsRunningOut',
+          `predict_linear(process_open_fds${sel(job)}[30s], 120) >= process_max_fds${sel(job)}`,
+          'warning',
+          { for: '10s' },
+        ),
+        alert(
+          'GoServiceMemoryGrowth',
+          `predict_linear(process_resident_memory_bytes${sel(job)}[30s], 120) / process_resident_memory_bytes${sel(job)} > 3`,
+          'warning',
+          { for: '10s' },
+        ),
+        alert('GoServiceGcPressure', `rate(go_gc_duration_seconds_count${sel(job)}[20s]) > 10`, 'warning', {
+          for: '10s',
+        }),
       ],
     })),
   ];

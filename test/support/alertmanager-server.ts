@@ -31,7 +31,11 @@ export async function startAlertmanager(dir: string, config: string): Promise<Al
     ]);
     const url = `http://127.0.0.1:${port}`;
     try {
-      await waitUntil(async () => (await fetch(`${url}/-/ready`)).ok, 30_000, () => `Alertmanager at ${url} not ready\n${proc.output()}`);
+      await waitUntil(
+        async () => (await fetch(`${url}/-/ready`)).ok,
+        30_000,
+        () => `Alertmanager at ${url} not ready\n${proc.output()}`,
+      );
       return { address: `127.0.0.1:${port}`, url, process: proc };
     } catch (err) {
       lastError = err;

@@ -31,14 +31,25 @@ export interface PrometheusServer {
  * Starts Debian's `prometheus` on 127.0.0.1 with a 1 s scrape and evaluation interval, storage in `dir`, and waits
  * until it is ready. A few tries cover the small race of picking a free port before Prometheus binds it.
  */
-export async function startPrometheus(dir: string, targets: readonly ScrapeTarget[], options: PrometheusOptions = {}): Promise<PrometheusServer> {
+export async function startPrometheus(
+  dir: string,
+  targets: readonly ScrapeTarget[],
+  options: PrometheusOptions = {},
+): Promise<PrometheusServer> {
   const config = [
     'global:',
     '  scrape_interval: 1s',
     `  evaluation_interval: ${options.evaluationInterval ?? '1s'}`,
     '  scrape_timeout: 1s',
     ...(options.ruleFiles?.length ? ['rule_files:', ...options.ruleFiles.map((f) => `  - ${JSON.stringify(f)}`)] : []),
-    ...(options.alertmanager ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: [${JSON.stringify(options.alertmanager)}]`] : []),
+    ...(options.alertmanager
+      ? [
+          'alerting:',
+          '  alertmanagers:',
+          '    - static_configs:',
+          `        - targets: [${JSON.stringify(options.alertmanager)}]`,
+        ]
+      : []),
     'scrape_configs:',
     ...targets.flatMap((t) => [
       `  - job_name: ${JSON.stringify(t.job)}`,

@@ -42,7 +42,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
           version: string;
           status: string;
-          alerts: { status: string; labels: Record<string, string>; annotations: Record<string, string>; startsAt: string }[];
+          alerts: {
+            status: string;
+            labels: Record<string, string>;
+            annotations: Record<string, string>;
+            startsAt: string;
+          }[];
         };
         for (const a of body.alerts) {
           alerts.push({
@@ -74,7 +79,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           const found = alerts.find(match);
           if (found) done(undefined, found);
         };
-        const timer = setTimeout(() => done(new Error(`no ${what} within ${timeoutMs} ms; received: ${summary(alerts)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => done(new Error(`no ${what} within ${timeoutMs} ms; received: ${summary(alerts)}`)),
+          timeoutMs,
+        );
         const done = (err?: Error, found?: ReceivedAlert) => {
           clearTimeout(timer);
           listeners.delete(check);

@@ -93,10 +93,15 @@ export const diff: Command = async (args, ctx) => {
  * and rule files.
  */
 async function currentFiles(root: string): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
-  if (!(await isDir(path.join(root, 'dashboards')))) return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root))] };
+  if (!(await isDir(path.join(root, 'dashboards'))))
+    return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root))] };
   const build = await buildProject({ root });
   if (hasErrors(build.diagnostics)) return { diagnostics: build.diagnostics.filter((d) => d.severity === 'error') };
-  return { files: build.files.filter((f) => isDashboardFile(f) || isRuleFile(f)).map((f) => ({ path: f.path, contents: f.contents })) };
+  return {
+    files: build.files
+      .filter((f) => isDashboardFile(f) || isRuleFile(f))
+      .map((f) => ({ path: f.path, contents: f.contents })),
+  };
 }
 
 /** REF's committed dashboards and rule files, or REF's sources built in a temp worktree when it committed none. */
@@ -115,7 +120,9 @@ async function filesAtRef(root: string, base: string, commit: string, ctx: CliCo
         `panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`,
       );
     }
-    return build.files.filter((f) => isDashboardFile(f) || isRuleFile(f)).map((f) => ({ path: f.path, contents: f.contents }));
+    return build.files
+      .filter((f) => isDashboardFile(f) || isRuleFile(f))
+      .map((f) => ({ path: f.path, contents: f.contents }));
   } finally {
     await checkout.dispose();
   }

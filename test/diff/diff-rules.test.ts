@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { diffRules } from '../../src/diff/diff-rules.ts';
-import { renderJson } from '../../src/diff/render-json.ts';
 import { renderMarkdown } from '../../src/diff/render-markdown.ts';
 import { renderText } from '../../src/diff/render-text.ts';
 import { ruleSetFromFiles } from '../../src/diff/rule-set.ts';
@@ -195,8 +194,4 @@ describe('rendered rule changes', () => {
     expect(md).toContain(`Expression after:\n\n\`\`\`promql\n${String(after[0]?.rule.expr)}\n\`\`\``);
   });
 
-  it('json: the report with its rules', () => {
-    expect(JSON.parse(renderJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
-    expect(JSON.parse(renderJson(report)).rules).toHaveLength(2);
-  });
 });

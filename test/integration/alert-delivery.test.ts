@@ -126,7 +126,7 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
         address: i.url.replace('http://', ''),
         scrapeInterval: shipped.appScrapeInterval,
       })),
-      { evaluationInterval: shipped.evaluationInterval, ruleFiles, alertmanager: am.address },
+      { evaluationInterval: shipped.evaluationInterval, alertmanager: am.address },
     );
     processes.push(prometheus.process);
 
@@ -139,6 +139,9 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
       30_000,
       () => `not every demo instance came up in Prometheus ${prometheus.url}\n${prometheus.process.output()}`,
     );
+    // Rules arrive once every target has been scraped, as they do on a running Prometheus: a fresh, empty one would
+    // otherwise see no `up` series at its first evaluation and page "target missing" for every job.
+    await prometheus.loadRules(ruleFiles);
     // Every rule group has evaluated over real samples at least twice, and the 1 m page windows have some history.
     await new Promise((r) => setTimeout(r, 15_000));
   }, 180_000);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { start, type Started } from './child-process.ts';
 import { freePort } from './free-port.ts';
@@ -23,6 +23,8 @@ export interface PrometheusOptions {
 export interface PrometheusServer {
   readonly url: string;
   readonly process: Started;
+  /** Adds rule files to the running server's config and reloads it (SIGHUP); resolves once every group is loaded. */
+  loadRules(ruleFiles: readonly string[]): Promise<void>;
   /** Instant query at "now"; the `result` array of a vector. */
   query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
 }
@@ -77,13 +79,39 @@ export async function startPrometheus(
         30_000,
         () => `Prometheus at ${url} not ready\n${proc.output()}`,
       );
-      return { url, process: proc, query: (expr) => instantQuery(url, expr) };
+      return {
+        url,
+        process: proc,
+        query: (expr) => instantQuery(url, expr),
+        loadRules: (files) => loadRules(url, proc, configFile, files),
+      };
     } catch (err) {
       lastError = err;
       await proc.stop();
     }
   }
   throw lastError;
+}
+
+async function loadRules(url: string, proc: Started, configFile: string, ruleFiles: readonly string[]): Promise<void> {
+  const config = readFileSync(configFile, 'utf8');
+  if (config.includes('\nrule_files:')) throw new Error('loadRules: the config already lists rule files');
+  writeFileSync(
+    configFile,
+    config.replace(
+      '\nscrape_configs:',
+      `\nrule_files:\n${ruleFiles.map((f) => `  - ${JSON.stringify(f)}`).join('\n')}\nscrape_configs:`,
+    ),
+  );
+  process.kill(proc.pid, 'SIGHUP');
+  await waitUntil(
+    async () => {
+      const body = (await (await fetch(`${url}/api/v1/rules`)).json()) as { data: { groups: { file: string }[] } };
+      return ruleFiles.every((f) => body.data.groups.some((g) => g.file === f));
+    },
+    30_000,
+    () => `Prometheus at ${url} did not load ${ruleFiles.join(', ')}\n${proc.output()}`,
+  );
 }
 
 async function instantQuery(

@@ -2,7 +2,7 @@ import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
 
 /** What a dashboard file may `export default`. */
-export type DashboardExport =
+type DashboardExport =
   | { build(): unknown } // a foundation-sdk DashboardBuilder, or any panelcraft builder
   | Record<string, unknown>; // an already built Dashboard object
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as fontkit from 'fontkit';
-import { UsageError } from '../cli/context.ts';
+import { UsageError } from '../model/usage-error.ts';
 
 /** A font for the PDF: the file's bytes and, for a collection (.ttc), which face to use. */
 export interface ReportFont {

@@ -1,4 +1,4 @@
-import { replaceVariableReferences, variableReferences } from '../model/grafana-variable.ts';
+import { replaceVariableReferences } from '../model/grafana-variable.ts';
 import type { VariableValue } from './variable-value.ts';
 
 /** Values of Grafana's built-in variables, already formatted as text. */
@@ -19,13 +19,6 @@ export function interpolate(text: string, variables: ReadonlyMap<string, Variabl
     if (!variable) return match;
     return format ? formatExplicit(variable, format) : formatForPrometheus(variable);
   });
-}
-
-/** Names of the variables a text refers to (built-ins included), in order of appearance. */
-export function referencedVariables(text: string): string[] {
-  const names: string[] = [];
-  for (const { name } of variableReferences(text)) if (!names.includes(name)) names.push(name);
-  return names;
 }
 
 /** Grafana's `prometheusRegularEscape`: for a single value inside a quoted label matcher. */

@@ -69,11 +69,12 @@ describe('.github/workflows/ci.yml', () => {
     expect(stepUsing('actions/setup-node').with).toEqual({ 'node-version': 20, cache: 'npm' });
   });
 
-  it('installs, typechecks, tests, then checks the dashboards and the committed output, in that order', () => {
+  it('installs, runs the static checks, unit and integration tests, then checks the dashboards and the committed output, in that order', () => {
     const order = [
       stepRunning('npm ci'),
-      stepRunning('npm run typecheck'),
-      stepRunning('npm test'),
+      stepRunning('npm run check'),
+      stepRunning('npm run test:unit'),
+      stepRunning('npm run test:integration'),
       stepRunning('npm run build:dashboards -- --check'),
       stepRunning('git diff --exit-code -- provisioning/'),
     ].map(indexOf);
@@ -103,7 +104,7 @@ describe('.github/workflows/ci.yml', () => {
     for (const pkg of packages) {
       expect(install.run).toMatch(new RegExp(`\\s${pkg}(\\s|$)`));
     }
-    expect(indexOf(install)).toBeLessThan(indexOf(stepRunning('npm test')));
+    expect(indexOf(install)).toBeLessThan(indexOf(stepRunning('npm run test:integration')));
   });
 
   it('on pull requests writes the markdown diff against the base branch to the job summary', () => {

@@ -6,8 +6,8 @@ import { buildProject } from '../../src/tooling/build-project.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * The committed provisioning/ tree is the golden output of the dashboards we ship: a fresh in-memory build must
- * give the same bytes, file for file (review changes to it like code; regenerate with `npm run build:dashboards`).
+ * The dashboards we ship build cleanly. That the committed provisioning/ tree equals a fresh build is checked by
+ * `panelcraft build --check` in CI (`.ci/run`), not by a snapshot here, so `vitest -u` never rewrites committed output.
  */
 describe('shipped dashboards', async () => {
   const result = await buildProject({ root: ROOT });
@@ -21,8 +21,5 @@ describe('shipped dashboards', async () => {
       'dashboards/go-services/go-services-route-matrix.json',
       'dashboards/go-services/go-services-teaching-demo.json',
     ]);
-  });
-  it.each(result.files.map((f) => [f.path, f.contents] as const))('%s is unchanged', async (file, contents) => {
-    await expect(contents).toMatchFileSnapshot(path.join(ROOT, file));
   });
 });

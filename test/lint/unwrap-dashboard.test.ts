@@ -15,6 +15,7 @@ describe('unwrapDashboard', () => {
     expect(unwrapDashboard(v2, [12, 2]).findings.map((f) => [f.rule, f.severity])).toEqual([['dashboard-v2', 'error']]);
     const later = unwrapDashboard(v2, [12, 3]);
     expect(later.dashboard).toBeUndefined();
+    expect(later.findings.map((f) => [f.rule, f.severity])).toEqual([['dashboard-v2', 'warning']]);
     expect(later.findings[0]!.message).toBe(
       'dashboard is a v2 resource (dashboard.grafana.app/v2beta1); Grafana 12.3+ provisions it, but panelcraft lint checks classic (v1) dashboards only, so no rule ran',
     );

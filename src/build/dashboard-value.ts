@@ -1,11 +1,6 @@
 import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
 
-/** What a dashboard file may `export default`. */
-type DashboardExport =
-  | { build(): unknown } // a foundation-sdk DashboardBuilder, or any panelcraft builder
-  | Record<string, unknown>; // an already built Dashboard object
-
 export type DashboardValueResult =
   | { readonly ok: true; readonly dashboard: JsonObject }
   | { readonly ok: false; readonly message: string; readonly fix: string };

@@ -103,7 +103,3 @@ export interface DiffReport {
   /** Absent when no rule files were compared. */
   readonly rules?: readonly RuleChange[];
 }
-
-export function isEmptyReport(report: DiffReport): boolean {
-  return report.dashboards.length === 0 && (report.rules ?? []).length === 0;
-}

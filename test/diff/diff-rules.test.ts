@@ -193,5 +193,4 @@ describe('rendered rule changes', () => {
     expect(md).toContain('| for | `0s` | `1m` |');
     expect(md).toContain(`Expression after:\n\n\`\`\`promql\n${String(after[0]?.rule.expr)}\n\`\`\``);
   });
-
 });

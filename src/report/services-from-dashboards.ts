@@ -5,7 +5,7 @@ import { otel } from '../conventions/otel.ts';
 import type { ReportService } from './collect-report.ts';
 
 /** Built-in conventions a built dashboard's queries are recognised by (their request metric), most specific first. */
-const KNOWN: readonly Convention[] = [gin(), otel(), clientGolang()];
+export const KNOWN_CONVENTIONS: readonly Convention[] = [gin(), otel(), clientGolang()];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,7 +23,7 @@ function collectExprs(panels: unknown, out: string[]): void {
 
 /** The convention whose request metric a set of queries uses, if any built-in one. */
 export function conventionOfQueries(exprs: readonly string[]): Convention | undefined {
-  return KNOWN.find((c) => exprs.some((e) => new RegExp(`\\b${c.metrics.requests}\\b`).test(e)));
+  return KNOWN_CONVENTIONS.find((c) => exprs.some((e) => new RegExp(`\\b${c.metrics.requests}\\b`).test(e)));
 }
 
 /** The convention for a job nothing else tells about: client_golang's promhttp names. */

@@ -12,6 +12,7 @@ import {
   latencyQuantileOverWindow,
   peakRequestRateOverWindow,
   requestRateSeries,
+  requestMetricProbe,
   requestsOverWindow,
 } from '../../src/queries/report-kpis.ts';
 
@@ -60,6 +61,12 @@ describe('report KPI queries', () => {
     expect(escapeRegex('a.b|c(d)')).toBe('a\\.b\\|c\\(d\\)');
     const q = requestsOverWindow({ ...day, jobs: ['pay.v2', 'x"y\\z'] });
     expect(q).toContain('job=~"pay\\\\.v2|x\\"y\\\\\\\\z"');
+    expect(checkPromql(q)).toEqual([]);
+  });
+
+  it('probes which request metric each job exposed', () => {
+    const q = requestMetricProbe(['b.x', 'a'], ['http_requests_total', 'gin_requests_total'], 604_800);
+    expect(q).toBe('group by (job, __name__) (last_over_time({__name__=~"gin_requests_total|http_requests_total",job=~"a|b\\\\.x"}[604800s]))');
     expect(checkPromql(q)).toEqual([]);
   });
 

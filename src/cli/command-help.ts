@@ -115,10 +115,39 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     exits: { 0: 'stopped by Ctrl-C or SIGTERM', 2: 'usage error, no project found, or internal error' },
     examples: ['npx panelcraft dev', 'npx panelcraft dev --no-typecheck'],
   },
+  report: {
+    usage:
+      'panelcraft report --prometheus URL [--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD] [--service JOB]… [--format csv,pdf,html] [--locale en|zh-CN] [--tz ZONE] [--out DIR] [--mail-to ADDRESS]…',
+    description:
+      'The KPI report of an ISO week (default: the last complete one in the zone) or a span of days, per service: availability, error ratio, P95 (or mean) latency, requests, peak rate, goroutines, open fds, memory and the error budget left, per day and in total, with the change from the previous range. Writes raw_data_<week>.csv (UTF-8 with BOM), weekly_report_<week>.pdf and, with html, weekly_report_<week>.html. `--workflow` prints a GitHub Actions workflow running it every Monday 09:00 in the zone.',
+    options: {
+      '--prometheus URL': 'base URL of the Prometheus to ask (required)',
+      '--week WEEK': 'ISO week such as 2026-W48',
+      '--from DATE': 'first day (YYYY-MM-DD) of a span of days, with --to (both included)',
+      '--to DATE': 'last day of the span',
+      '--service JOB': 'a job to report on; repeatable (default: every job the built dashboards are scoped to)',
+      '--format LIST': 'csv, pdf and/or html, comma-separated (default: csv,pdf)',
+      '--locale ID': 'en (default) or zh-CN: language of the PDF and HTML',
+      '--tz ZONE': 'IANA time zone of the days and weeks (default: panelcraft.yaml report.timezone, else UTC)',
+      '--font FILE': 'font for the PDF (.ttf, .otf, .ttc with Chinese glyphs; default: a system CJK font)',
+      '--out DIR': 'folder for the files (default: reports)',
+      '--mail-to ADDRESS': 'mail the files (SMTP from panelcraft.yaml report.mail, password from $PANELCRAFT_SMTP_PASSWORD); repeatable',
+      '--scrape-interval DURATION': 'scrape interval, sizes the peak-rate window (default: panelcraft.yaml datasource.scrapeInterval)',
+      '--workflow': 'print the weekly GitHub Actions workflow for --tz and exit',
+      '--timeout DURATION': 'per request (default 30s)',
+      '--deadline DURATION': 'for all requests together (default 30m)',
+      '--header "Name: value"': 'sent with every request to Prometheus; repeatable',
+    },
+    exits: { 0: 'report written (and mailed)', 1: 'a query failed, the mail was not delivered, or panelcraft.yaml has errors', 2: 'usage error, Prometheus unreachable, no CJK font for zh-CN, or internal error' },
+    examples: [
+      'npx panelcraft report --prometheus http://localhost:9090 --week 2026-W48 --tz Asia/Shanghai',
+      'npx panelcraft report --prometheus http://localhost:9090 --locale zh-CN --format csv,pdf,html --mail-to team@example.com',
+    ],
+  },
   init: {
     usage: 'panelcraft init [DIR] [--service NAME [--convention client-golang|otel|gin] [--locale en|zh-CN]]…',
     description:
-      "Scaffolds a team's repository: package.json scripts, a strict tsconfig.json, panelcraft.yaml, a dashboard per service, .github/workflows/dashboards.yml, deploy/ (compose stack, prometheus.yml), .gitignore. Never overwrites a file (package.json only gains missing scripts); lists what it wrote and skipped; safe to re-run. Asks for services on a terminal when none is given.",
+      "Scaffolds a team's repository: package.json scripts, a strict tsconfig.json, panelcraft.yaml, a dashboard per service, .github/workflows/dashboards.yml and weekly-report.yml (the Monday report), deploy/ (compose stack, prometheus.yml), .gitignore. Never overwrites a file (package.json only gains missing scripts); lists what it wrote and skipped; safe to re-run. Asks for services on a terminal when none is given.",
     options: {
       '--service NAME':
         'a service (Prometheus job name); its dashboard goes to dashboards/NAME/overview.ts; repeatable',

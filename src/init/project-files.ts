@@ -37,6 +37,10 @@ export function configSource(): string {
     '#   - rule: panel-description',
     '#     dashboard: <uid>',
     '#     reason: why the rule does not apply there',
+    '# report:                         # panelcraft report',
+    '#   timezone: UTC                 # days and ISO weeks are counted here (e.g. Asia/Shanghai)',
+    '#   slo: 0.999                    # request success objective: adds the error budget left',
+    '#   mail: { host: smtp.example.com, port: 587, user: reports, from: reports@example.com }  # password: $PANELCRAFT_SMTP_PASSWORD',
     '',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import { composeSource, prometheusSource } from './deploy-files.ts';
 import { addScripts, newPackageJson, type PackageVersions } from './package-json.ts';
 import { configSource, gitignoreSource, tsconfigSource } from './project-files.ts';
 import type { ServiceSpec } from './service-spec.ts';
+import { weeklyReportWorkflow } from '../report/schedule-workflow.ts';
 import { workflowSource } from './workflow-source.ts';
 
 export interface ScaffoldInput {
@@ -34,6 +35,8 @@ export function planScaffold(input: ScaffoldInput): ScaffoldPlan {
     { path: 'panelcraft.yaml', contents: configSource() },
     { path: '.gitignore', contents: gitignoreSource() },
     { path: '.github/workflows/dashboards.yml', contents: workflowSource() },
+    // The weekly report for the default zone (UTC); `panelcraft report --workflow --tz ZONE` prints it for another.
+    { path: '.github/workflows/weekly-report.yml', contents: weeklyReportWorkflow('UTC') },
     { path: 'deploy/docker-compose.yml', contents: composeSource() },
     { path: 'deploy/prometheus.yml', contents: prometheusSource(input.services) },
     ...input.services.map((s) => ({ path: dashboardPath(s), contents: dashboardSource(s) })),

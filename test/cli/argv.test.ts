@@ -3,7 +3,7 @@ import { parseInvocation } from '../../src/cli/argv.ts';
 import { COMMAND_HELP, renderHelp } from '../../src/cli/command-help.ts';
 import { runCli } from '../support/run-cli.ts';
 
-const COMMANDS = ['build', 'lint', 'verify', 'diff', 'import', 'dev', 'init'];
+const COMMANDS = ['build', 'lint', 'verify', 'diff', 'import', 'dev', 'report', 'init'];
 
 describe('parseInvocation', () => {
   it('moves global options before the command behind it', () => {

@@ -22,6 +22,7 @@ describe('planScaffold', () => {
       'panelcraft.yaml',
       '.gitignore',
       '.github/workflows/dashboards.yml',
+      '.github/workflows/weekly-report.yml',
       'deploy/docker-compose.yml',
       'deploy/prometheus.yml',
       'dashboards/api/overview.ts',

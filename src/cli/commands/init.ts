@@ -52,6 +52,7 @@ export const init: Command = async (args, ctx) => {
     'panelcraft.yaml',
     '.gitignore',
     '.github/workflows/dashboards.yml',
+    '.github/workflows/weekly-report.yml',
     'deploy/docker-compose.yml',
     'deploy/prometheus.yml',
     'dashboards',

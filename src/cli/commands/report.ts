@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isJsonObject } from '../../model/json.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { prometheusClient } from '../../io/prometheus-client.ts';
+import { redactSecrets } from '../../io/redact.ts';
 import { readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
 import { type ReportFile, writeReportFiles } from '../../io/write-report-files.ts';
 import { isTimeZone, parseDate } from '../../report/calendar.ts';
@@ -18,18 +19,22 @@ import { parseGrafanaInterval } from '../../model/grafana-interval.ts';
 import { type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
 import { formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const REPORT_USAGE =
   'usage: panelcraft report --prometheus URL [--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD] [--service JOB]…\n' +
   '                         [--format csv,pdf,html] [--locale en|zh-CN] [--tz Asia/Shanghai] [--font FILE] [--out DIR]\n' +
-  '                         [--mail-to ADDRESS]… [--scrape-interval 15s] [--root DIR] [--json]\n' +
+  `                         [--mail-to ADDRESS]… [--scrape-interval 15s] ${HTTP_FLAGS_USAGE} [--root DIR] [--json]\n` +
   '       panelcraft report --workflow [--tz ZONE]   print a GitHub Actions workflow running it every Monday 09:00 in the zone';
 
 const FORMATS = ['csv', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const LOCALES = ['en', 'zh-CN'] as const;
 type ReportLocale = (typeof LOCALES)[number];
+
+/** Overall deadline of the report's HTTP calls unless --deadline is given. */
+const REPORT_DEADLINE = '30m';
 
 /** More days than this show progress on a terminal. */
 const PROGRESS_FROM_DAYS = 7;
@@ -58,6 +63,7 @@ export const report: Command = async (args, ctx) => {
       root: { type: 'string' },
       json: { type: 'boolean', default: false },
       workflow: { type: 'boolean', default: false },
+      ...HTTP_FLAGS,
     },
     strict: true,
     allowPositionals: false,
@@ -80,7 +86,9 @@ export const report: Command = async (args, ctx) => {
   }
   const range = resolveRange(values, timeZone, Date.now());
   if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
-  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${values.prometheus}" is not an http(s) URL`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
+  // A report asks hundreds of queries: the whole run gets 30 minutes unless --deadline says otherwise.
+  const { http, url } = httpFromFlags({ ...values, deadline: values.deadline ?? REPORT_DEADLINE }, values.prometheus, ctx.env, 'PANELCRAFT_PROMETHEUS');
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
   const scrapeMs = parseGrafanaInterval(scrapeText);
   if (scrapeMs === undefined || scrapeMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
@@ -102,7 +110,7 @@ export const report: Command = async (args, ctx) => {
   const fontFile = values.font === undefined ? undefined : path.resolve(ctx.cwd, values.font);
   const pdfFont = formats.includes('pdf') ? await loadReportFont(locale, fontFile) : undefined;
 
-  const client = prometheusClient(values.prometheus);
+  const client = prometheusClient(url, { http });
   const unreachable = await client.ping();
   if (unreachable !== undefined) {
     ctx.stderr(`panelcraft report: Prometheus at ${client.baseUrl} does not answer: ${unreachable}\n`);

@@ -131,14 +131,20 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--tz ZONE': 'IANA time zone of the days and weeks (default: panelcraft.yaml report.timezone, else UTC)',
       '--font FILE': 'font for the PDF (.ttf, .otf, .ttc with Chinese glyphs; default: a system CJK font)',
       '--out DIR': 'folder for the files (default: reports)',
-      '--mail-to ADDRESS': 'mail the files (SMTP from panelcraft.yaml report.mail, password from $PANELCRAFT_SMTP_PASSWORD); repeatable',
-      '--scrape-interval DURATION': 'scrape interval, sizes the peak-rate window (default: panelcraft.yaml datasource.scrapeInterval)',
+      '--mail-to ADDRESS':
+        'mail the files (SMTP from panelcraft.yaml report.mail, password from $PANELCRAFT_SMTP_PASSWORD); repeatable',
+      '--scrape-interval DURATION':
+        'scrape interval, sizes the peak-rate window (default: panelcraft.yaml datasource.scrapeInterval)',
       '--workflow': 'print the weekly GitHub Actions workflow for --tz and exit',
       '--timeout DURATION': 'per request (default 30s)',
       '--deadline DURATION': 'for all requests together (default 30m)',
       '--header "Name: value"': 'sent with every request to Prometheus; repeatable',
     },
-    exits: { 0: 'report written (and mailed)', 1: 'a query failed, the mail was not delivered, or panelcraft.yaml has errors', 2: 'usage error, Prometheus unreachable, no CJK font for zh-CN, or internal error' },
+    exits: {
+      0: 'report written (and mailed)',
+      1: 'a query failed, the mail was not delivered, or panelcraft.yaml has errors',
+      2: 'usage error, Prometheus unreachable, no CJK font for zh-CN, or internal error',
+    },
     examples: [
       'npx panelcraft report --prometheus http://localhost:9090 --week 2026-W48 --tz Asia/Shanghai',
       'npx panelcraft report --prometheus http://localhost:9090 --locale zh-CN --format csv,pdf,html --mail-to team@example.com',

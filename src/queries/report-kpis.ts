@@ -28,7 +28,10 @@ function context(options: ReportQueryOptions): QueryContext {
   if (!Number.isInteger(options.windowSeconds) || options.windowSeconds <= 0) {
     throw new Error(`report queries: window must be a positive whole number of seconds, got ${options.windowSeconds}`);
   }
-  return { convention: options.convention, scope: { job: { re: [...options.jobs].sort().map(escapeRegex).join('|') } } };
+  return {
+    convention: options.convention,
+    scope: { job: { re: [...options.jobs].sort().map(escapeRegex).join('|') } },
+  };
 }
 
 const byJob = (expr: string) => `sum by (job) (${expr})`;
@@ -65,7 +68,9 @@ export function errorRatioOverWindow(options: ReportQueryOptions): string {
 export function latencyQuantileOverWindow(options: ReportQueryOptions, q: number): string {
   const { convention } = options;
   if (!convention.capabilities.latencyHistogram) {
-    throw new Error(`latencyQuantileOverWindow(${q}): convention "${convention.name}" has no latency histogram; use latencyMeanOverWindow()`);
+    throw new Error(
+      `latencyQuantileOverWindow(${q}): convention "${convention.name}" has no latency histogram; use latencyMeanOverWindow()`,
+    );
   }
   return `histogram_quantile(${q}, sum by (job, le) (${increase(options, `${convention.metrics.requestDuration}_bucket`)}))`;
 }
@@ -81,10 +86,17 @@ export function latencyMeanOverWindow(options: ReportQueryOptions): string {
  * stepping `stepSeconds` through the window. The subquery starts `rateWindowSeconds` after the window's start so
  * that every rate looks only at samples inside the window (a day without data has no peak from the day before).
  */
-export function peakRequestRateOverWindow(options: ReportQueryOptions, rateWindowSeconds: number, stepSeconds: number): string {
+export function peakRequestRateOverWindow(
+  options: ReportQueryOptions,
+  rateWindowSeconds: number,
+  stepSeconds: number,
+): string {
   const ctx = context(options);
   const span = options.windowSeconds - rateWindowSeconds;
-  if (span <= 0) throw new Error(`peakRequestRateOverWindow: window ${options.windowSeconds}s must be longer than the rate window ${rateWindowSeconds}s`);
+  if (span <= 0)
+    throw new Error(
+      `peakRequestRateOverWindow: window ${options.windowSeconds}s must be longer than the rate window ${rateWindowSeconds}s`,
+    );
   const rate = `rate(${rangeVector(ctx, options.convention.metrics.requests, `${rateWindowSeconds}s`)})`;
   return `max_over_time(${byJob(rate)}[${span}s:${stepSeconds}s])`;
 }
@@ -103,11 +115,13 @@ export function gaugeGrowthOverWindow(options: ReportQueryOptions, metric: strin
 }
 
 /** Request rate per job over time, for a chart (`query_range` with a step that respects the 11 000-point limit). */
-export function requestRateSeries(options: Omit<ReportQueryOptions, 'windowSeconds'>, rateWindowSeconds: number): string {
+export function requestRateSeries(
+  options: Omit<ReportQueryOptions, 'windowSeconds'>,
+  rateWindowSeconds: number,
+): string {
   const ctx = context({ ...options, windowSeconds: 1 });
   return byJob(`rate(${rangeVector(ctx, options.convention.metrics.requests, `${rateWindowSeconds}s`)})`);
 }
-
 
 /**
  * Which of the given request metrics each job exposed in the window: `group by (job, __name__)` over the last

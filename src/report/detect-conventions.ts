@@ -9,7 +9,11 @@ import { DEFAULT_REPORT_CONVENTION, KNOWN_CONVENTIONS } from './services-from-da
  * Conventions for jobs no built dashboard describes, from the request metric each job exposed during the range
  * (`gin_requests_total` → gin, …); client_golang's names when it exposed none of them. One query for all jobs.
  */
-export async function detectConventions(api: PrometheusApi, jobs: readonly string[], range: ReportRange): Promise<ReportService[]> {
+export async function detectConventions(
+  api: PrometheusApi,
+  jobs: readonly string[],
+  range: ReportRange,
+): Promise<ReportService[]> {
   if (jobs.length === 0) return [];
   const metrics = [...new Set(KNOWN_CONVENTIONS.map((c) => c.metrics.requests))];
   const expr = requestMetricProbe(jobs, metrics, Math.round((range.end - range.start) / 1000));
@@ -25,7 +29,8 @@ export async function detectConventions(api: PrometheusApi, jobs: readonly strin
   }
   return jobs.map((job) => {
     const names = seen.get(job) ?? new Set<string>();
-    const convention: Convention = KNOWN_CONVENTIONS.find((c) => names.has(c.metrics.requests)) ?? DEFAULT_REPORT_CONVENTION;
+    const convention: Convention =
+      KNOWN_CONVENTIONS.find((c) => names.has(c.metrics.requests)) ?? DEFAULT_REPORT_CONVENTION;
     return { job, convention };
   });
 }

@@ -66,7 +66,9 @@ describe('report KPI queries', () => {
 
   it('probes which request metric each job exposed', () => {
     const q = requestMetricProbe(['b.x', 'a'], ['http_requests_total', 'gin_requests_total'], 604_800);
-    expect(q).toBe('group by (job, __name__) (last_over_time({__name__=~"gin_requests_total|http_requests_total",job=~"a|b\\\\.x"}[604800s]))');
+    expect(q).toBe(
+      'group by (job, __name__) (last_over_time({__name__=~"gin_requests_total|http_requests_total",job=~"a|b\\\\.x"}[604800s]))',
+    );
     expect(checkPromql(q)).toEqual([]);
   });
 

@@ -9,7 +9,9 @@ import type { PrometheusApi, QueryResult } from '../../src/verify/prometheus-api
 const range = rangeOfDates('UTC', parseDate('2026-11-23')!, parseDate('2026-11-24')!);
 
 /** Answers every instant query by a function of (query, time); records what was asked. */
-function fakeApi(answer: (expr: string, time: number) => QueryResult): PrometheusApi & { asked: Array<[string, number]> } {
+function fakeApi(
+  answer: (expr: string, time: number) => QueryResult,
+): PrometheusApi & { asked: Array<[string, number]> } {
   const asked: Array<[string, number]> = [];
   const unused = async () => ({ ok: false as const, error: 'unused' });
   return {
@@ -36,7 +38,8 @@ const vector = (values: Record<string, string>): QueryResult => ({
 describe('collectReport', () => {
   it('one query per KPI, window and convention; values by job; NaN and missing jobs are no data; budget from the SLO', async () => {
     const api = fakeApi((expr) => {
-      if (expr.startsWith('(sum by (job) (increase(http_requests_total{code=~"5.."')) return vector({ api: '0.002', web: 'NaN' });
+      if (expr.startsWith('(sum by (job) (increase(http_requests_total{code=~"5.."'))
+        return vector({ api: '0.002', web: 'NaN' });
       if (expr.includes('gin_requests_total') && expr.startsWith('(')) return vector({ shop: '0.01' });
       return vector({});
     });
@@ -75,15 +78,23 @@ describe('collectReport', () => {
     expect(shop.kpis.map((k) => k.id)).toContain('latency_mean_seconds');
     expect(shop.kpis.map((k) => k.id)).not.toContain('latency_p95_seconds');
     // Every window is asked at its end.
-    expect(new Set(api.asked.map(([, t]) => t))).toEqual(new Set([...range.days.map((d) => d.end), range.days[0]!.start, range.days[0]!.start - 86_400_000]));
+    expect(new Set(api.asked.map(([, t]) => t))).toEqual(
+      new Set([...range.days.map((d) => d.end), range.days[0]!.start, range.days[0]!.start - 86_400_000]),
+    );
   });
 
   it('a failing query stops the report with the query and the error, not partial numbers', async () => {
-    const api = fakeApi((expr) => (expr.startsWith('max_over_time') ? { ok: false, error: 'query processing would load too many samples' } : vector({})));
-    await expect(collectReport(api, { range, services: [{ job: 'api', convention: clientGolang() }], scrapeIntervalSeconds: 15 })).rejects.toThrow(ReportQueryError);
-    await expect(collectReport(api, { range, services: [{ job: 'api', convention: clientGolang() }], scrapeIntervalSeconds: 15 })).rejects.toThrow(
-      /peak_rps: query processing would load too many samples\n {2}query: max_over_time/,
+    const api = fakeApi((expr) =>
+      expr.startsWith('max_over_time')
+        ? { ok: false, error: 'query processing would load too many samples' }
+        : vector({}),
     );
+    await expect(
+      collectReport(api, { range, services: [{ job: 'api', convention: clientGolang() }], scrapeIntervalSeconds: 15 }),
+    ).rejects.toThrow(ReportQueryError);
+    await expect(
+      collectReport(api, { range, services: [{ job: 'api', convention: clientGolang() }], scrapeIntervalSeconds: 15 }),
+    ).rejects.toThrow(/peak_rps: query processing would load too many samples\n {2}query: max_over_time/);
   });
 });
 

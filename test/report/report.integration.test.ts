@@ -414,13 +414,32 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
   });
 
   it('--service names jobs no dashboard describes; their convention comes from the metrics they exposed', async () => {
-    const bare = await tempProject({ 'panelcraft.yaml': 'datasource:\n  scrapeInterval: 5m\nreport:\n  timezone: Asia/Shanghai\n' });
+    const bare = await tempProject({
+      'panelcraft.yaml': 'datasource:\n  scrapeInterval: 5m\nreport:\n  timezone: Asia/Shanghai\n',
+    });
     try {
-      const r = await bare.run('report', '--prometheus', prom.url, '--week', '2026-W40', '--format', 'csv', '--service', 'shop-gin', '--service', 'alpha', '--out', 'o');
+      const r = await bare.run(
+        'report',
+        '--prometheus',
+        prom.url,
+        '--week',
+        '2026-W40',
+        '--format',
+        'csv',
+        '--service',
+        'shop-gin',
+        '--service',
+        'alpha',
+        '--out',
+        'o',
+      );
       expect(r.code, r.stderr).toBe(0);
       const csv = parseCsv(await bare.read('o/raw_data_2026W40.csv'));
-      const total = (job: string, kpi: string) => csv.find((x) => x.service === job && x.date === 'total' && x.kpi === kpi);
-      expect(Number(total('shop-gin', 'requests_total')!.value)).toBe(Number(rows.find((x) => x.service === 'shop-gin' && x.date === 'total' && x.kpi === 'requests_total')!.value));
+      const total = (job: string, kpi: string) =>
+        csv.find((x) => x.service === job && x.date === 'total' && x.kpi === kpi);
+      expect(Number(total('shop-gin', 'requests_total')!.value)).toBe(
+        Number(rows.find((x) => x.service === 'shop-gin' && x.date === 'total' && x.kpi === 'requests_total')!.value),
+      );
       expect(total('shop-gin', 'latency_mean_seconds')).toBeDefined();
       expect(total('alpha', 'latency_p95_seconds')).toBeDefined();
       expect([...new Set(csv.map((x) => x.service))]).toEqual(['shop-gin', 'alpha']);

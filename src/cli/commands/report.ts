@@ -70,7 +70,8 @@ export const report: Command = async (args, ctx) => {
   });
   const formats = parseFormats(values.format ?? 'csv,pdf');
   const locale = values.locale as ReportLocale;
-  if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${values.locale}" is not one of ${LOCALES.join(', ')}`);
+  if (!(LOCALES as readonly string[]).includes(locale))
+    throw new UsageError(`--locale "${values.locale}" is not one of ${LOCALES.join(', ')}`);
 
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const { config, diagnostics } = await loadConfig(root);
@@ -79,22 +80,35 @@ export const report: Command = async (args, ctx) => {
     return EXIT_FINDINGS;
   }
   const timeZone = values.tz ?? config.report.timezone;
-  if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone; use e.g. Asia/Shanghai or UTC`);
+  if (!isTimeZone(timeZone))
+    throw new UsageError(`--tz "${timeZone}" is not an IANA time zone; use e.g. Asia/Shanghai or UTC`);
   if (values.workflow) {
     ctx.stdout(weeklyReportWorkflow(timeZone));
     return EXIT_OK;
   }
   const range = resolveRange(values, timeZone, Date.now());
   if (!values.prometheus) throw new UsageError(`--prometheus URL is required\n${REPORT_USAGE}`);
-  if (!/^https?:\/\/[^/]+/.test(values.prometheus)) throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
+  if (!/^https?:\/\/[^/]+/.test(values.prometheus))
+    throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
   // A report asks hundreds of queries: the whole run gets 30 minutes unless --deadline says otherwise.
-  const { http, url } = httpFromFlags({ ...values, deadline: values.deadline ?? REPORT_DEADLINE }, values.prometheus, ctx.env, 'PANELCRAFT_PROMETHEUS');
+  const { http, url } = httpFromFlags(
+    { ...values, deadline: values.deadline ?? REPORT_DEADLINE },
+    values.prometheus,
+    ctx.env,
+    'PANELCRAFT_PROMETHEUS',
+  );
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
   const scrapeMs = parseGrafanaInterval(scrapeText);
-  if (scrapeMs === undefined || scrapeMs <= 0) throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
-  const mailTo = (values['mail-to'] ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
+  if (scrapeMs === undefined || scrapeMs <= 0)
+    throw new UsageError(`scrape interval "${scrapeText}" is not a duration such as 15s`);
+  const mailTo = (values['mail-to'] ?? [])
+    .flatMap((m) => m.split(','))
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
   if (mailTo.length > 0 && config.report.mail === undefined) {
-    throw new UsageError('--mail-to needs SMTP settings: add `report: { mail: { host: …, from: … } }` to panelcraft.yaml');
+    throw new UsageError(
+      '--mail-to needs SMTP settings: add `report: { mail: { host: …, from: … } }` to panelcraft.yaml',
+    );
   }
 
   const wanted = await resolveServices(root, values.service ?? []);
@@ -117,8 +131,14 @@ export const report: Command = async (args, ctx) => {
     return EXIT_USAGE;
   }
 
-  const detected = await detectConventions(client, wanted.filter((s) => s.convention === undefined).map((s) => s.job), range);
-  const services: ReportService[] = wanted.map((s) => (s.convention ? { job: s.job, convention: s.convention } : detected.find((d) => d.job === s.job)!));
+  const detected = await detectConventions(
+    client,
+    wanted.filter((s) => s.convention === undefined).map((s) => s.job),
+    range,
+  );
+  const services: ReportService[] = wanted.map((s) =>
+    s.convention ? { job: s.job, convention: s.convention } : detected.find((d) => d.job === s.job)!,
+  );
 
   const showProgress = !values.json && ctx.stderrIsTTY === true && range.days.length >= PROGRESS_FROM_DAYS;
   let lastShown = -1;
@@ -181,21 +201,35 @@ export const report: Command = async (args, ctx) => {
 };
 
 function parseFormats(text: string): Format[] {
-  const list = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
-  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format "${f}" is not one of ${FORMATS.join(', ')}`);
+  const list = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+  for (const f of list)
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`--format "${f}" is not one of ${FORMATS.join(', ')}`);
   if (list.length === 0) throw new UsageError(`--format needs at least one of ${FORMATS.join(', ')}`);
   return [...new Set(list)] as Format[];
 }
 
-function resolveRange(values: { week?: string; from?: string; to?: string }, timeZone: string, now: number): ReportRange {
+function resolveRange(
+  values: { week?: string; from?: string; to?: string },
+  timeZone: string,
+  now: number,
+): ReportRange {
   if (values.week !== undefined) {
-    if (values.from !== undefined || values.to !== undefined) throw new UsageError('--week and --from/--to exclude each other');
+    if (values.from !== undefined || values.to !== undefined)
+      throw new UsageError('--week and --from/--to exclude each other');
     const week = parseIsoWeek(values.week);
-    if (!week) throw new UsageError(`--week "${values.week}" is not an ISO week such as 2026-W48 (weeks 01-52, or 53 in long years)`);
+    if (!week)
+      throw new UsageError(
+        `--week "${values.week}" is not an ISO week such as 2026-W48 (weeks 01-52, or 53 in long years)`,
+      );
     return weekRange(timeZone, week);
   }
   if (values.from !== undefined || values.to !== undefined) {
-    if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to go together (dates YYYY-MM-DD, both included)');
+    if (values.from === undefined || values.to === undefined)
+      throw new UsageError('--from and --to go together (dates YYYY-MM-DD, both included)');
     const first = parseDate(values.from);
     const last = parseDate(values.to);
     if (!first) throw new UsageError(`--from "${values.from}" is not a date YYYY-MM-DD`);
@@ -207,14 +241,18 @@ function resolveRange(values: { week?: string; from?: string; to?: string }, tim
         throw new UsageError(`--to ${values.to} is before --from ${values.from}`);
       }
     })();
-    if (range.days.length > 366) throw new UsageError(`--from/--to span ${range.days.length} days; a report covers at most 366`);
+    if (range.days.length > 366)
+      throw new UsageError(`--from/--to span ${range.days.length} days; a report covers at most 366`);
     return range;
   }
   return lastCompleteWeek(timeZone, now);
 }
 
 /** Services with the convention their built dashboard uses; jobs named only on the command line have none yet. */
-async function resolveServices(root: string, named: readonly string[]): Promise<Array<{ job: string; convention?: ReportService['convention'] }>> {
+async function resolveServices(
+  root: string,
+  named: readonly string[],
+): Promise<Array<{ job: string; convention?: ReportService['convention'] }>> {
   const dashboards: unknown[] = [];
   for (const f of await readDashboardJsonFiles(root)) {
     try {

@@ -7,6 +7,7 @@ import { availabilityRatio as availabilityRatioQuery, upByInstance } from '../qu
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { promTarget } from './targets.ts';
 import { lowerIsWorse, thresholdSteps } from './thresholds.ts';
+import { AVAILABILITY_THRESHOLDS } from './house-thresholds.ts';
 
 export type AvailabilityOptions = PanelOptions;
 
@@ -55,7 +56,7 @@ export interface AvailabilityRatioOptions extends PanelOptions {
 
 /** Availability % over the dashboard's time range (`avg_over_time(up[$__range])`), as a stat. Span @default 6 */
 export function availabilityRatio(options: AvailabilityRatioOptions): StatBuilder {
-  const { target = 0.999, bad = 0.99 } = options;
+  const { target = AVAILABILITY_THRESHOLDS.target, bad = AVAILABILITY_THRESHOLDS.bad } = options;
   const panel = resolvePanel(options, {
     titleKey: 'availabilityRatio.title',
     descriptionKey: 'availabilityRatio.description',

@@ -6,6 +6,7 @@ import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
+import { ERROR_RATIO_THRESHOLDS } from './house-thresholds.ts';
 
 export interface ErrorRateOptions extends PanelOptions, CompareOptions {
   /** Yellow from this 5xx share. @default 0.005 */
@@ -16,7 +17,7 @@ export interface ErrorRateOptions extends PanelOptions, CompareOptions {
 
 /** 5xx / all requests (0-1), thresholds drawn as dashed lines. Span @default 12 */
 export function errorRate(options: ErrorRateOptions): TimeseriesBuilder {
-  const { warn = 0.005, bad = 0.01 } = options;
+  const { warn = ERROR_RATIO_THRESHOLDS.warn, bad = ERROR_RATIO_THRESHOLDS.bad } = options;
   const panel = resolvePanel(options, {
     titleKey: 'errorRate.title',
     descriptionKey: 'errorRate.description',

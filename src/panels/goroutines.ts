@@ -4,6 +4,7 @@ import { GROWTH_WINDOW } from '../queries/vectors.ts';
 import { leakTimeseries } from './leak-timeseries.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import type { CompareOptions } from './targets.ts';
+import { GOROUTINE_THRESHOLDS } from './house-thresholds.ts';
 
 export interface GoroutinesOptions extends PanelOptions, CompareOptions {
   /** Window of the `deriv` growth line: long enough to show sustained growth, not scrape-to-scrape noise. @default "10m" */
@@ -19,7 +20,7 @@ export interface GoroutinesOptions extends PanelOptions, CompareOptions {
  * red as the count climbs), plus growth per second (`deriv` over `growthWindow`) on the right axis. Span @default 12
  */
 export function goroutines(options: GoroutinesOptions): TimeseriesBuilder {
-  const { growthWindow = GROWTH_WINDOW, warn = 1000, bad = 10000 } = options;
+  const { growthWindow = GROWTH_WINDOW, warn = GOROUTINE_THRESHOLDS.warn, bad = GOROUTINE_THRESHOLDS.bad } = options;
   const panel = resolvePanel(options, {
     titleKey: 'goroutines.title',
     descriptionKey: 'goroutines.description',

@@ -8,6 +8,7 @@ import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { leakTimeseries } from './leak-timeseries.ts';
 import { promTarget, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
+import { OPEN_FDS_THRESHOLDS } from './house-thresholds.ts';
 
 export interface HandleLeakOptions extends PanelOptions, CompareOptions {
   /** Window of the `deriv` growth line: long enough to show sustained growth, not scrape-to-scrape noise. @default "10m" */
@@ -23,7 +24,7 @@ export interface HandleLeakOptions extends PanelOptions, CompareOptions {
  * right axis. Span @default 12
  */
 export function handleLeak(options: HandleLeakOptions): TimeseriesBuilder {
-  const { growthWindow = GROWTH_WINDOW, warn = 5000, bad = 50000 } = options;
+  const { growthWindow = GROWTH_WINDOW, warn = OPEN_FDS_THRESHOLDS.warn, bad = OPEN_FDS_THRESHOLDS.bad } = options;
   const panel = resolvePanel(options, { titleKey: 'handles.title', descriptionKey: 'handles.description', span: 12 });
   return leakTimeseries(
     panel,

@@ -12,6 +12,12 @@ import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { resolvePanel, type PanelDefaults, type PanelOptions } from './panel-options.ts';
 import { promTarget } from './targets.ts';
 import { higherIsWorse, lowerIsWorse, thresholdSteps } from './thresholds.ts';
+import {
+  AVAILABILITY_THRESHOLDS,
+  ERROR_RATIO_THRESHOLDS,
+  GOROUTINE_THRESHOLDS,
+  LATENCY_SLO_SECONDS,
+} from './house-thresholds.ts';
 
 /** The numbers a reviewer asks for first. */
 export type KpiKind = 'availability' | 'p95' | 'errors' | 'qps' | 'uptime' | 'goroutines';
@@ -35,7 +41,7 @@ interface KpiSpec {
 }
 
 function kpiSpec(options: KpiStatOptions): KpiSpec {
-  const slo = options.sloSeconds ?? 0.8;
+  const slo = options.sloSeconds ?? LATENCY_SLO_SECONDS;
   const card = (key: string, span = 4): PanelDefaults => ({
     titleKey: `kpi.${key}.title` as MessageKey,
     descriptionKey: `kpi.${key}.description` as MessageKey,
@@ -48,7 +54,7 @@ function kpiSpec(options: KpiStatOptions): KpiSpec {
         defaults: card('availability'),
         unit: units.PercentUnit,
         decimals: 2,
-        thresholds: lowerIsWorse(0.99, 0.999),
+        thresholds: lowerIsWorse(AVAILABILITY_THRESHOLDS.bad, AVAILABILITY_THRESHOLDS.target),
         expr: availabilityRatio,
       };
     case 'p95': {
@@ -68,7 +74,7 @@ function kpiSpec(options: KpiStatOptions): KpiSpec {
         defaults: card('errors'),
         unit: units.PercentUnit,
         decimals: 2,
-        thresholds: higherIsWorse(0.005, 0.01),
+        thresholds: higherIsWorse(ERROR_RATIO_THRESHOLDS.warn, ERROR_RATIO_THRESHOLDS.bad),
         expr: (ctx) => errorRatio(ctx),
       };
     case 'qps':
@@ -89,7 +95,7 @@ function kpiSpec(options: KpiStatOptions): KpiSpec {
       return {
         defaults: card('goroutines'),
         unit: units.Short,
-        thresholds: higherIsWorse(1000, 10000),
+        thresholds: higherIsWorse(GOROUTINE_THRESHOLDS.warn, GOROUTINE_THRESHOLDS.bad),
         expr: goroutinesTotal,
       };
   }

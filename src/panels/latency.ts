@@ -7,6 +7,7 @@ import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions, type SeriesSpec } from './targets.ts';
 import { thresholdSteps } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
+import { LATENCY_SLO_SECONDS } from './house-thresholds.ts';
 
 export interface LatencyOptions extends PanelOptions, CompareOptions {
   /** SLO in seconds, drawn as a red threshold line. @default 0.8 */
@@ -26,7 +27,7 @@ export function percentileLabel(q: number): string {
  * description, never an empty panel. Span @default 12
  */
 export function latency(options: LatencyOptions): TimeseriesBuilder {
-  const { sloSeconds = 0.8, quantiles = [0.5, 0.95, 0.99] } = options;
+  const { sloSeconds = LATENCY_SLO_SECONDS, quantiles = [0.5, 0.95, 0.99] } = options;
   const mode = latencyMode(options.convention, quantiles);
   const panel = resolvePanel(
     options,

@@ -7,6 +7,7 @@ import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
+import { MEMORY_THRESHOLDS } from './house-thresholds.ts';
 
 export interface MemoryOptions extends PanelOptions, CompareOptions {
   /** Trend window the projection fits. @default "1h" */
@@ -21,7 +22,12 @@ export interface MemoryOptions extends PanelOptions, CompareOptions {
 
 /** Memory trend: RSS and heap in use per instance, and RSS projected ahead by `predict_linear` (dashed). Span @default 12 */
 export function memory(options: MemoryOptions): TimeseriesBuilder {
-  const { trendWindow = '1h', horizonSeconds = 4 * 3600, warn = 1024 ** 3, bad = 2 * 1024 ** 3 } = options;
+  const {
+    trendWindow = '1h',
+    horizonSeconds = 4 * 3600,
+    warn = MEMORY_THRESHOLDS.warn,
+    bad = MEMORY_THRESHOLDS.bad,
+  } = options;
   const panel = resolvePanel(options, { titleKey: 'memory.title', descriptionKey: 'memory.description', span: 12 });
   const projectionLegend = panel.t('memory.projection');
   const targets = seriesTargets(

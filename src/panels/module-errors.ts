@@ -6,6 +6,7 @@ import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions } from './targets.ts';
 import { higherIsWorse } from './thresholds.ts';
 import { houseTimeseries } from './timeseries-base.ts';
+import { ERROR_RATIO_THRESHOLDS } from './house-thresholds.ts';
 
 export interface ModuleErrorsOptions extends PanelOptions, CompareOptions {
   /** Label on the request counter that names the module. @default the convention's route label */
@@ -18,7 +19,7 @@ export interface ModuleErrorsOptions extends PanelOptions, CompareOptions {
 
 /** 5xx share per value of a configurable label (module, route, …). Span @default 12 */
 export function moduleErrors(options: ModuleErrorsOptions): TimeseriesBuilder {
-  const { warn = 0.005, bad = 0.01 } = options;
+  const { warn = ERROR_RATIO_THRESHOLDS.warn, bad = ERROR_RATIO_THRESHOLDS.bad } = options;
   const label = options.label ?? options.convention.labels.route;
   const panel = resolvePanel(options, {
     titleKey: 'moduleErrors.title',

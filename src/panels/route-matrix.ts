@@ -9,6 +9,7 @@ import { percentileLabel } from './latency.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { promTableTarget } from './targets.ts';
 import { higherIsWorse, thresholdSteps } from './thresholds.ts';
+import { ERROR_RATIO_THRESHOLDS, LATENCY_SLO_SECONDS } from './house-thresholds.ts';
 
 export interface RouteMatrixOptions extends PanelOptions {
   /** P95/P99 cells turn red at this many seconds. @default 0.8 */
@@ -30,7 +31,11 @@ function valueColumn(index: number): string {
  * The columns rely on the build giving the targets refIds A, B, C, D in order. Span @default 24
  */
 export function routeMatrixTable(options: RouteMatrixOptions): TableBuilder {
-  const { sloSeconds = 0.8, errorWarn = 0.005, errorBad = 0.01 } = options;
+  const {
+    sloSeconds = LATENCY_SLO_SECONDS,
+    errorWarn = ERROR_RATIO_THRESHOLDS.warn,
+    errorBad = ERROR_RATIO_THRESHOLDS.bad,
+  } = options;
   const withLatency = hasRouteLatency(options.convention);
   const panel = resolvePanel(options, {
     titleKey: 'routeMatrix.title',

@@ -448,6 +448,45 @@ describe.skipIf(!available)('panelcraft report against a real Prometheus with a 
     }
   });
 
+  it('Australia/Sydney: DST starts on 2026-10-04, a 23-hour day whose window and numbers follow the local calendar', async () => {
+    const result = await project.run(
+      'report',
+      '--prometheus',
+      prom.url,
+      '--week',
+      '2026-W40',
+      '--tz',
+      'Australia/Sydney',
+      '--format',
+      'csv',
+      '--out',
+      'sydney',
+      '--json',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const body = JSON.parse(result.stdout) as { range: { start: string; end: string; timeZone: string } };
+    expect(body.range).toMatchObject({
+      timeZone: 'Australia/Sydney',
+      start: '2026-09-27T14:00:00.000Z',
+      end: '2026-10-04T13:00:00.000Z',
+    });
+    const csv = parseCsv(await project.read('sydney/raw_data_2026W40.csv'));
+    const dayStart = (i: number) => Date.UTC(2026, 8, 27 + i, 14) / 1000;
+    for (const [i, date] of DAYS.entries()) {
+      const start = dayStart(i);
+      const end = i === 6 ? Date.UTC(2026, 9, 4, 13) / 1000 : dayStart(i + 1); // the last day has 23 hours
+      const got = Number(
+        csv.find((r) => r.service === 'alpha' && r.date === date && r.kpi === 'requests_total')!.value,
+      );
+      expect(got, date).toBe(expected.requests('alpha', start, end).all);
+      const independent = await prom.query(independentQuery('requests_total', 'alpha', false, end - start), end);
+      expect(Number(independent[0]!.value[1]), date).toBe(got);
+    }
+    expect(
+      Number(csv.find((r) => r.service === 'alpha' && r.date === '2026-10-04' && r.kpi === 'goroutine_growth')!.value),
+    ).toBeCloseTo(46, 6);
+  });
+
   it('took a few seconds for five services (measured, not asserted tightly)', () => {
     expect(seconds).toBeLessThan(120);
   });

@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../io/package-root.ts';
 import { parseInvocation } from './argv.ts';
 import { COMMAND_HELP, helpOptionNames, renderHelp } from './command-help.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type Command } from './context.ts';
+import { escapeTerminal } from '../tooling/terminal-text.ts';
 
 /** One file per command behind this thin dispatcher; loaded lazily so `lint` does not pay for `verify`. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -72,7 +73,9 @@ const processContext = (): CliContext => ({
 });
 
 /** Runs one CLI invocation and returns its exit code. Never throws. */
-export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+export async function main(argv: readonly string[], outer: CliContext = processContext()): Promise<number> {
+  // Titles, paths, server answers and flags reach the terminal: none may move the cursor or clear the screen.
+  const ctx: CliContext = { ...outer, stdout: (text) => outer.stdout(escapeTerminal(text)), stderr: (text) => outer.stderr(escapeTerminal(text)) };
   const invocation = parseInvocation(argv, Object.keys(COMMANDS));
   switch (invocation.kind) {
     case 'overview':

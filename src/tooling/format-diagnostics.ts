@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { escapeField } from './terminal-text.ts';
 
 /**
  * The one terminal rendering of diagnostics, for every command: one block per file, dashboard-level findings first,
@@ -11,8 +12,10 @@ import type { Diagnostic } from '../model/diagnostic.ts';
  *       fix: use a constant from '@grafana/grafana-foundation-sdk/units', e.g. units.RequestsPerSecond
  * ```
  */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+export function formatDiagnostics(raw: readonly Diagnostic[]): string {
   const lines: string[] = [];
+  // Titles, paths and messages come from dashboards and servers: none may move the cursor or fake a line.
+  const diagnostics = raw.map(escapeDiagnostic);
   const byFile = groupBy(diagnostics, (d) => d.file);
   for (const [file, inFile] of byFile) {
     lines.push(file);
@@ -31,6 +34,18 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
     lines.push('');
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** Every text field with control characters and line breaks escaped (`\u001b`); `--json` keeps the raw data. */
+export function escapeDiagnostic(d: Diagnostic): Diagnostic {
+  return {
+    ...d,
+    file: escapeField(d.file),
+    ...(d.panel !== undefined ? { panel: escapeField(d.panel) } : {}),
+    pointer: escapeField(d.pointer),
+    message: escapeField(d.message),
+    ...(d.fix !== undefined ? { fix: escapeField(d.fix) } : {}),
+  };
 }
 
 /** `2 errors, 1 warning` */

@@ -9,6 +9,8 @@ import type { ChangeBatch } from './watch-paths.ts';
  */
 export class DashboardCache {
   private readonly loaded = new Map<string, LoadedDashboard>();
+  /** Every local file a dashboard imported (absolute paths), kept across failed loads so a fix is seen. */
+  readonly inputs = new Set<string>();
 
   constructor(private readonly root: string) {}
 
@@ -19,7 +21,7 @@ export class DashboardCache {
     const everything =
       this.loaded.size === 0 || names === undefined || [...names].some((p) => !isPlainDashboardPath(p));
     const stale = files.filter((f) => everything || !this.loaded.has(f) || names.has(f));
-    const fresh = await loadDashboards(this.root, stale);
+    const fresh = await loadDashboards(this.root, stale, this.inputs);
     for (const entry of fresh) this.loaded.set(entry.file, entry);
     const current = new Set(files);
     for (const file of [...this.loaded.keys()]) if (!current.has(file)) this.loaded.delete(file);

@@ -58,12 +58,14 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
         const batch = queued;
         queued = undefined;
         await rebuild(root, ctx, { cache, memo, hashes }, batch);
+        // Helpers a dashboard imports from anywhere (not only dashboards/ and src/) are watched from now on.
+        watcher.watchFiles(cache.inputs);
       }
       running = undefined;
     })();
   };
 
-  ctx.stdout(`panelcraft dev: watching dashboards/, src/ and panelcraft.yaml in ${root} (Ctrl-C to stop)\n`);
+  ctx.stdout(`panelcraft dev: watching dashboards/, src/, panelcraft.yaml and every file a dashboard imports in ${root} (Ctrl-C to stop)\n`);
   const watcher = watchPaths(root, WATCHED, schedule);
   schedule('unknown');
   await new Promise<void>((resolve) => {

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 
 /** Longest file or folder name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
 export const MAX_NAME_BYTES = 255;
+/** Longest path Linux takes (PATH_MAX); Windows takes less without long-path support. */
+export const MAX_PATH_BYTES = 4096;
 
 /** Names Windows reserves for devices, with any extension (`con.json`, `Aux.tar.json`), case-insensitive. */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i;
@@ -49,6 +51,11 @@ export function outputNameProblems(
         `output path ${shown} is not relative to the output folder; panelcraft writes only inside it`,
         fixName,
       );
+      continue;
+    }
+    const bytes = Buffer.byteLength(path, 'utf8');
+    if (bytes > MAX_PATH_BYTES) {
+      problem(path, `output path "${path.slice(0, 60)}…" is ${bytes} bytes long; file systems take at most ${MAX_PATH_BYTES}`, fixName);
       continue;
     }
     const parts = path.split('/');

@@ -60,8 +60,10 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   const diagnostics: Diagnostic[] = [];
   const where = (file: string) => `${options.outLabel}/${file}`;
   const produced = new Set(files.map((f) => f.path));
-  diagnostics.push(...outputNameProblems([...produced], where, options.sourceOf));
-  diagnostics.push(...treeConflicts(files, disk, where));
+  const nameProblems = outputNameProblems([...produced], where, options.sourceOf);
+  diagnostics.push(...nameProblems);
+  // Paths with bad names are not written anyway; their disk conflicts would only repeat the point.
+  if (nameProblems.length === 0) diagnostics.push(...treeConflicts(files, disk, where));
 
   for (const file of files) {
     const fresh = sha256(file.contents);

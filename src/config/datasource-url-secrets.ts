@@ -1,6 +1,5 @@
 /** Query parameters that carry credentials by convention. */
-const SECRET_PARAM =
-  /^(?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)$/i;
+const SECRET_PARAM = /^(?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)$/i;
 
 /** A credential found in a datasource URL, with the URL masked for the message. */
 export interface UrlSecret {
@@ -17,10 +16,10 @@ export interface UrlSecret {
  */
 export function datasourceUrlSecrets(url: string): UrlSecret[] {
   const out: UrlSecret[] = [];
-  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(url);
-  if (userinfo) {
-    const shown = url.replace(userinfo[0], `${userinfo[1]}***@`);
-    const hasPassword = userinfo[2]!.includes(':');
+  const shown = maskUrl(url);
+  const userinfo = userinfoOf(url);
+  if (userinfo !== undefined) {
+    const hasPassword = userinfo.includes(':');
     out.push({
       what: 'userinfo',
       shown,
@@ -32,19 +31,13 @@ export function datasourceUrlSecrets(url: string): UrlSecret[] {
   }
   const query = url.indexOf('?');
   if (query >= 0) {
-    const params = url
-      .slice(query + 1)
-      .split('#')[0]!
-      .split('&');
+    const params = url.slice(query + 1).split('#')[0]!.split('&');
     const names = params.map((p) => decodeSafe(p.split('=')[0]!)).filter((name) => SECRET_PARAM.test(name));
     if (names.length > 0) {
-      const shown = url.replace(/([?&][^=&#]+=)[^&#]*/g, (m, head: string) =>
-        SECRET_PARAM.test(decodeSafe(head.slice(1, -1))) ? `${head}***` : m,
-      );
       out.push({
         what: 'param',
-        shown: redactUserinfo(shown),
-        message: `datasource url "${redactUserinfo(shown)}" carries ${names.map((n) => `"${n}"`).join(', ')} in its query string; the token would be written to the committed datasource YAML`,
+        shown,
+        message: `datasource url "${shown}" carries ${names.map((n) => `"${n}"`).join(', ')} in its query string; the token would be written to the committed datasource YAML`,
         fix:
           'remove it from the URL and let Grafana send it as a header: in the datasource provisioning, `jsonData.httpHeaderName1: Authorization` with ' +
           '`secureJsonData.httpHeaderValue1: "Bearer $PROMETHEUS_TOKEN"`, expanded by Grafana from its environment at startup',
@@ -54,8 +47,23 @@ export function datasourceUrlSecrets(url: string): UrlSecret[] {
   return out;
 }
 
-function redactUserinfo(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+/** The URL with user info and credential-like query parameters replaced by `***`. */
+function maskUrl(url: string): string {
+  const userinfo = userinfoOf(url);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
+  return (userinfo === undefined ? url : `${scheme}***@${url.slice(scheme.length + userinfo.length + 1)}`)
+    .replace(/([?&][^=&#]+=)[^&]*/g, (m, head: string) => (SECRET_PARAM.test(decodeSafe(head.slice(1, -1))) ? `${head}***` : m));
+}
+
+/** What stands between `scheme://` and the last `@` before the path: user info, even with `#` or `?` unencoded. */
+function userinfoOf(url: string): string | undefined {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (!scheme) return undefined;
+  const rest = url.slice(scheme[0].length);
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const at = authority.lastIndexOf('@');
+  return at < 0 ? undefined : authority.slice(0, at);
 }
 
 function decodeSafe(text: string): string {

@@ -23,7 +23,7 @@ export function parseApiBody(endpoint: string, status: number, text: string): Ap
   }
   const envelope = body as Record<string, unknown>;
   if (envelope.status === 'error') {
-    const type = typeof envelope.errorType === 'string' ? `${envelope.errorType}: ` : '';
+    const type = typeof envelope.errorType === 'string' ? `${clip(envelope.errorType, 60)}: ` : '';
     const error = errorText(envelope.error);
     return { ok: false, error: `${type}${error}` };
   }
@@ -38,11 +38,16 @@ export function parseApiBody(endpoint: string, status: number, text: string): Ap
   return { ok: true, data: envelope.data };
 }
 
+/** Text from the server, cut to `max` characters so a hostile answer cannot flood the report. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}… (${text.length} characters)` : text;
+}
+
 function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
+  if (typeof error === 'string') return clip(error, 1_000);
   if (error === undefined || error === null) return 'no error message';
   const message = isObject(error) ? error.message : undefined;
-  return typeof message === 'string' ? message : `an error that is not text: ${describeValue(error)}`;
+  return typeof message === 'string' ? clip(message, 1_000) : `an error that is not text: ${describeValue(error)}`;
 }
 
 /** `/api/v1/query` and `/api/v1/query_range` data: `{resultType, result}` of the documented shapes. */

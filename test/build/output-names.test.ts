@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputNameProblems } from '../../src/build/output-names.ts';
+import { planWrites } from '../../src/build/plan-writes.ts';
 
 const check = (...paths: string[]) => outputNameProblems(paths, (p) => `provisioning/${p}`).map((d) => d.message);
 
@@ -62,5 +63,15 @@ describe('outputNameProblems', () => {
     expect(check('dashboards/caf\u00e9.json', 'dashboards/cafe\u0301.json')).toEqual([
       'provisioning/dashboards/caf\u00e9.json and provisioning/dashboards/cafe\u0301.json differ only in case or Unicode normalization; on macOS and Windows they are one file, so one would overwrite the other',
     ]);
+  });
+});
+
+describe('outputNameProblems on huge paths (found by the fuzz suite)', () => {
+  it('refuses a 400 000-part path at once instead of building every prefix', () => {
+    const path = `dashboards/${'a/'.repeat(200_000)}x.json`;
+    const t0 = performance.now();
+    expect(check(path)).toEqual([`output path "${path.slice(0, 60)}…" is 400017 bytes long; file systems take at most 4096`]);
+    expect(planWrites([{ path, contents: '{}' }], { files: new Map() }, { outLabel: 'provisioning' }).diagnostics).toHaveLength(1);
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });

@@ -15,9 +15,13 @@ const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
 const HANG_MS = 60_000;
 const RSS_BOUND = 2 * 1024 * 1024 * 1024;
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fuzz-hostile-child.ts'), String(cases), String(seed)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(import.meta.dirname, 'fuzz-hostile-child.ts'), String(cases), String(seed)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let last = 0;
 let lastAt = Date.now();
 let stats: FuzzStats | undefined;
@@ -47,11 +51,18 @@ clearInterval(watchdog);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 if (hung || !stats) {
-  console.log(`fuzz-hostile: seed ${seed}: ${hung ? `HANG after case ${last} (no progress for ${HANG_MS / 1000} s)` : `the child died (exit ${code}) after case ${last}`}`);
+  console.log(
+    `fuzz-hostile: seed ${seed}: ${hung ? `HANG after case ${last} (no progress for ${HANG_MS / 1000} s)` : `the child died (exit ${code}) after case ${last}`}`,
+  );
   process.exitCode = 1;
 } else {
-  console.log(`fuzz-hostile: seed ${seed}: ${stats.cases} cases in ${seconds} s, ${stats.crashes.length} crashes, 0 hangs, ${stats.slow} slow (> 5 s), slowest ${stats.slowestMs.toFixed(0)} ms, peak RSS ${mb(stats.peakRssBytes)} (bound ${mb(RSS_BOUND)})`);
-  for (const t of stats.byTarget) console.log(`  ${String(t.cases).padStart(7)} cases, slowest ${t.slowestMs.toFixed(0).padStart(6)} ms  ${t.target}`);
+  console.log(
+    `fuzz-hostile: seed ${seed}: ${stats.cases} cases in ${seconds} s, ${stats.crashes.length} crashes, 0 hangs, ${stats.slow} slow (> 5 s), slowest ${stats.slowestMs.toFixed(0)} ms, peak RSS ${mb(stats.peakRssBytes)} (bound ${mb(RSS_BOUND)})`,
+  );
+  for (const t of stats.byTarget)
+    console.log(
+      `  ${String(t.cases).padStart(7)} cases, slowest ${t.slowestMs.toFixed(0).padStart(6)} ms  ${t.target}`,
+    );
   for (const c of stats.crashes) console.log(`  CRASH ${c.target} (seed ${c.seed}, path ${c.path}): ${c.error}`);
   if (stats.crashes.length > 0 || stats.peakRssBytes > RSS_BOUND) process.exitCode = 1;
 }

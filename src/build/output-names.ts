@@ -55,7 +55,11 @@ export function outputNameProblems(
     }
     const bytes = Buffer.byteLength(path, 'utf8');
     if (bytes > MAX_PATH_BYTES) {
-      problem(path, `output path "${path.slice(0, 60)}…" is ${bytes} bytes long; file systems take at most ${MAX_PATH_BYTES}`, fixName);
+      problem(
+        path,
+        `output path "${path.slice(0, 60)}…" is ${bytes} bytes long; file systems take at most ${MAX_PATH_BYTES}`,
+        fixName,
+      );
       continue;
     }
     const parts = path.split('/');

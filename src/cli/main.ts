@@ -75,7 +75,11 @@ const processContext = (): CliContext => ({
 /** Runs one CLI invocation and returns its exit code. Never throws. */
 export async function main(argv: readonly string[], outer: CliContext = processContext()): Promise<number> {
   // Titles, paths, server answers and flags reach the terminal: none may move the cursor or clear the screen.
-  const ctx: CliContext = { ...outer, stdout: (text) => outer.stdout(escapeTerminal(text)), stderr: (text) => outer.stderr(escapeTerminal(text)) };
+  const ctx: CliContext = {
+    ...outer,
+    stdout: (text) => outer.stdout(escapeTerminal(text)),
+    stderr: (text) => outer.stderr(escapeTerminal(text)),
+  };
   const invocation = parseInvocation(argv, Object.keys(COMMANDS));
   switch (invocation.kind) {
     case 'overview':

@@ -1,5 +1,6 @@
 /** Query parameters that carry credentials by convention. */
-const SECRET_PARAM = /^(?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)$/i;
+const SECRET_PARAM =
+  /^(?:access_token|token|api_key|apikey|api-key|key|password|passwd|secret|auth|authorization|sig|signature)$/i;
 
 /** A credential found in a datasource URL, with the URL masked for the message. */
 export interface UrlSecret {
@@ -31,7 +32,10 @@ export function datasourceUrlSecrets(url: string): UrlSecret[] {
   }
   const query = url.indexOf('?');
   if (query >= 0) {
-    const params = url.slice(query + 1).split('#')[0]!.split('&');
+    const params = url
+      .slice(query + 1)
+      .split('#')[0]!
+      .split('&');
     const names = params.map((p) => decodeSafe(p.split('=')[0]!)).filter((name) => SECRET_PARAM.test(name));
     if (names.length > 0) {
       out.push({
@@ -51,8 +55,10 @@ export function datasourceUrlSecrets(url: string): UrlSecret[] {
 function maskUrl(url: string): string {
   const userinfo = userinfoOf(url);
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
-  return (userinfo === undefined ? url : `${scheme}***@${url.slice(scheme.length + userinfo.length + 1)}`)
-    .replace(/([?&][^=&#]+=)[^&]*/g, (m, head: string) => (SECRET_PARAM.test(decodeSafe(head.slice(1, -1))) ? `${head}***` : m));
+  return (userinfo === undefined ? url : `${scheme}***@${url.slice(scheme.length + userinfo.length + 1)}`).replace(
+    /([?&][^=&#]+=)[^&]*/g,
+    (m, head: string) => (SECRET_PARAM.test(decodeSafe(head.slice(1, -1))) ? `${head}***` : m),
+  );
 }
 
 /** What stands between `scheme://` and the last `@` before the path: user info, even with `#` or `?` unencoded. */

@@ -16,10 +16,15 @@ const ENTRY = 'panelcraft-dashboards-entry';
  * are imported by absolute path; panelcraft's own source is bundled so edits to it are picked up by `dev`.
  * A file that fails to compile, throws or exports the wrong thing becomes an error entry; the others still load.
  */
-export async function loadDashboards(rootDir: string, files: readonly string[], inputs?: Set<string>): Promise<LoadedDashboard[]> {
+export async function loadDashboards(
+  rootDir: string,
+  files: readonly string[],
+  inputs?: Set<string>,
+): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
   const root = path.resolve(rootDir);
-  const bundle = (r: string, f: readonly string[], outdir: string, sourcemap: boolean) => bundleFiles(r, f, outdir, sourcemap, inputs);
+  const bundle = (r: string, f: readonly string[], outdir: string, sourcemap: boolean) =>
+    bundleFiles(r, f, outdir, sourcemap, inputs);
   const outdir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-load-'));
   try {
     const bundled = await bundle(root, files, outdir, false);
@@ -43,7 +48,13 @@ export async function loadDashboards(rootDir: string, files: readonly string[], 
 type BundleResult = { ok: true; file: string } | { ok: false; message: string };
 
 /** `inputs` collects the absolute paths of the local files the bundle read (npm packages excluded), also on failure. */
-async function bundleFiles(root: string, files: readonly string[], outdir: string, sourcemap: boolean, inputs?: Set<string>): Promise<BundleResult> {
+async function bundleFiles(
+  root: string,
+  files: readonly string[],
+  outdir: string,
+  sourcemap: boolean,
+  inputs?: Set<string>,
+): Promise<BundleResult> {
   const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`;
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
@@ -71,7 +82,7 @@ async function bundleFiles(root: string, files: readonly string[], outdir: strin
 }
 
 function addInput(inputs: Set<string> | undefined, root: string, file: string): void {
-  if (!inputs || file === ENTRY || file.startsWith('<') || file.includes(':') && !path.isAbsolute(file)) return;
+  if (!inputs || file === ENTRY || file.startsWith('<') || (file.includes(':') && !path.isAbsolute(file))) return;
   const abs = path.resolve(root, file);
   if (!abs.split(path.sep).includes('node_modules')) inputs.add(abs);
 }
@@ -180,7 +191,12 @@ async function locateError(
   const fix = 'fix the error at the position shown';
   const message = `${thrown.what}: ${errorText(thrown.err)}`;
   process.setSourceMapsEnabled(true);
-  const mapped = await bundleFiles(root, [file], path.join(outdir, `mapped-${path.basename(file)}-${Date.now()}`), true);
+  const mapped = await bundleFiles(
+    root,
+    [file],
+    path.join(outdir, `mapped-${path.basename(file)}-${Date.now()}`),
+    true,
+  );
   if (!mapped.ok) return { message, fix };
   const { modules } = (await import(pathToFileURL(mapped.file).href)) as {
     modules: Record<string, () => Promise<Record<string, unknown>>>;

@@ -117,7 +117,8 @@ export function watchPaths(
     singles.set(dir, set);
     if (!watchers.has(dir) && !isInsideTree(dir)) watchDir(dir, false);
   };
-  const isInsideTree = (dir: string) => [...watchers].some(([d, e]) => e.tree && (dir === d || dir.startsWith(d + path.sep)));
+  const isInsideTree = (dir: string) =>
+    [...watchers].some(([d, e]) => e.tree && (dir === d || dir.startsWith(d + path.sep)));
 
   const trees = new Set(targets.dirs.map((dir) => path.resolve(base, dir)));
   for (const dir of trees) watchDir(dir, true);

@@ -10,7 +10,15 @@ const hostile = {
   uid: 'ansi',
   title: `${CLEAR}0 errors`,
   schemaVersion: 41,
-  panels: [{ id: 1, type: 'timeseries', title: `evil\u009b31m\u202eredro\nerror fake-rule: injected`, gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up(' }] }],
+  panels: [
+    {
+      id: 1,
+      type: 'timeseries',
+      title: `evil\u009b31m\u202eredro\nerror fake-rule: injected`,
+      gridPos: { x: 0, y: 0, w: 12, h: 8 },
+      targets: [{ refId: 'A', expr: 'up(' }],
+    },
+  ],
 };
 
 describe('terminal output escapes control characters', () => {

@@ -3,7 +3,12 @@ import type { FuzzTarget } from './hostile.ts';
 
 export interface FuzzStats {
   readonly cases: number;
-  readonly crashes: ReadonlyArray<{ readonly target: string; readonly seed: number; readonly path: string; readonly error: string }>;
+  readonly crashes: ReadonlyArray<{
+    readonly target: string;
+    readonly seed: number;
+    readonly path: string;
+    readonly error: string;
+  }>;
   /** Cases slower than `slowMs` (a hang would be one that never ends; the bench's watchdog catches those). */
   readonly slow: number;
   readonly slowestMs: number;
@@ -12,7 +17,10 @@ export interface FuzzStats {
 }
 
 /** Runs `cases` inputs through every target (split evenly), timing each case and sampling RSS after each. */
-export function runFuzz(targets: readonly FuzzTarget[], options: { cases: number; seed: number; slowMs: number; onCase?: (n: number) => void }): FuzzStats {
+export function runFuzz(
+  targets: readonly FuzzTarget[],
+  options: { cases: number; seed: number; slowMs: number; onCase?: (n: number) => void },
+): FuzzStats {
   const crashes: Array<FuzzStats['crashes'][number]> = [];
   const byTarget: Array<FuzzStats['byTarget'][number]> = [];
   let cases = 0;
@@ -40,8 +48,14 @@ export function runFuzz(targets: readonly FuzzTarget[], options: { cases: number
       { numRuns: Math.ceil(options.cases / targets.length), seed: options.seed, endOnFailure: true },
     );
     if (outcome.failed) {
-      const error = outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
-      crashes.push({ target: target.name, seed: outcome.seed, path: outcome.counterexamplePath ?? '', error: error.slice(0, 500) });
+      const error =
+        outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
+      crashes.push({
+        target: target.name,
+        seed: outcome.seed,
+        path: outcome.counterexamplePath ?? '',
+        error: error.slice(0, 500),
+      });
     }
     slowestMs = Math.max(slowestMs, slowestHere);
     byTarget.push({ target: target.name, cases: here, slowestMs: slowestHere });

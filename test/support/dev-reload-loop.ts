@@ -20,13 +20,20 @@ export async function renameSave(file: string, contents: string): Promise<void> 
 }
 
 /** Polls until some built dashboard under provisioning/dashboards/<folder> has `title`. */
-export async function waitForTitle(dev: Started, root: string, folder: string, title: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForTitle(
+  dev: Started,
+  root: string,
+  folder: string,
+  title: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const dir = path.join(root, 'provisioning', 'dashboards', folder);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.json'))) {
-      if ((await readFile(path.join(dir, name), 'utf8').catch(() => '')).includes(`"title": ${JSON.stringify(title)}`)) return;
+      if ((await readFile(path.join(dir, name), 'utf8').catch(() => '')).includes(`"title": ${JSON.stringify(title)}`))
+        return;
     }
     if (Date.now() > deadline) throw new Error(`output never showed "${title}"\n${dev.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 10));

@@ -65,7 +65,9 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
     })();
   };
 
-  ctx.stdout(`panelcraft dev: watching dashboards/, src/, panelcraft.yaml and every file a dashboard imports in ${root} (Ctrl-C to stop)\n`);
+  ctx.stdout(
+    `panelcraft dev: watching dashboards/, src/, panelcraft.yaml and every file a dashboard imports in ${root} (Ctrl-C to stop)\n`,
+  );
   const watcher = watchPaths(root, WATCHED, schedule);
   schedule('unknown');
   await new Promise<void>((resolve) => {

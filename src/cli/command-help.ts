@@ -41,7 +41,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     options: {
       '--config FILE': 'settings file instead of <root>/panelcraft.yaml',
       '--metrics FILE': 'a Prometheus exposition (/metrics text) to check metric and label names against; repeatable',
-      '--metrics-url URL': 'fetch the exposition from a running service; repeatable',
+      '--metrics-url URL':
+        'fetch the exposition from a running service (credentials: PANELCRAFT_METRICS_TOKEN, or PANELCRAFT_METRICS_USER + PANELCRAFT_METRICS_PASSWORD); repeatable',
+      '--timeout DURATION': 'per HTTP request, until the last byte of the answer (default 30s)',
+      '--deadline DURATION': 'for all HTTP requests of the run together (default 2m)',
+      '--header "Name: value"': 'sent with every request (e.g. Authorization); redacted in all output; repeatable',
     },
     exits: {
       0: 'no errors (warnings allowed)',
@@ -53,13 +57,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   verify: {
     usage: 'panelcraft verify --prometheus URL [--var name=value]… [--strict] [--scrape-interval 15s]',
     description:
-      "Runs every query of every built dashboard against a live Prometheus over the dashboard's time range and reports panels with no data or failing queries.",
+      "Runs every query of every built dashboard against a live Prometheus over the dashboard's time range and reports panels with no data or failing queries. A variable value the dashboard pins (or --var sets) that Prometheus lacks is an error. Credentials: PANELCRAFT_PROMETHEUS_TOKEN (bearer), or PANELCRAFT_PROMETHEUS_USER + PANELCRAFT_PROMETHEUS_PASSWORD (basic), or --header; answers are capped at 64 MiB after decompression and redirects are followed only within the same origin.",
     options: {
       '--prometheus URL': 'base URL of the Prometheus to ask (required)',
       '--var name=value': 'value for a dashboard variable instead of its default; repeatable',
       '--strict': 'also fail a panel when only some of its queries return data',
       '--scrape-interval DURATION':
         'scrape interval for $__rate_interval (default: panelcraft.yaml datasource.scrapeInterval)',
+      '--timeout DURATION': 'per HTTP request, until the last byte of the answer (default 30s)',
+      '--deadline DURATION': 'for all HTTP requests of the run together (default 2m)',
+      '--header "Name: value"': 'sent with every request (e.g. Authorization); redacted in all output; repeatable',
     },
     exits: {
       0: 'every panel returned data',

@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { outputNameProblems } from '../../src/build/output-names.ts';
 import { planWrites } from '../../src/build/plan-writes.ts';
 import { parseExposition } from '../../src/catalog/parse-exposition.ts';
-import { escapeDiagnostic } from '../../src/cli/format-diagnostics.ts';
-import { escapeTerminal } from '../../src/cli/terminal-text.ts';
 import { datasourceUrlSecrets } from '../../src/config/datasource-url-secrets.ts';
 import { redactSecrets } from '../../src/io/redact.ts';
-import { formatReport } from '../../src/lint/format-report.ts';
-import { lintSources } from '../../src/lint/lint-sources.ts';
+import { formatDiagnostics, summaryLine } from '../../src/tooling/format-diagnostics.ts';
+import { lintFiles } from '../../src/tooling/lint-files.ts';
+import { escapeTerminal } from '../../src/tooling/terminal-text.ts';
 import { parseApiBody, queryResultOf, seriesOf, stringListOf } from '../../src/verify/prometheus-response.ts';
 import { dashboardLike } from '../lint/dashboard-arbitrary.ts';
 
@@ -202,12 +201,14 @@ export function fuzzTargets(scale: FuzzScale): FuzzTarget[] {
     name: 'lint: malformed, deep, large and hostile dashboards',
     input: fc.array(hostileDashboardText(scale), { minLength: 1, maxLength: 2 }),
     run(texts) {
-      const result = lintSources(
+      const result = lintFiles(
         texts.map((text, i) => ({ file: `f${i}.json`, text })),
         { catalog: metricsCatalog },
       );
       for (const d of result.diagnostics) if (/ crashed: /.test(d.message)) fail(`${d.rule}: ${d.message}`);
-      const report = escapeTerminal(formatReport(result.diagnostics.map(escapeDiagnostic), result.files));
+      const report = escapeTerminal(
+        `${formatDiagnostics(result.diagnostics)}${summaryLine(result.diagnostics, result.files)}\n`,
+      );
       if (ACTIVE.test(report)) fail('the lint report holds a terminal control character');
     },
   };

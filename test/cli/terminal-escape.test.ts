@@ -38,7 +38,8 @@ describe('terminal output escapes control characters', () => {
       expect(text.stdout).toContain('panel "evil\\u009b31m\\u202eredro\\u000aerror fake-rule: injected"');
       expect(text.stdout).not.toMatch(/^error fake-rule/m);
       const json = await runCli(['lint', 'd.json', '--json'], dir);
-      const parsed = (JSON.parse(json.stdout) as { diagnostics: Array<{ panel?: string; message: string }> }).diagnostics;
+      const parsed = (JSON.parse(json.stdout) as { diagnostics: Array<{ panel?: string; message: string }> })
+        .diagnostics;
       expect(parsed.some((d) => d.panel === hostile.panels[0]!.title)).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,3 +1,9 @@
+import {
+  DEFAULT_PROMETHEUS,
+  DEFAULT_PROMETHEUS_VERSION,
+  parsePrometheusVersion,
+  type PrometheusVersion,
+} from '../model/prometheus-version.ts';
 import { DEFAULT_GRAFANA_VERSION } from '../model/grafana-version.ts';
 import type { RuleConfig } from '../validate/rule-config.ts';
 import { DEFAULT_REPORT_CONFIG, type ReportConfig } from './report-config.ts';
@@ -30,6 +36,13 @@ export interface PanelcraftConfig extends RuleConfig {
   readonly editable: boolean;
   /** `panelcraft report` settings: time zone, SLO, mail. */
   readonly report: ReportConfig;
+  /** The Prometheus the queries run on; PromQL is checked for its version. */
+  readonly prometheus?: PrometheusConfig;
+}
+
+export interface PrometheusConfig {
+  /** Prometheus release the PromQL must run on, e.g. "3.5" or "2.42". @default "3.5" (the stack in deploy/) */
+  readonly version: string;
 }
 
 export const DEFAULT_CONFIG: PanelcraftConfig = {
@@ -39,4 +52,10 @@ export const DEFAULT_CONFIG: PanelcraftConfig = {
   mountPath: '/etc/grafana/provisioning',
   editable: false,
   report: DEFAULT_REPORT_CONFIG,
+  prometheus: { version: DEFAULT_PROMETHEUS_VERSION },
 };
+
+/** The configured Prometheus version, parsed (the default when unset or unreadable). */
+export function prometheusVersionOf(config: Pick<PanelcraftConfig, 'prometheus'>): PrometheusVersion {
+  return parsePrometheusVersion(config.prometheus?.version ?? DEFAULT_PROMETHEUS_VERSION) ?? DEFAULT_PROMETHEUS;
+}

@@ -1,3 +1,4 @@
+import { parsePrometheusVersion } from '../model/prometheus-version.ts';
 import { parse } from 'yaml';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -17,6 +18,7 @@ const TOP_KEYS = [
   'rules',
   'exclusions',
   'report',
+  'prometheus',
 ];
 const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
 
@@ -51,7 +53,7 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string' && v.trim() !== '') return v;
-    if (typeof v === 'number' && key === 'grafanaVersion') return String(v);
+    if (typeof v === 'number' && (key === 'grafanaVersion' || key === 'version')) return String(v);
     problem(`${at}/${key}`, `${key} must be a non-empty string, got ${JSON.stringify(v)}`, `quote it: ${key}: "…"`);
     return undefined;
   };
@@ -138,6 +140,24 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
   const editable = raw.editable;
   if (editable !== undefined && typeof editable !== 'boolean')
     problem('/editable', `editable must be true or false, got ${JSON.stringify(editable)}`, 'write `editable: false`');
+  let prometheus = DEFAULT_CONFIG.prometheus;
+  if (raw.prometheus !== undefined) {
+    if (!isJsonObject(raw.prometheus))
+      problem('/prometheus', 'prometheus must be a mapping', 'write `prometheus: { version: "3.5" }`');
+    else {
+      for (const key of Object.keys(raw.prometheus))
+        if (key !== 'version') problem(`/prometheus/${key}`, `unknown setting "prometheus.${key}"`, 'use version');
+      const version = str(raw.prometheus, 'version', '/prometheus');
+      const parsed = version === undefined ? undefined : parsePrometheusVersion(version);
+      if (version !== undefined && (parsed === undefined || parsed[0] < 2 || parsed[0] > 3))
+        problem(
+          '/prometheus/version',
+          `prometheus.version "${version}" is not a Prometheus 2.x or 3.x version`,
+          'set it to the Prometheus you run, quoted, e.g. "3.5" or "2.42"',
+        );
+      else if (version !== undefined) prometheus = { version };
+    }
+  }
   const config: PanelcraftConfig = {
     grafanaVersion: str(raw, 'grafanaVersion', '') ?? DEFAULT_CONFIG.grafanaVersion,
     datasource,
@@ -147,6 +167,7 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
     report: parseReportConfig(raw.report, problem),
     rules,
     exclusions,
+    ...(prometheus !== undefined ? { prometheus } : {}),
   };
   return { config, diagnostics };
 }

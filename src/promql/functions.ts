@@ -89,10 +89,54 @@ const TABLE: ReadonlyArray<readonly [string, readonly ValueType[], number, Value
 ];
 
 /**
- * The functions of the Prometheus this project targets (2.42, Debian bookworm's `prometheus`). Newer
- * ones (`histogram_stddev`, `sort_by_label`, `mad_over_time`, `info`, …) are unknown there, and promtool
- * rejects them as `unknown function`, so they are left out on purpose.
+ * The functions of Prometheus 2.x, as Prometheus 2.42 (Debian bookworm's `prometheus`, whose promtool the corpus
+ * tests agree with) knows them. Later 2.x releases added native-histogram functions; a project on those should
+ * target 3.x.
  */
 export const PROMQL_FUNCTIONS: ReadonlyMap<string, PromqlFunction> = new Map(
   TABLE.map(([name, argTypes, variadic, returnType]) => [name, { name, argTypes, variadic, returnType }]),
 );
+
+/**
+ * Prometheus 3.x's functions (`promql/parser/functions.go` at the v3 tags): `holt_winters` is gone (renamed
+ * `double_exponential_smoothing`, experimental), the native-histogram statistics are stable, and the experimental
+ * ones parse only with `--enable-feature=promql-experimental-functions`.
+ */
+const ADDED_IN_3: ReadonlyArray<readonly [string, readonly ValueType[], number, ValueType, 'experimental'?]> = [
+  ['histogram_avg', [V], 0, V],
+  ['histogram_stddev', [V], 0, V],
+  ['histogram_stdvar', [V], 0, V],
+  ['double_exponential_smoothing', [M, S, S], 0, V, 'experimental'],
+  ['mad_over_time', [M], 0, V, 'experimental'],
+  ['sort_by_label', [V, STR], -1, V, 'experimental'],
+  ['sort_by_label_desc', [V, STR], -1, V, 'experimental'],
+  ['info', [V, V], 1, V, 'experimental'],
+  ['first_over_time', [M], 0, V, 'experimental'],
+  ['ts_of_first_over_time', [M], 0, V, 'experimental'],
+  ['ts_of_last_over_time', [M], 0, V, 'experimental'],
+  ['ts_of_max_over_time', [M], 0, V, 'experimental'],
+  ['ts_of_min_over_time', [M], 0, V, 'experimental'],
+];
+
+/** Functions Prometheus 3 removed, with what replaces them. */
+export const REMOVED_IN_3: ReadonlyMap<string, string> = new Map([
+  ['holt_winters', 'double_exponential_smoothing (experimental in Prometheus 3)'],
+]);
+
+/** Functions that exist in Prometheus 3 only behind `--enable-feature=promql-experimental-functions`. */
+export const EXPERIMENTAL_IN_3: ReadonlySet<string> = new Set(ADDED_IN_3.filter((f) => f[4]).map((f) => f[0]));
+
+const PROMQL_3_FUNCTIONS: ReadonlyMap<string, PromqlFunction> = new Map([
+  ...[...PROMQL_FUNCTIONS].filter(([name]) => !REMOVED_IN_3.has(name)),
+  ...ADDED_IN_3.map(
+    ([name, argTypes, variadic, returnType]) => [name, { name, argTypes, variadic, returnType }] as const,
+  ),
+]);
+
+/** The function table of a Prometheus major version. */
+export function functionsFor(major: number): ReadonlyMap<string, PromqlFunction> {
+  return major >= 3 ? PROMQL_3_FUNCTIONS : PROMQL_FUNCTIONS;
+}
+
+/** Every function any supported version knows, for type checking (the parser reports unknown ones per version). */
+export const ALL_FUNCTIONS: ReadonlyMap<string, PromqlFunction> = new Map([...PROMQL_FUNCTIONS, ...PROMQL_3_FUNCTIONS]);

@@ -9,7 +9,8 @@ import type {
   VectorSelectorNode,
 } from './ast.ts';
 import { parsePrometheusDuration } from '../model/prometheus-duration.ts';
-import { PROMQL_FUNCTIONS } from './functions.ts';
+import { DEFAULT_PROMETHEUS, isPrometheus3, type PrometheusVersion } from '../model/prometheus-version.ts';
+import { EXPERIMENTAL_IN_3, functionsFor, REMOVED_IN_3 } from './functions.ts';
 import { lex, type Token } from './lexer.ts';
 import { checkRe2 } from './re2.ts';
 import type { MatchOperator } from './selectors.ts';
@@ -53,19 +54,30 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
   ['*', '/', '%', 'atan2'],
 ];
 const MAX_INT64_FLOAT = 2 ** 63;
+/**
+ * How deep parentheses, unary signs, `^` chains, calls and aggregations may nest. Prometheus's generated parser
+ * has no such limit; this recursive one would overflow the stack, so it stops there with a clear problem instead.
+ * Real queries nest a handful of levels; long flat sums (`a + b + …`, thousands of terms) are not nesting.
+ */
+export const MAX_PROMQL_NESTING = 256;
+
+export interface ParseOptions {
+  /** The Prometheus release to parse for. @default the shipped stack's (DEFAULT_PROMETHEUS_VERSION) */
+  readonly version?: PrometheusVersion;
+}
 
 class SyntaxError_ {
   constructor(readonly problem: PromqlProblem) {}
 }
 
 /**
- * Parses PromQL with Prometheus 2.42's grammar (operator precedence, keywords usable as metric and
+ * Parses PromQL with Prometheus's grammar for `version` (2.x: as 2.42; 3.x adds quoted UTF-8 metric and label names) (operator precedence, keywords usable as metric and
  * label names, modifiers), collecting the errors its parser reports while building the tree
  * (unknown functions, bad regular expressions, durations, misplaced `offset`/`@`). Types are checked
  * separately (`typeCheck`). Never throws.
  */
-export function parsePromql(text: string): ParseResult {
-  const p = new Parser(text);
+export function parsePromql(text: string, options: ParseOptions = {}): ParseResult {
+  const p = new Parser(text, options.version ?? DEFAULT_PROMETHEUS);
   try {
     const expr = p.parse();
     return { expr, problems: p.problems };
@@ -79,8 +91,28 @@ class Parser {
   readonly problems: PromqlProblem[] = [];
   private readonly tokens: Token[];
   private i = 0;
-  constructor(text: string) {
+  private depth = 0;
+  private readonly v3: boolean;
+  private readonly functions: ReturnType<typeof functionsFor>;
+  constructor(text: string, version: PrometheusVersion) {
     this.tokens = lex(text);
+    this.v3 = isPrometheus3(version);
+    this.functions = functionsFor(version[0]);
+  }
+
+  /** Runs one nested parse step, refusing to go deeper than MAX_PROMQL_NESTING. */
+  private nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_PROMQL_NESTING) {
+      this.fail(
+        `expression nests more than ${MAX_PROMQL_NESTING} levels deep here; panelcraft does not check deeper (Prometheus itself has no limit): split it, e.g. into recording rules`,
+      );
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   parse(): Expr {
@@ -150,7 +182,7 @@ class Parser {
     const t = this.tok;
     if (t.kind === 'OP' && (t.text === '-' || t.text === '+')) {
       this.next();
-      const expr = this.unary();
+      const expr = this.nested(() => this.unary());
       if (expr.type === 'NumberLiteral')
         return { ...expr, value: t.text === '-' ? -expr.value : expr.value, from: t.from };
       return { type: 'UnaryExpr', op: t.text, expr, from: t.from, to: expr.to };
@@ -159,7 +191,7 @@ class Parser {
     if (this.is('OP', '^')) {
       const op = this.next();
       const mods = this.binModifiers();
-      const rhs = this.unary();
+      const rhs = this.nested(() => this.unary());
       return { type: 'BinaryExpr', op: '^', lhs, rhs, ...mods, from: lhs.from, to: rhs.to, opFrom: op.from };
     }
     return lhs;
@@ -186,6 +218,7 @@ class Parser {
     while (!this.is(')')) {
       const t = this.tok;
       if (t.kind === 'IDENT' || (t.kind === 'KEYWORD' && t.text !== 'without')) labels.push(this.tokens[this.i]!.text);
+      else if (t.kind === 'STRING' && this.v3) labels.push(this.quotedName(t));
       else this.unexpected('label in grouping opts');
       this.next();
       if (this.is(',')) this.next();
@@ -310,7 +343,7 @@ class Parser {
         return { type: 'StringLiteral', value: unquote(t.text) ?? '', from: t.from, to: t.to };
       case '(': {
         this.next();
-        const expr = this.expr();
+        const expr = this.nested(() => this.expr());
         const close = this.expect(')', '")"');
         return { type: 'ParenExpr', expr, from: t.from, to: close.to };
       }
@@ -343,7 +376,7 @@ class Parser {
     const args: Expr[] = [];
     if (!this.is(')')) {
       for (;;) {
-        args.push(this.expr());
+        args.push(this.nested(() => this.expr()));
         if (!this.is(',')) break;
         const comma = this.next();
         if (this.is(')')) this.fail('trailing commas not allowed in function call args', comma);
@@ -355,7 +388,21 @@ class Parser {
 
   private call(name: Token): Expr {
     const { args, to } = this.args();
-    if (!PROMQL_FUNCTIONS.has(name.text)) this.report(`unknown function with name "${name.text}"`, name.from, name.to);
+    const renamed = this.v3 ? REMOVED_IN_3.get(name.text) : undefined;
+    if (renamed !== undefined)
+      this.report(
+        `unknown function with name "${name.text}": Prometheus 3 renamed it to ${renamed}`,
+        name.from,
+        name.to,
+      );
+    else if (!this.functions.has(name.text))
+      this.report(`unknown function with name "${name.text}"`, name.from, name.to);
+    else if (this.v3 && EXPERIMENTAL_IN_3.has(name.text))
+      this.report(
+        `function "${name.text}" is not enabled: it is experimental in Prometheus 3 and parses only with --enable-feature=promql-experimental-functions`,
+        name.from,
+        name.to,
+      );
     return { type: 'Call', func: name.text, args, from: name.from, to };
   }
 
@@ -393,13 +440,32 @@ class Parser {
     return node;
   }
 
+  /** A quoted UTF-8 metric or label name (Prometheus 3), unquoted. */
+  private quotedName(t: Token): string {
+    const value = unquote(t.text);
+    if (value === undefined || value === '') this.report(`invalid quoted name ${t.text}`, t.from, t.to);
+    return value ?? '';
+  }
+
   private selector(name: string | undefined, from: number, nameTo = from): Expr {
     const matchers: AstMatcher[] = [];
     let to = nameTo;
     if (this.is('{')) {
       this.next();
       while (!this.is('}')) {
-        const label = this.expect('IDENT', 'label matching');
+        if (this.v3 && this.is('STRING') && this.peekAt(1)?.kind !== 'MATCH_OP') {
+          // Prometheus 3: a quoted metric name inside the braces, `{"http.server.duration", job="api"}`.
+          const quoted = this.next();
+          if (name !== undefined) this.report('metric name must not be set twice', quoted.from, quoted.to);
+          else name = this.quotedName(quoted);
+          if (this.is(',')) this.next();
+          else if (!this.is('}')) this.unexpected('"," or "}"');
+          continue;
+        }
+        const label =
+          this.v3 && this.is('STRING')
+            ? { ...this.tok, text: this.quotedName(this.next()) }
+            : this.expect('IDENT', 'label matching');
         const opTok = this.expect('MATCH_OP', 'label matching operator');
         const valueTok = this.expect('STRING', 'string');
         const value = unquote(valueTok.text) ?? '';

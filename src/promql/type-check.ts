@@ -1,5 +1,5 @@
 import type { Expr } from './ast.ts';
-import { PROMQL_FUNCTIONS } from './functions.ts';
+import { ALL_FUNCTIONS } from './functions.ts';
 import type { PromqlProblem } from './parser.ts';
 import { checkRe2 } from './re2.ts';
 import type { ValueType } from './value-type.ts';
@@ -21,7 +21,7 @@ export function typeOf(expr: Expr): ValueType {
     case 'SubqueryExpr':
       return 'range vector';
     case 'Call':
-      return PROMQL_FUNCTIONS.get(expr.func)?.returnType ?? 'instant vector';
+      return ALL_FUNCTIONS.get(expr.func)?.returnType ?? 'instant vector';
     case 'BinaryExpr':
       return typeOf(expr.lhs) === 'scalar' && typeOf(expr.rhs) === 'scalar' ? 'scalar' : 'instant vector';
     case 'UnaryExpr':
@@ -79,7 +79,7 @@ export function typeCheck(root: Expr): PromqlProblem[] {
         break;
       }
       case 'Call': {
-        const fn = PROMQL_FUNCTIONS.get(node.func);
+        const fn = ALL_FUNCTIONS.get(node.func);
         if (fn === undefined) break;
         const n = fn.argTypes.length;
         const got = node.args.length;

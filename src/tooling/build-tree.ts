@@ -4,7 +4,8 @@ import type { OutputFile } from '../model/output-file.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRules } from '../validate/engine.ts';
-import type { DashboardDocument } from '../validate/rule.ts';
+import type { DashboardDocument, RuleSettings } from '../validate/rule.ts';
+import { prometheusVersionOf } from '../config/config.ts';
 import { allRules } from '../validate/rules/index.ts';
 import { applyRuleConfig, configuredDocument } from '../validate/rule-config.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
@@ -66,7 +67,7 @@ export function buildTree(loaded: readonly LoadedDashboard[], config: Panelcraft
   const docs: DashboardDocument[] = [];
   const contents = new Map<DashboardDocument, string>();
   const configKey = memo ? JSON.stringify(config) : '';
-  const settings = { origin: 'build' } as const;
+  const settings = { origin: 'build', prometheusVersion: prometheusVersionOf(config) } as const;
   const ruled: Diagnostic[] = [];
   for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const cached = memo?.get(entry);
@@ -106,7 +107,7 @@ function renderOne(
   entry: LoadedDashboard,
   config: PanelcraftConfig,
   schemaVersion: number,
-  settings: { readonly origin: 'build' },
+  settings: RuleSettings,
   configKey: string,
 ): RenderedModule {
   const fail = (rule: string, message: string, fix: string) => ({

@@ -1,6 +1,6 @@
 import type { SourceFile } from '../model/source-file.ts';
 import type { MetricCatalog } from '../catalog/metric-catalog.ts';
-import type { PanelcraftConfig } from '../config/config.ts';
+import { prometheusVersionOf, type PanelcraftConfig } from '../config/config.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { runRules, type RuleSet } from '../validate/engine.ts';
 import type { DashboardDocument } from '../validate/rule.ts';
@@ -12,7 +12,7 @@ import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from '../lint/parse-json-so
 import { unwrapDashboard } from '../lint/unwrap-dashboard.ts';
 
 export interface LintOptions {
-  readonly config?: Partial<Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions'>>;
+  readonly config?: Partial<Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions' | 'prometheus'>>;
   readonly catalog?: MetricCatalog;
   /** @default allRules */
   readonly ruleSet?: RuleSet;
@@ -66,6 +66,7 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
   }
   const ruled = runRules(docs, options.ruleSet ?? allRules, {
     origin: 'lint',
+    prometheusVersion: prometheusVersionOf(options.config ?? {}),
     ...(options.catalog ? { catalog: options.catalog } : {}),
   })
     // Rules see the unwrapped dashboard; pointers shown to users point into the file.

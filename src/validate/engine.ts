@@ -1,5 +1,6 @@
 import { panelTitleAt } from '../model/json-pointer.ts';
 import type { Diagnostic, Finding } from '../model/diagnostic.ts';
+import { analyseDocument, analysisRun } from './document-analysis.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
 
@@ -53,9 +54,12 @@ export function runRules(
   docs = checked;
   byFile.clear();
   for (const d of docs) byFile.set(d.file, d);
+  const run = analysisRun(settings.prometheusVersion);
   for (const doc of docs) {
+    const analysis = analyseDocument(doc.dashboard, run);
     for (const rule of ruleSet.dashboard) {
-      for (const finding of guard(rule.id, () => rule.check(doc, settings))) emit(rule, doc, doc.file, finding);
+      for (const finding of guard(rule.id, () => rule.check(doc, settings, analysis)))
+        emit(rule, doc, doc.file, finding);
     }
   }
   for (const rule of ruleSet.tree) {

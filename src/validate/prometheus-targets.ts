@@ -4,6 +4,7 @@ import type { Expr } from '../promql/ast.ts';
 import { expandMacros, toOriginalOffset, type Expansion } from '../promql/expand-macros.ts';
 import { parsePromql, type PromqlProblem } from '../promql/parser.ts';
 import { typeCheck } from '../promql/type-check.ts';
+import { DEFAULT_PROMETHEUS, type PrometheusVersion } from '../model/prometheus-version.ts';
 import { isQueryPanel, walkPanels } from './panels.ts';
 
 /** One Prometheus query of a dashboard, expanded and parsed once for every PromQL rule. */
@@ -21,8 +22,11 @@ export interface PrometheusTarget {
 }
 
 /** Every non-empty `expr` of every query panel whose datasource is (or may be) Prometheus. */
-export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
-  if (targetsCache.key === dashboard) return targetsCache.value;
+export function prometheusTargets(
+  dashboard: JsonObject,
+  version: PrometheusVersion = DEFAULT_PROMETHEUS,
+  known: Map<string, Analysis> = new Map(),
+): PrometheusTarget[] {
   const out: PrometheusTarget[] = [];
   for (const { panel, pointer: panelPtr } of walkPanels(dashboard)) {
     if (!isQueryPanel(panel)) continue;
@@ -38,43 +42,41 @@ export function prometheusTargets(dashboard: JsonObject): PrometheusTarget[] {
         expr,
         pointer: `${panelPtr}${pointer('targets', j, 'expr')}`,
         ...(refId !== undefined ? { refId } : {}),
-        ...analyse(expr),
+        ...analyse(expr, version, known),
       });
     });
   }
-  targetsCache.key = dashboard;
-  targetsCache.value = out;
   return out;
 }
 
-/** Five PromQL rules read the same dashboard; rules never modify a dashboard, and the engine runs every rule on one dashboard before the next, so remembering the last one parses each query once without keeping every tree of a 1 000-dashboard build alive. */
-const targetsCache: { key?: JsonObject; value: PrometheusTarget[] } = { value: [] };
-
-type Analysis = Pick<PrometheusTarget, 'expansion' | 'ast' | 'problems'>;
+/** What one expression gives: its expansion, tree and verdict. */
+export type Analysis = Pick<PrometheusTarget, 'expansion' | 'ast' | 'problems'>;
 
 /**
- * Expansion, tree and verdict of one expression. Dashboards built from presets repeat the same queries (they
- * differ only in variable values), so analyses are shared by text, up to ANALYSES_KEPT expressions.
+ * Expansion, tree and verdict of one expression. Dashboards built from presets repeat the same queries, so the
+ * caller may share `known` across the documents of one run (the engine does), up to ANALYSES_KEPT expressions.
  */
-function analyse(expr: string): Analysis {
-  const known = analyses.get(expr);
-  if (known) return known;
+function analyse(expr: string, version: PrometheusVersion, known: Map<string, Analysis>): Analysis {
+  const seen = known.get(expr);
+  if (seen) return seen;
   const expansion = expandMacros(expr);
   let parsed: ReturnType<typeof parsePromql> = { problems: [] };
-  const parseProblems = checked(() => ((parsed = parsePromql(expansion.text)), parsed.problems), expansion.text);
+  const parseProblems = checked(
+    () => ((parsed = parsePromql(expansion.text, { version })), parsed.problems),
+    expansion.text,
+  );
   const ast = parsed.expr !== undefined && parseProblems.length === 0 ? parsed.expr : undefined;
   const result: Analysis = {
     expansion,
     ...(ast !== undefined ? { ast } : {}),
     problems: ast !== undefined ? checked(() => typeCheck(ast), expansion.text) : parseProblems,
   };
-  if (analyses.size >= ANALYSES_KEPT) analyses.clear();
-  analyses.set(expr, result);
+  if (known.size >= ANALYSES_KEPT) known.clear();
+  known.set(expr, result);
   return result;
 }
 
 const ANALYSES_KEPT = 4096;
-const analyses = new Map<string, Analysis>();
 
 /** checkPromql's contract: a crash in the checker is a problem at the whole expression, never an exception. */
 function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {

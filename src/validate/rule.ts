@@ -1,3 +1,5 @@
+import type { PrometheusVersion } from '../model/prometheus-version.ts';
+import { analyseDocument, analysisRun, type DocumentAnalysis } from './document-analysis.ts';
 import type { JsonObject } from '../model/json.ts';
 import type { MetricCatalog } from '../catalog/metric-catalog.ts';
 import type { Finding, Severity } from '../model/diagnostic.ts';
@@ -18,6 +20,8 @@ export interface RuleSettings {
   readonly origin: 'build' | 'lint';
   /** Metrics the service exposes (`lint --metrics`); rules that need it do nothing without it. */
   readonly catalog?: MetricCatalog;
+  /** The Prometheus the queries must run on (`prometheus.version`). @default the shipped stack's, 3.5 */
+  readonly prometheusVersion?: PrometheusVersion;
 }
 
 /** A check on one dashboard. One file per rule under `src/validate/rules/`. */
@@ -25,7 +29,11 @@ export interface DashboardRule {
   readonly id: string;
   readonly description: string;
   readonly defaultSeverity: Severity;
-  check(doc: DashboardDocument, settings: RuleSettings): Finding[];
+  /**
+   * `analysis` is what the engine computed once for this document (parsed PromQL, selectors, strings); read it
+   * instead of walking the dashboard again. Callers other than the engine may leave it out.
+   */
+  check(doc: DashboardDocument, settings: RuleSettings, analysis?: DocumentAnalysis): Finding[];
 }
 
 /** A finding of a tree rule names the document it is about. */
@@ -39,4 +47,13 @@ export interface TreeRule {
   readonly description: string;
   readonly defaultSeverity: Severity;
   checkTree(docs: readonly DashboardDocument[], settings: RuleSettings): TreeFinding[];
+}
+
+/** The analysis the engine handed over, or a fresh one for callers that run a rule on its own. */
+export function analysisFor(
+  doc: DashboardDocument,
+  settings: RuleSettings,
+  analysis: DocumentAnalysis | undefined,
+): DocumentAnalysis {
+  return analysis ?? analyseDocument(doc.dashboard, analysisRun(settings.prometheusVersion));
 }

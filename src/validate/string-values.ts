@@ -13,8 +13,6 @@ export interface StringAt {
  * `skip` prunes subtrees by pointer.
  */
 export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) => boolean): StringAt[] {
-  const whole = base === '' && skip === undefined && isJsonObject(value);
-  if (whole && lastDocument.key === value) return lastDocument.value;
   const out: StringAt[] = [];
   const stack: Array<{ v: JsonValue; ptr: string; key: string | number | undefined }> = [
     { v: value, ptr: base, key: undefined },
@@ -33,15 +31,5 @@ export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) =
       }
     }
   }
-  if (whole) {
-    lastDocument.key = value;
-    lastDocument.value = out;
-  }
   return out;
 }
-
-/**
- * Several rules walk every string of the same dashboard; rules never modify a dashboard and the engine runs every
- * rule on one dashboard before the next, so remembering the last walk is enough.
- */
-const lastDocument: { key?: object; value: StringAt[] } = { value: [] };

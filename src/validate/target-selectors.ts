@@ -18,21 +18,17 @@ export interface TargetSelectors {
  * original text, so they keep their `$job` text. An expression that does not parse gives no selectors
  * (promql-syntax reports it).
  */
-export function targetSelectors(dashboard: JsonObject): TargetSelectors[] {
-  if (selectorsCache.key === dashboard) return selectorsCache.value;
-  const out = prometheusTargets(dashboard).map((target) => ({
+export function targetSelectors(
+  dashboard: JsonObject,
+  targets: readonly PrometheusTarget[] = prometheusTargets(dashboard),
+): TargetSelectors[] {
+  return targets.map((target) => ({
     pointer: target.pointer,
     refId: target.refId,
     expr: target.expr,
     selectors: target.ast === undefined ? [] : selectorsOf(target, target.ast),
   }));
-  selectorsCache.key = dashboard;
-  selectorsCache.value = out;
-  return out;
 }
-
-/** Several rules ask for the same dashboard's selectors; the engine runs every rule on one dashboard before the next, so remembering the last one is enough. */
-const selectorsCache: { key?: JsonObject; value: TargetSelectors[] } = { value: [] };
 
 function selectorsOf(target: PrometheusTarget, ast: Expr): VectorSelector[] {
   const out: VectorSelector[] = [];

@@ -1,7 +1,6 @@
 import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
-import type { DashboardRule } from '../rule.ts';
-import { stringValues } from '../string-values.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { findVariableRefs } from '../variable-refs.ts';
 
 const IMPORT_KEYS = ['__inputs', '__requires', '__elements'] as const;
@@ -14,7 +13,8 @@ export const importPlaceholders: DashboardRule = {
   id: 'import-placeholders',
   description: 'no __inputs/__requires/__elements and no ${DS_…} import placeholders',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const out: Finding[] = [];
     const keys = IMPORT_KEYS.filter((k) => k in dashboard);
     if (keys.length > 0) {
@@ -27,7 +27,7 @@ export const importPlaceholders: DashboardRule = {
       });
     }
     const seen = new Map<string, { pointer: string; count: number }>();
-    for (const s of stringValues(dashboard)) {
+    for (const s of analysisFor(doc, settings, analysis).strings) {
       if (IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`))) continue;
       for (const ref of findVariableRefs(s.value)) {
         if (!isImportPlaceholder(dashboard, ref.name)) continue;

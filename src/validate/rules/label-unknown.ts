@@ -1,7 +1,6 @@
 import { didYouMean } from '../../catalog/suggest.ts';
 import { TARGET_LABELS } from '../../catalog/metric-catalog.ts';
-import type { DashboardRule } from '../rule.ts';
-import { targetSelectors } from '../target-selectors.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /**
  * With a metric catalog, every matcher names a label the metric has (or `job`/`instance`, which Prometheus adds).
@@ -11,10 +10,11 @@ export const labelUnknown: DashboardRule = {
   id: 'label-unknown',
   description: 'matchers use labels the metric has in the metric catalog (lint --metrics)',
   defaultSeverity: 'error',
-  check({ dashboard }, { catalog }) {
+  check(doc, settings, analysis) {
+    const { catalog } = settings;
     if (!catalog) return [];
     const seen = new Set<string>();
-    return targetSelectors(dashboard).flatMap(({ pointer, selectors }) =>
+    return analysisFor(doc, settings, analysis).selectors.flatMap(({ pointer, selectors }) =>
       selectors.flatMap((sel) => {
         const metric = sel.metric === undefined ? undefined : catalog.metrics.get(sel.metric);
         if (!metric?.labelsKnown) return [];

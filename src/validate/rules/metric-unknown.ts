@@ -1,6 +1,5 @@
 import { didYouMean } from '../../catalog/suggest.ts';
-import type { DashboardRule } from '../rule.ts';
-import { targetSelectors } from '../target-selectors.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /**
  * With a metric catalog (`lint --metrics`), every selector's metric name exists in it: a typo draws an empty panel.
@@ -10,10 +9,11 @@ export const metricUnknown: DashboardRule = {
   id: 'metric-unknown',
   description: 'selected metric names exist in the metric catalog (lint --metrics)',
   defaultSeverity: 'error',
-  check({ dashboard }, { catalog }) {
+  check(doc, settings, analysis) {
+    const { catalog } = settings;
     if (!catalog) return [];
     const seen = new Set<string>();
-    return targetSelectors(dashboard).flatMap(({ pointer, selectors }) =>
+    return analysisFor(doc, settings, analysis).selectors.flatMap(({ pointer, selectors }) =>
       selectors.flatMap((sel) => {
         const name = sel.metric;
         if (name === undefined || name.includes('$') || name.includes(':') || catalog.metrics.has(name)) return [];

@@ -1,8 +1,8 @@
 import { walk, type Expr } from '../../promql/ast.ts';
 import { isCounterName } from '../../promql/metric-kind.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
-import type { DashboardRule } from '../rule.ts';
+import { originalExcerpt } from '../prometheus-targets.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Functions and aggregations under which a raw counter is fine (they use the rate, or only count series). */
 const COUNTER_SAFE_CALLS = new Set([
@@ -24,9 +24,9 @@ export const promqlCounterRate: DashboardRule = {
   id: 'promql-counter-rate',
   description: 'counters must be wrapped in rate(), irate() or increase()',
   defaultSeverity: 'warning',
-  check(doc) {
+  check(doc, settings, analysis) {
     const findings: Finding[] = [];
-    for (const target of prometheusTargets(doc.dashboard)) {
+    for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
       walk(target.ast, (node, parents) => {
         if (node.type !== 'VectorSelector') return;

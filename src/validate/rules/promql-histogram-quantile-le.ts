@@ -1,16 +1,16 @@
 import { walk, type Expr } from '../../promql/ast.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
-import type { DashboardRule } from '../rule.ts';
+import { originalExcerpt } from '../prometheus-targets.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** histogram_quantile over classic `_bucket` series needs `le`; an aggregation that drops it leaves nothing to compute. */
 export const promqlHistogramQuantileLe: DashboardRule = {
   id: 'promql-histogram-quantile-le',
   description: 'histogram_quantile must aggregate buckets by le',
   defaultSeverity: 'error',
-  check(doc) {
+  check(doc, settings, analysis) {
     const findings: Finding[] = [];
-    for (const target of prometheusTargets(doc.dashboard)) {
+    for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
       walk(target.ast, (node) => {
         if (node.type !== 'Call' || node.func !== 'histogram_quantile') return;

@@ -1,8 +1,8 @@
 import { walk } from '../../promql/ast.ts';
 import { COUNTER_FUNCTIONS } from '../../promql/metric-kind.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
-import type { DashboardRule } from '../rule.ts';
+import { originalExcerpt } from '../prometheus-targets.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /**
  * dashboard-linter's rule: the range of rate/irate/increase should be `$__rate_interval`, so it covers enough scrapes
@@ -13,9 +13,9 @@ export const promqlRateInterval: DashboardRule = {
   id: 'promql-rate-interval',
   description: 'rate/irate/increase ranges should be $__rate_interval',
   defaultSeverity: 'warning',
-  check(doc) {
+  check(doc, settings, analysis) {
     const findings: Finding[] = [];
-    for (const target of prometheusTargets(doc.dashboard)) {
+    for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
       walk(target.ast, (node) => {
         if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;

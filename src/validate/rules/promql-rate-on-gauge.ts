@@ -1,17 +1,17 @@
 import { walk } from '../../promql/ast.ts';
 import { COUNTER_FUNCTIONS, isGaugeName } from '../../promql/metric-kind.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { originalExcerpt, prometheusTargets } from '../prometheus-targets.ts';
-import type { DashboardRule } from '../rule.ts';
+import { originalExcerpt } from '../prometheus-targets.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** rate()/irate()/increase() assume a counter; on a gauge they turn every drop into a bogus reset. */
 export const promqlRateOnGauge: DashboardRule = {
   id: 'promql-rate-on-gauge',
   description: 'rate/irate/increase must not be applied to gauges',
   defaultSeverity: 'warning',
-  check(doc) {
+  check(doc, settings, analysis) {
     const findings: Finding[] = [];
-    for (const target of prometheusTargets(doc.dashboard)) {
+    for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
       walk(target.ast, (node) => {
         if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;

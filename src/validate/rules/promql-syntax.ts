@@ -1,16 +1,15 @@
 import { toOriginalOffset } from '../../promql/expand-macros.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { prometheusTargets } from '../prometheus-targets.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Every Prometheus query must be accepted by Prometheus's own parser, after Grafana expands its macros. */
 export const promqlSyntax: DashboardRule = {
   id: 'promql-syntax',
   description: 'PromQL must parse and type-check as Prometheus does (after expanding Grafana macros and variables)',
   defaultSeverity: 'error',
-  check(doc) {
+  check(doc, settings, analysis) {
     const findings: Finding[] = [];
-    for (const target of prometheusTargets(doc.dashboard)) {
+    for (const target of analysisFor(doc, settings, analysis).targets) {
       const problem = target.problems[0];
       if (problem === undefined) continue;
       const at = Math.min(toOriginalOffset(target.expansion, problem.from), target.expr.length);

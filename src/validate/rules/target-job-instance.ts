@@ -1,5 +1,4 @@
-import type { DashboardRule } from '../rule.ts';
-import { targetSelectors } from '../target-selectors.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { variableNames } from '../template-variables.ts';
 
 const SCOPE = ['job', 'instance'] as const;
@@ -13,11 +12,12 @@ export const targetJobInstance: DashboardRule = {
   id: 'target-job-instance',
   description: 'selectors match on the declared job and instance variables',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const names = variableNames(dashboard);
     const scope = SCOPE.filter((s) => names.has(s));
     if (scope.length === 0) return [];
-    return targetSelectors(dashboard).flatMap(({ pointer, refId, selectors }) => {
+    return analysisFor(doc, settings, analysis).selectors.flatMap(({ pointer, refId, selectors }) => {
       const missing = new Map<string, string[]>();
       for (const sel of selectors) {
         for (const label of scope) {

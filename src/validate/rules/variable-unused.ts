@@ -1,5 +1,4 @@
-import type { DashboardRule } from '../rule.ts';
-import { stringValues } from '../string-values.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
 import { findVariableRefs } from '../variable-refs.ts';
 import { walkPanels } from '../panels.ts';
@@ -9,11 +8,12 @@ export const variableUnused: DashboardRule = {
   id: 'variable-unused',
   description: 'every declared template variable is used',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const variables = templateVariables(dashboard);
     if (variables.length === 0) return [];
     const usedBy = new Map<string, Set<number>>();
-    for (const s of stringValues(dashboard)) {
+    for (const s of analysisFor(doc, settings, analysis).strings) {
       const refs = findVariableRefs(s.value);
       if (refs.length === 0) continue;
       const owner = /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer);

@@ -1,0 +1,47 @@
+import type { JsonObject } from '../model/json.ts';
+import { DEFAULT_PROMETHEUS, type PrometheusVersion } from '../model/prometheus-version.ts';
+import { type Analysis, type PrometheusTarget, prometheusTargets } from './prometheus-targets.ts';
+import { type StringAt, stringValues } from './string-values.ts';
+import { type TargetSelectors, targetSelectors } from './target-selectors.ts';
+
+/**
+ * What several rules read of one dashboard, computed at most once per document and handed to every rule by the
+ * engine: the Prometheus targets (expanded, parsed and checked for the target version), their selectors, and every
+ * string of the document. Each part is computed on first use.
+ */
+export interface DocumentAnalysis {
+  readonly targets: readonly PrometheusTarget[];
+  readonly selectors: readonly TargetSelectors[];
+  readonly strings: readonly StringAt[];
+}
+
+/** Shared by the documents of one engine run: the PromQL version and the analyses of expressions seen so far. */
+export interface AnalysisRun {
+  readonly version: PrometheusVersion;
+  readonly expressions: Map<string, Analysis>;
+}
+
+export function analysisRun(version: PrometheusVersion = DEFAULT_PROMETHEUS): AnalysisRun {
+  return { version, expressions: new Map() };
+}
+
+/** The analysis of one dashboard; nothing is computed until a rule reads it. */
+export function analyseDocument(dashboard: JsonObject, run: AnalysisRun = analysisRun()): DocumentAnalysis {
+  let targets: readonly PrometheusTarget[] | undefined;
+  let selectors: readonly TargetSelectors[] | undefined;
+  let strings: readonly StringAt[] | undefined;
+  return {
+    get targets() {
+      targets ??= prometheusTargets(dashboard, run.version, run.expressions);
+      return targets;
+    },
+    get selectors() {
+      selectors ??= targetSelectors(dashboard, this.targets);
+      return selectors;
+    },
+    get strings() {
+      strings ??= stringValues(dashboard);
+      return strings;
+    },
+  };
+}

@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findReportFont } from '../../src/io/report-font.ts';
@@ -123,5 +126,44 @@ describe('findReportFont', () => {
   it('a Latin-only font is refused for lacking Chinese glyphs', async () => {
     const dejavu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
     await expect(findReportFont('zh-CN', dejavu)).rejects.toThrow(/has no Chinese glyphs/);
+  });
+});
+
+describe('panelcraft report --json on failure: one JSON report with ok false and exit 1', () => {
+  it('a config error', async () => {
+    const r = await run({ ...DASH, 'panelcraft.yaml': 'report:\n  slo: 2\n' }, '--prometheus', NOWHERE, '--json');
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as {
+      command: string;
+      ok: boolean;
+      diagnostics: Array<{ rule: string; pointer: string }>;
+    };
+    expect(body).toMatchObject({ command: 'report', ok: false });
+    expect(body.diagnostics.map((d) => [d.rule, d.pointer])).toEqual([['config', '/report/slo']]);
+  });
+
+  it('a query Prometheus refuses: nothing written, the error and the query in the diagnostic', async () => {
+    const server = http.createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/api/v1/status/buildinfo')) res.end('{"status":"success","data":{"version":"2.42.0"}}');
+      else
+        res.end(
+          '{"status":"error","errorType":"execution","error":"query processing would load too many samples into memory"}',
+        );
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await run(DASH, '--prometheus', url, '--week', '2026-W48', '--format', 'csv', '--json');
+      expect(r.code).toBe(1);
+      const body = JSON.parse(r.stdout) as { ok: boolean; diagnostics: Array<{ rule: string; message: string }> };
+      expect(body.ok).toBe(false);
+      expect(body.diagnostics[0]!.rule).toBe('report-query');
+      expect(body.diagnostics[0]!.message).toMatch(/report queries failed:\n.*too many samples[\s\S]*query: /);
+      await expect(project!.read('reports/raw_data_2026W48.csv')).rejects.toThrow(/ENOENT/);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ import { servicesFromDashboards } from '../../report/services-from-dashboards.ts
 import { detectConventions } from '../../report/detect-conventions.ts';
 import { hasErrors } from '../../model/diagnostic.ts';
 import { parseGrafanaInterval } from '../../model/grafana-interval.ts';
-import { type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
+import { type CliContext, type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../context.ts';
 import { formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
@@ -76,7 +76,8 @@ export const report: Command = async (args, ctx) => {
   const root = path.resolve(ctx.cwd, values.root ?? '.');
   const { config, diagnostics } = await loadConfig(root);
   if (hasErrors(diagnostics)) {
-    ctx.stderr(formatDiagnostics(diagnostics));
+    if (values.json) ctx.stdout(jsonReport('report', diagnostics));
+    else ctx.stderr(formatDiagnostics(diagnostics));
     return EXIT_FINDINGS;
   }
   const timeZone = values.tz ?? config.report.timezone;
@@ -158,8 +159,13 @@ export const report: Command = async (args, ctx) => {
     });
   } catch (err) {
     if (!(err instanceof ReportQueryError)) throw err;
-    ctx.stderr(`panelcraft report: ${err.message}\n`);
-    return EXIT_FINDINGS;
+    return failed(
+      ctx,
+      values.json,
+      'report-query',
+      err.message,
+      'check the query against Prometheus; nothing was written',
+    );
   }
 
   const files: ReportFile[] = [];
@@ -181,8 +187,16 @@ export const report: Command = async (args, ctx) => {
     const { mailReport } = await import('../../io/mail-report.ts');
     const outcome = await mailReport(config.report.mail, ctx.env, { to: recipients, report: weekly, locale, files });
     if (!outcome.ok) {
-      ctx.stderr(`panelcraft report: the report was written but not mailed: ${outcome.error}\n`);
-      return EXIT_FINDINGS;
+      return failed(
+        ctx,
+        values.json,
+        'report-mail',
+        `the report was written but not mailed: ${outcome.error}`,
+        'check report.mail in panelcraft.yaml and the password variable',
+        {
+          files: written,
+        },
+      );
     }
     mailed = recipients;
   }
@@ -270,4 +284,21 @@ async function resolveServices(
 async function loadReportFont(locale: ReportLocale, file: string | undefined) {
   const { findReportFont } = await import('../../io/report-font.ts');
   return findReportFont(locale, file);
+}
+
+/** Exit 1 with one error: a JSON report (`ok: false`) with --json, else a line on stderr. */
+function failed(
+  ctx: CliContext,
+  json: boolean | undefined,
+  rule: string,
+  message: string,
+  fix: string,
+  fields: Readonly<Record<string, unknown>> = {},
+): number {
+  if (json)
+    ctx.stdout(
+      jsonReport('report', [{ rule, severity: 'error', file: 'panelcraft report', pointer: '', message, fix }], fields),
+    );
+  else ctx.stderr(`panelcraft report: ${message}\n`);
+  return EXIT_FINDINGS;
 }

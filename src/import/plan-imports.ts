@@ -67,7 +67,7 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
     return {
       source: input.file,
       output,
-      contents: dashboardSource(dashboard, headerName(input.file)),
+      contents: dashboardSource(dashboard, headerName(input.file)).text,
       ...(kept ? { uid: kept, uidDerived: false } : derived ? { uid: derived, uidDerived: true } : {}),
       findings: [...imported.findings, uidNote, ...place],
     };

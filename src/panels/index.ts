@@ -20,3 +20,4 @@ export { inFlightRequests, type InFlightOptions } from './in-flight.ts';
 export { cpu, type CpuOptions } from './cpu.ts';
 export { moduleErrors, type ModuleErrorsOptions } from './module-errors.ts';
 export { kpiStat, KPI_KINDS, type KpiKind, type KpiStatOptions } from './kpi-stat.ts';
+export { withFields, fromJson } from './with-fields.ts';

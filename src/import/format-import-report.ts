@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { PanelOutcome } from './migrations/upgrade-panels.ts';
 import type { ImportEntry } from './plan-imports.ts';
 
 /** Human report: one block per input (where it goes, then its notes, warnings and errors), no summary line. */
@@ -34,4 +35,14 @@ export function importDiagnostics(entries: readonly ImportEntry[]): Diagnostic[]
           ],
     ),
   );
+}
+
+/** One panel's outcome without its JSON, for `--json`: where, what, and for an upgrade which types and what did not come along. */
+export function panelSummary(outcome: PanelOutcome): Record<string, unknown> {
+  const { kind, pointer, title } = outcome;
+  if (outcome.kind === 'upgraded') {
+    return { kind, pointer, title, from: outcome.upgrade.from, to: outcome.upgrade.to, notCarriedOver: outcome.upgrade.lost };
+  }
+  if (outcome.kind === 'not-upgradable') return { kind, pointer, title, type: outcome.type, reason: outcome.reason };
+  return { kind, pointer, title, type: outcome.type };
 }

@@ -5,7 +5,7 @@ import type { ImportList } from './import-list.ts';
 import { getPath, hasExtraKeys, jsonCopy, jsonEqual, residual, withDefaults } from './json-tree.ts';
 import { SDK_CATALOG, type SdkBuilder, type SdkMethod } from './sdk-catalog.ts';
 import { SDK_MODULES } from './sdk-modules.ts';
-import { jsonCode, typedCode, unitCode } from './typed-code.ts';
+import { jsonCode, sortedEntries, typedCode, unitCode } from './typed-code.ts';
 
 /** What a planned builder chain is and what it builds when run. */
 export interface PlannedBuilder {
@@ -80,6 +80,8 @@ interface Step {
   readonly call: ChainCall;
   /** What the call puts at its path when that is more than asked (an element completed with its builder's defaults). */
   readonly puts?: JsonValue;
+  /** Whether `puts` is one element of the array at the path (push, withPanel) rather than the whole value. */
+  readonly element?: boolean;
   /** Applies the call to a live builder (arguments copied, nested builders rebuilt). */
   readonly apply: (live: Live) => void;
 }
@@ -110,8 +112,9 @@ export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: Im
   };
   const tryStep = (candidate: Step[], path: readonly string[]): boolean => {
     const before = getPath(value, path);
-    const puts = candidate.every((s) => s.puts !== undefined) ? candidate.map((s) => s.puts!) : undefined;
-    if (puts && candidate.length > 0) setPath(value, path, Array.isArray(before) ? puts : puts[0]!);
+    if (candidate.length > 0 && candidate.every((s) => s.puts !== undefined)) {
+      setPath(value, path, candidate[0]!.element ? candidate.map((s) => s.puts!) : candidate[0]!.puts!);
+    }
     for (const s of candidate) s.apply(live);
     if (fits(path)) {
       steps.push(...candidate);
@@ -135,7 +138,7 @@ export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: Im
   }
 
   const walk = (prefix: readonly string[], want: JsonObject, have: JsonValue | undefined) => {
-    for (const [key, v] of Object.entries(want)) {
+    for (const [key, v] of prefix.length === 0 ? Object.entries(want) : sortedEntries(want)) {
       const path = [...prefix, key];
       const built = getPath(jsonCopy(live.build()), path);
       if (jsonEqual(v, built)) continue;
@@ -166,16 +169,16 @@ function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[
     const steps = items.map((item): Step | undefined => {
       const row = isJsonObject(item) && item.type === 'row';
       const name = row ? 'withRow' : 'withPanel';
-      const a = argument({ k: 'builder', of: row ? 'dashboard.RowPanel' : 'dashboard.Panel' }, item, true, imports);
-      return a && { call: { name, args: [a.code] }, puts: a.value, apply: (l) => method(l, name)(a.runtime()) };
+      const a = argument({ k: 'builder', of: row ? 'dashboard.RowPanel' : 'dashboard.Panel' }, item, true, imports, builder);
+      return a && { call: { name, args: [a.code] }, puts: a.value, element: true, apply: (l) => method(l, name)(a.runtime()) };
     });
     if (steps.every((s) => s !== undefined)) out.push(steps as Step[]);
   }
   for (const m of methods) {
     if (m.kind === 'push' && items && items.length > 0) {
-      const steps = items.map((item) => argument(m.params[0], item, m.build === 'one', imports));
+      const steps = items.map((item) => argument(m.params[0], item, m.build === 'one', imports, builder));
       if (steps.every((s) => s !== undefined)) {
-        out.push(steps.map((a) => ({ call: { name: m.name, args: [a!.code] }, puts: a!.value, apply: (l) => method(l, m.name)(a!.runtime()) })));
+        out.push(steps.map((a) => ({ call: { name: m.name, args: [a!.code] }, puts: a!.value, element: true, apply: (l) => method(l, m.name)(a!.runtime()) })));
       }
     }
     if (m.kind === 'override' && items && items.length > 0) {
@@ -192,13 +195,13 @@ function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[
     if (m.build === 'each') {
       if (!items || (items.length > 0 && methods.some((o) => o.kind === 'push'))) continue;
       const param = m.params[0];
-      const each = items.map((item) => argument(param?.k === 'array' ? param.of : undefined, item, true, imports));
+      const each = items.map((item) => argument(param?.k === 'array' ? param.of : undefined, item, true, imports, builder));
       if (each.every((a) => a !== undefined)) {
         out.push([{ call: { name: m.name, args: [{ t: 'arr', items: each.map((a) => a!.code) }] }, puts: each.map((a) => a!.value ?? null), apply: (l) => method(l, m.name)(each.map((a) => a!.runtime())) }]);
       }
       continue;
     }
-    const a = argument(m.params[0], value, m.build === 'one', imports);
+    const a = argument(m.params[0], value, m.build === 'one', imports, builder);
     if (a) out.push([{ call: { name: m.name, args: [a.code] }, ...(a.value !== undefined ? { puts: a.value } : {}), apply: (l) => method(l, m.name)(a.runtime()) }]);
   }
   return out;
@@ -212,12 +215,14 @@ interface Argument {
 }
 
 /** One argument: a nested builder chain (or `fromJson` for a value no builder makes) or a typed literal. */
-function argument(type: SdkMethod['params'][number] | undefined, value: JsonValue, build: boolean, imports: ImportList): Argument | undefined {
+function argument(type: SdkMethod['params'][number] | undefined, value: JsonValue, build: boolean, imports: ImportList, parent: SdkBuilder): Argument | undefined {
   if (!type) return undefined;
   if (build) {
     const builds = type.k === 'builder' ? type.of : undefined;
     if (!builds || !isJsonObject(value)) return undefined;
-    const nested = nestedBuilder(builds, value, imports, ENTITY_TYPES.has(builds) ? false : true);
+    // A panel's links are data links ({title, url}): the dashboard-link builder's defaults do not belong there.
+    const entity = ENTITY_TYPES.has(builds) && !(builds === 'dashboard.DashboardLink' && parent.builds !== 'dashboard.Dashboard');
+    const nested = nestedBuilder(builds, value, imports, !entity);
     return nested ? { code: nested.code, value: nested.value, runtime: () => asBuilder(nested.value) } : undefined;
   }
   const code = typedCode(value, type, imports, (builds, v) => (isJsonObject(v) ? nestedBuilder(builds, v, imports, true)?.code : undefined));
@@ -251,11 +256,11 @@ function method(live: Live, name: string): (...args: unknown[]) => unknown {
   return (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(live, args);
 }
 
-/** `target` with the keys of FRONT first and BACK last. */
+/** `target` with the keys of FRONT first, BACK last, the rest sorted (so the file's key order does not matter). */
 function ordered(builds: string, target: JsonObject): JsonObject {
   const front = FRONT[builds] ?? [];
   const back = BACK[builds] ?? [];
-  const keys = Object.keys(target);
+  const keys = Object.keys(target).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const order = [...front.filter((k) => keys.includes(k)), ...keys.filter((k) => !front.includes(k) && !back.includes(k)), ...back.filter((k) => keys.includes(k))];
   const out: JsonObject = {};
   for (const k of order) Object.defineProperty(out, k, { value: target[k], enumerable: true, writable: true, configurable: true });

@@ -1,10 +1,13 @@
-import { stringAt } from '../model/json.ts';
+import { stringAt, type JsonObject } from '../build/json.ts';
+import { normalizeDashboard } from '../build/normalize-dashboard.ts';
+import { DEFAULT_CONFIG } from '../config/config.ts';
 import { DASHBOARDS_DIR } from '../model/project-layout.ts';
-import { stableUid } from '../model/stable-uid.ts';
+import { stableUid } from '../build/stable-uid.ts';
 import { parseJsonSource } from '../lint/parse-json-source.ts';
 import { dashboardSource } from './dashboard-source.ts';
 import { importDashboard } from './import-dashboard.ts';
 import type { ImportFinding } from './import-finding.ts';
+import type { PanelOutcome } from './migrations/upgrade-panels.ts';
 import { importFileName } from './import-target.ts';
 
 /** One input file: its path as shown to the user (and named in the header comment) and its text. */
@@ -18,6 +21,8 @@ export interface ImportOptions {
   readonly outDir: string;
   /** Target Grafana [major, minor]. */
   readonly grafana: readonly [number, number];
+  /** The provisioned Prometheus datasource the build's `datasource` variable selects. @default DEFAULT_CONFIG.datasource */
+  readonly datasource?: { readonly uid: string; readonly name: string };
 }
 
 /** What one input becomes; `output` and `contents` are set when it can be imported. */
@@ -30,6 +35,8 @@ export interface ImportEntry {
   readonly uid?: string;
   readonly uidDerived?: boolean;
   readonly findings: ImportFinding[];
+  /** What happened to each panel: upgraded, kept, or kept and named as not upgradable. */
+  readonly panels?: readonly PanelOutcome[];
 }
 
 /**
@@ -41,35 +48,24 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
   const place = placeFindings(outDir);
   const entries = inputs.map((input): ImportEntry => {
     const parsed = parseJsonSource(input.text);
-    if (!parsed.ok)
-      return {
-        source: input.file,
-        findings: [
-          { kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') },
-        ],
-      };
+    if (!parsed.ok) return { source: input.file, findings: [{ kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') }] };
     const imported = importDashboard(parsed.value, options.grafana);
     if (!imported.ok) return { source: input.file, findings: imported.findings };
     const { dashboard } = imported;
     const output = `${outDir === '.' ? '' : `${outDir}/`}${importFileName(stringAt(dashboard, 'title'), input.file)}`;
     const kept = stringAt(dashboard, 'uid')?.trim();
-    const derived = output.startsWith(`${DASHBOARDS_DIR}/`)
-      ? stableUid(output.slice(DASHBOARDS_DIR.length + 1))
-      : undefined;
+    const derived = output.startsWith(`${DASHBOARDS_DIR}/`) ? stableUid(output.slice(DASHBOARDS_DIR.length + 1)) : undefined;
     const uidNote: ImportFinding =
       kept !== undefined && kept !== ''
         ? { kind: 'note', pointer: '/uid', message: `kept uid ${JSON.stringify(kept)}` }
-        : {
-            kind: 'note',
-            pointer: '/uid',
-            message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)`,
-          };
+        : { kind: 'note', pointer: '/uid', message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)` };
     return {
       source: input.file,
       output,
-      contents: dashboardSource(dashboard, headerName(input.file)).text,
+      contents: dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file)).text,
       ...(kept ? { uid: kept, uidDerived: false } : derived ? { uid: derived, uidDerived: true } : {}),
       findings: [...imported.findings, uidNote, ...place],
+      panels: imported.panels,
     };
   });
   const firstFor = new Map<string, string>();
@@ -84,49 +80,38 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
       source: entry.source,
       findings: [
         ...entry.findings,
-        {
-          kind: 'error',
-          rule: 'import-collision',
-          pointer: '',
-          message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)`,
-        },
+        { kind: 'error', rule: 'import-collision', pointer: '', message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)` },
       ],
     };
   });
+}
+
+/**
+ * The dashboard as the build will write it (the `datasource` variable, panel ids, refIds, target datasources,
+ * layout), so that importing the built output gives the same source again. `uid` stays out when it is the one the
+ * build derives from the path; `schemaVersion` and `editable` always do (the build sets them from the config).
+ */
+export function asBuilt(dashboard: JsonObject, derivedUid: string | undefined, options: ImportOptions): JsonObject {
+  const { uid, name } = options.datasource ?? DEFAULT_CONFIG.datasource;
+  const placeholder = derivedUid ?? '';
+  const built = normalizeDashboard(dashboard, { fallbackUid: placeholder, schemaVersion: 0, editable: true, datasourceUid: uid, datasourceName: name });
+  delete built.schemaVersion;
+  delete built.editable;
+  if (built.uid === placeholder) delete built.uid;
+  return built;
 }
 
 /** The build loads `dashboards/<folder>/<name>.ts`: say when `--out` is somewhere it will not look. */
 function placeFindings(outDir: string): ImportFinding[] {
   const parts = outDir.split('/');
   if (parts[0] !== DASHBOARDS_DIR) {
-    return [
-      {
-        kind: 'warning',
-        rule: 'import-location',
-        pointer: '',
-        message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there`,
-      },
-    ];
+    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there` }];
   }
   if (parts.slice(1).some((p) => p.startsWith('_'))) {
-    return [
-      {
-        kind: 'warning',
-        rule: 'import-location',
-        pointer: '',
-        message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it`,
-      },
-    ];
+    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it` }];
   }
   if (parts.length > 2) {
-    return [
-      {
-        kind: 'warning',
-        rule: 'folder-depth',
-        pointer: '',
-        message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>`,
-      },
-    ];
+    return [{ kind: 'warning', rule: 'folder-depth', pointer: '', message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>` }];
   }
   return [];
 }

@@ -1,5 +1,5 @@
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { isJsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
 import { call, numberLiteral, propertyKey, raw, stringLiteral, type Code } from './code.ts';
 import type { ImportList } from './import-list.ts';
 import { SDK_CATALOG, type SdkType } from './sdk-catalog.ts';
@@ -10,7 +10,15 @@ export function jsonCode(value: JsonValue): Code {
   if (typeof value === 'number') return raw(numberLiteral(value));
   if (typeof value === 'string') return raw(stringLiteral(value));
   if (Array.isArray(value)) return { t: 'arr', items: value.map(jsonCode) };
-  return { t: 'obj', entries: Object.entries(value).map(([k, v]) => [propertyKey(k), jsonCode(v)] as const) };
+  return { t: 'obj', entries: sortedEntries(value).map(([k, v]) => [propertyKey(k), jsonCode(v)] as const) };
+}
+
+/**
+ * Keys in code-unit order: generated code must not depend on the key order of the file it came from, so that
+ * importing the built output (keys sorted) gives the same source again.
+ */
+export function sortedEntries(value: JsonObject): [string, JsonValue][] {
+  return Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Turns a value of a builder type into code, or `undefined` (the planner supplies it). */
@@ -59,7 +67,7 @@ export function typedCode(value: JsonValue, type: SdkType, imports: ImportList, 
     case 'object': {
       if (!isJsonObject(value)) return undefined;
       const entries: [string, Code][] = [];
-      for (const [k, v] of Object.entries(value)) {
+      for (const [k, v] of sortedEntries(value)) {
         const prop = Object.hasOwn(type.props, k) ? type.props[k] : undefined;
         const t = prop?.t ?? type.index;
         const code = t && typedCode(v, t, imports, nested);

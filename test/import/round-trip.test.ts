@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/model/canonical-json.ts';
-import type { JsonObject } from '../../src/model/json.ts';
-import { normalizeDashboard } from '../../src/build/normalize-dashboard.ts';
-import { schemaVersionFor } from '../../src/model/grafana-version.ts';
-import { stableUid } from '../../src/model/stable-uid.ts';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { importDashboard } from '../../src/import/import-dashboard.ts';
-import { withSdkDefaults } from '../../src/import/sdk-defaults.ts';
+import type { JsonObject } from '../../src/build/json.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
+import { expectedBuild } from './support/expected-build.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/dashboards');
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as JsonObject;
@@ -26,20 +20,8 @@ const CONFIG = `rules:
   uid-unique: off
 `;
 
-/** What building an imported source must give: the dashboard, completed with its SDK builders' defaults, normalized. */
 function expected(dashboard: JsonObject, source: string): string {
-  dashboard = withSdkDefaults(dashboard);
-  const version = schemaVersionFor(DEFAULT_CONFIG.grafanaVersion);
-  if (!version.ok) throw new Error(version.message);
-  return canonicalJson(
-    normalizeDashboard(dashboard, {
-      fallbackUid: stableUid(source),
-      schemaVersion: version.schemaVersion,
-      editable: DEFAULT_CONFIG.editable,
-      datasourceUid: DEFAULT_CONFIG.datasource.uid,
-      datasourceName: DEFAULT_CONFIG.datasource.name,
-    }),
-  );
+  return expectedBuild(dashboard, source);
 }
 
 describe('import → build round trip', () => {
@@ -48,17 +30,8 @@ describe('import → build round trip', () => {
 
   beforeAll(async () => {
     project = await tempProject({ 'panelcraft.yaml': CONFIG });
-    for (const [name, folder] of [
-      ['go-service-modern', 'modern'],
-      ['wrapped-api-export', 'wrapped'],
-      ['legacy-node-exporter', 'legacy'],
-    ] as const) {
-      const imported = await project.run(
-        'import',
-        path.join(FIXTURES, `${name}.json`),
-        '--out',
-        `dashboards/${folder}`,
-      );
+    for (const [name, folder] of [['go-service-modern', 'modern'], ['wrapped-api-export', 'wrapped'], ['legacy-node-exporter', 'legacy']] as const) {
+      const imported = await project.run('import', path.join(FIXTURES, `${name}.json`), '--out', `dashboards/${folder}`);
       expect(imported.code, imported.stderr).toBe(0);
     }
     build = await project.run('build', '--root', project.root);
@@ -72,23 +45,17 @@ describe('import → build round trip', () => {
 
   it('a modern export builds to what normalizing the original JSON gives (no clean-up needed)', async () => {
     const original = fixture('go-service-modern.json');
-    expect(await project.read('provisioning/dashboards/modern/orders-service.json')).toBe(
-      expected(original, 'modern/orders-service.ts'),
-    );
+    expect(await project.read('provisioning/dashboards/modern/orders-service.json')).toBe(expected(original, 'modern/orders-service.ts'));
   });
 
   it('a wrapped export builds to what normalizing the unwrapped dashboard gives', async () => {
     const original = fixture('wrapped-api-export.json').dashboard as JsonObject;
-    expect(await project.read('provisioning/dashboards/wrapped/orders-service.json')).toBe(
-      expected(original, 'wrapped/orders-service.ts'),
-    );
+    expect(await project.read('provisioning/dashboards/wrapped/orders-service.json')).toBe(expected(original, 'wrapped/orders-service.ts'));
   });
 
   it('an old export builds to what normalizing the cleaned-up dashboard gives: rows moved, datasources as refs', async () => {
-    const cleaned = importDashboard(fixture('legacy-node-exporter.json'), [12, 1]);
-    if (!cleaned.ok) throw new Error('not imported');
     const built = await project.read('provisioning/dashboards/legacy/rYdddlPWk.json');
-    expect(built).toBe(expected(cleaned.dashboard, 'legacy/node-exporter-full.ts'));
+    expect(built).toBe(expected(fixture('legacy-node-exporter.json'), 'legacy/node-exporter-full.ts'));
     expect(built).not.toContain('DS_PROMETHEUS');
     expect((JSON.parse(built) as JsonObject).rows).toBeUndefined();
   });

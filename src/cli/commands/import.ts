@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatImportReport, importDiagnostics } from '../../import/format-import-report.ts';
+import { formatImportReport, importDiagnostics, panelSummary } from '../../import/format-import-report.ts';
 import { planImports, type ImportEntry } from '../../import/plan-imports.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { existingFiles, writeNewFiles } from '../../io/write-new-files.ts';
@@ -95,7 +95,7 @@ export const importCommand: Command = async (args, ctx) => {
     ctx.stdout(
       jsonReport('import', importDiagnostics(entries), {
         written: failed.length === 0,
-        files: entries.map(({ contents: _contents, ...rest }) => rest),
+        files: entries.map(({ contents: _contents, panels, ...rest }) => ({ ...rest, ...(panels ? { panels: panels.map(panelSummary) } : {}) })),
       }),
     );
   else ctx.stdout(formatImportReport(entries));

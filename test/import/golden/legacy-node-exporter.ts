@@ -1,15 +1,19 @@
 // Imported by `panelcraft import` from "legacy-node-exporter.json".
 // This file is now the source of the dashboard: edit it here and run `npm run build:dashboards`.
+import * as common from '@grafana/grafana-foundation-sdk/common';
 import {
   AnnotationQueryBuilder,
   DashboardBuilder,
-  PanelBuilder,
+  DatasourceVariableBuilder,
   QueryVariableBuilder,
   RowBuilder,
   VariableHide,
   VariableRefresh,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import * as stat from '@grafana/grafana-foundation-sdk/stat';
+import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
+import * as units from '@grafana/grafana-foundation-sdk/units';
 import { withFields } from 'panelcraft';
 
 export default withFields(
@@ -19,16 +23,25 @@ export default withFields(
     .tags(['linux'])
     .time({ from: 'now-1h', to: 'now' })
     .refresh('1m')
+    .links([])
     .withVariable(
       withFields(
-        new QueryVariableBuilder('job')
-          .datasource({ type: 'prometheus', uid: '${datasource}' })
+        new DatasourceVariableBuilder('datasource')
+          .current({ text: 'Prometheus', value: 'prometheus' })
           .hide(VariableHide.DontHide)
-          .label('Job')
-          .query('label_values(node_uname_info, job)')
-          .refresh(VariableRefresh.OnDashboardLoad),
-        { allValue: null },
+          .label('Data source')
+          .type('prometheus')
+          .regex(''),
+        { options: [], refresh: 1 },
       ),
+    )
+    .withVariable(
+      new QueryVariableBuilder('job')
+        .datasource({ type: 'prometheus', uid: '${datasource}' })
+        .hide(VariableHide.DontHide)
+        .label('Job')
+        .query('label_values(node_uname_info, job)')
+        .refresh(VariableRefresh.OnDashboardLoad),
     )
     .withVariable(
       new QueryVariableBuilder('node')
@@ -58,56 +71,49 @@ export default withFields(
     )
     .withRow(new RowBuilder('Quick CPU / Mem / Disk').gridPos({ h: 1, w: 24, x: 0, y: 0 }).id(4))
     .withPanel(
-      withFields(
-        new PanelBuilder()
-          .title('Uptime')
-          .datasource({ type: 'prometheus', uid: '${datasource}' })
-          .gridPos({ h: 7, w: 6, x: 0, y: 1 })
-          .id(1)
-          .type('singlestat')
-          .withTarget(
-            new prometheus.DataqueryBuilder()
-              .expr(
-                'node_time_seconds{instance=~"$node:$port",job=~"$job"} - node_boot_time_seconds{instance=~"$node:$port",job=~"$job"}',
-              )
-              .intervalFactor(1)
-              .refId('A'),
-          ),
-        { cacheTimeout: null, colorBackground: false, colorValue: true, format: 's', valueName: 'current' },
-      ),
+      new stat.PanelBuilder()
+        .title('Uptime')
+        .datasource({ type: 'prometheus', uid: '${datasource}' })
+        .gridPos({ h: 7, w: 6, x: 0, y: 1 })
+        .unit(units.Seconds)
+        .id(1)
+        .graphMode(common.BigValueGraphMode.None)
+        .orientation(common.VizOrientation.Horizontal)
+        .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']))
+        .withTarget(
+          new prometheus.DataqueryBuilder()
+            .datasource({ type: 'prometheus', uid: '${datasource}' })
+            .expr(
+              'node_time_seconds{instance=~"$node:$port",job=~"$job"} - node_boot_time_seconds{instance=~"$node:$port",job=~"$job"}',
+            )
+            .intervalFactor(1)
+            .refId('A'),
+        ),
     )
     .withPanel(
-      withFields(
-        new PanelBuilder()
-          .title('CPU Busy')
-          .datasource({ type: 'prometheus', uid: '${datasource}' })
-          .gridPos({ h: 7, w: 18, x: 6, y: 1 })
-          .id(2)
-          .type('graph')
-          .withTarget(
-            new prometheus.DataqueryBuilder()
-              .expr(
-                'sum by (mode) (irate(node_cpu_seconds_total{instance=~"$node:$port",job=~"$job",mode!="idle"}[5m]))',
-              )
-              .format(prometheus.PromQueryFormat.TimeSeries)
-              .intervalFactor(2)
-              .legendFormat('{{mode}}')
-              .refId('A'),
-          ),
-        {
-          aliasColors: {},
-          bars: false,
-          fill: 1,
-          legend: { avg: false, current: false, max: false, min: false, show: true, total: false, values: false },
-          lines: true,
-          linewidth: 1,
-          stack: false,
-          yaxes: [
-            { format: 'percentunit', label: null, logBase: 1, max: null, min: null, show: true },
-            { format: 'short', label: null, logBase: 1, max: null, min: null, show: true },
-          ],
-        },
-      ),
+      new timeseries.PanelBuilder()
+        .title('CPU Busy')
+        .datasource({ type: 'prometheus', uid: '${datasource}' })
+        .gridPos({ h: 7, w: 18, x: 6, y: 1 })
+        .axisPlacement(common.AxisPlacement.Auto)
+        .drawStyle(common.GraphDrawStyle.Line)
+        .fillOpacity(10)
+        .lineWidth(1)
+        .showPoints(common.VisibilityMode.Never)
+        .spanNulls(false)
+        .unit(units.PercentUnit)
+        .id(2)
+        .legend(new common.VizLegendOptionsBuilder().showLegend(true))
+        .tooltip(new common.VizTooltipOptionsBuilder().sort(common.SortOrder.None))
+        .withTarget(
+          new prometheus.DataqueryBuilder()
+            .datasource({ type: 'prometheus', uid: '${datasource}' })
+            .expr('sum by (mode) (irate(node_cpu_seconds_total{instance=~"$node:$port",job=~"$job",mode!="idle"}[5m]))')
+            .format(prometheus.PromQueryFormat.TimeSeries)
+            .intervalFactor(2)
+            .legendFormat('{{mode}}')
+            .refId('A'),
+        ),
     )
     .withRow(
       new RowBuilder('Basic CPU / Mem / Disk Info')
@@ -115,37 +121,33 @@ export default withFields(
         .gridPos({ h: 1, w: 24, x: 0, y: 8 })
         .id(5)
         .withPanel(
-          withFields(
-            new PanelBuilder()
-              .title('Memory Basic')
-              .datasource({ type: 'prometheus', uid: '${datasource}' })
-              .gridPos({ h: 8, w: 24, x: 0, y: 9 })
-              .id(3)
-              .type('graph')
-              .withTarget(
-                new prometheus.DataqueryBuilder()
-                  .expr('node_memory_MemTotal_bytes{instance=~"$node:$port",job=~"$job"}')
-                  .legendFormat('RAM Total')
-                  .refId('A'),
-              ),
-            {
-              fill: 1,
-              yaxes: [
-                { format: 'bytes', logBase: 1, show: true },
-                { format: 'short', logBase: 1, show: true },
-              ],
-            },
-          ),
+          new timeseries.PanelBuilder()
+            .title('Memory Basic')
+            .datasource({ type: 'prometheus', uid: '${datasource}' })
+            .gridPos({ h: 8, w: 24, x: 0, y: 9 })
+            .axisPlacement(common.AxisPlacement.Auto)
+            .drawStyle(common.GraphDrawStyle.Points)
+            .fillOpacity(10)
+            .spanNulls(false)
+            .unit(units.BytesIEC)
+            .id(3)
+            .legend(new common.VizLegendOptionsBuilder().showLegend(true))
+            .tooltip(new common.VizTooltipOptionsBuilder().sort(common.SortOrder.None))
+            .withTarget(
+              new prometheus.DataqueryBuilder()
+                .datasource({ type: 'prometheus', uid: '${datasource}' })
+                .expr('node_memory_MemTotal_bytes{instance=~"$node:$port",job=~"$job"}')
+                .legendFormat('RAM Total')
+                .refId('A'),
+            ),
         ),
     ),
   {
+    gnetId: 1860,
+    style: 'dark',
     timepicker: {
       refresh_intervals: ['5s', '10s', '30s', '1m', '5m'],
       time_options: ['5m', '15m', '1h', '6h', '12h', '24h'],
     },
-    links: [],
-    gnetId: 1860,
-    schemaVersion: 16,
-    style: 'dark',
   },
 );

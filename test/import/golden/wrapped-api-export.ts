@@ -115,16 +115,14 @@ export default withFields(
         ),
     )
     .withPanel(
-      withFields(
-        new timeseries.PanelBuilder()
-          .title('Goroutines')
-          .description('Goroutines per instance.')
-          .datasource({ type: 'prometheus', uid: '${datasource}' })
-          .gridPos({ h: 8, w: 12, x: 12, y: 9 })
-          .unit(units.Short)
-          .id(4),
-        { targets: [] },
-      ),
+      new timeseries.PanelBuilder()
+        .title('Goroutines')
+        .description('Goroutines per instance.')
+        .datasource({ type: 'prometheus', uid: '${datasource}' })
+        .gridPos({ h: 8, w: 12, x: 12, y: 9 })
+        .unit(units.Short)
+        .id(4)
+        .targets([]),
     )
     .withPanel(
       new PanelBuilder()
@@ -132,5 +130,5 @@ export default withFields(
         .id(5)
         .libraryPanel({ name: 'Shared SLO panel', uid: 'fdk2l3' }),
     ),
-  { timepicker: {}, schemaVersion: 39 },
+  { timepicker: {} },
 );

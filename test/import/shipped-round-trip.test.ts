@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/build/json.ts';
+import { planImports } from '../../src/import/plan-imports.ts';
+import { tempProject, type TempProject } from '../support/temp-project.ts';
+import { expectedBuild } from './support/expected-build.ts';
+import { biomeFormatChanges, typecheckSources } from './support/generated-code.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PROVISIONED = path.join(ROOT, 'provisioning/dashboards');
+
+/** Every dashboard this repository ships, as built (provisioning/dashboards/<folder>/<uid>.json). */
+const shipped = readdirSync(PROVISIONED, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => ({ folder: path.dirname(f), file: f, text: readFileSync(path.join(PROVISIONED, f), 'utf8') }));
+
+const PRESETS = ['goServiceOverview', 'routeMatrix', 'teachingDemo', 'defenseKpis'] as const;
+const CONVENTIONS = ['clientGolang', 'otel', 'gin'] as const;
+
+/** Builds `sources` in a fresh project and returns the built JSON by path below provisioning/dashboards. */
+async function buildAll(project: TempProject): Promise<Map<string, string>> {
+  const result = await project.run('build');
+  if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+  const dir = path.join(project.root, 'provisioning/dashboards');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  return new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+describe('build(import(x)) = x for what panelcraft builds itself', () => {
+  let presets: TempProject;
+  let presetBuilt: Map<string, string>;
+  let reimported: TempProject;
+  let rebuilt: Map<string, string>;
+  let entries: ReturnType<typeof planImports>;
+
+  beforeAll(async () => {
+    // Every preset for the three conventions, built once.
+    const sources: Record<string, string> = {};
+    for (const convention of CONVENTIONS) {
+      for (const preset of PRESETS) {
+        sources[`dashboards/${convention.toLowerCase()}/${preset.toLowerCase()}.ts`] =
+          `import { ${convention}, ${preset} } from 'panelcraft';\n\nexport default ${preset}({ convention: ${convention}(), job: 'shop' });\n`;
+      }
+    }
+    presets = await tempProject(sources);
+    presetBuilt = await buildAll(presets);
+    // Then each built dashboard (and every shipped one) imported to the same place and built again.
+    const inputs = [
+      ...shipped.map((s) => ({ folder: `shipped-${s.folder}`, file: s.file, text: s.text })),
+      ...[...presetBuilt].map(([f, text]) => ({ folder: path.dirname(f), file: f, text })),
+    ];
+    entries = inputs.flatMap((input) => planImports([{ file: input.file, text: input.text }], { outDir: `dashboards/${input.folder}`, grafana: [12, 1] }));
+    reimported = await tempProject(Object.fromEntries(entries.map((e) => [e.output!, e.contents!])));
+    rebuilt = await buildAll(reimported);
+  }, 120_000);
+  afterAll(async () => {
+    await presets.dispose();
+    await reimported.dispose();
+  });
+
+  it('imports all of them (5 shipped, 4 presets × 3 conventions)', () => {
+    expect(shipped.length).toBe(5);
+    expect(presetBuilt.size).toBe(12);
+    expect(entries.map((e) => e.findings.filter((f) => f.kind === 'error'))).toEqual(entries.map(() => []));
+  });
+
+  it('every shipped dashboard builds back to itself, completed by the SDK defaults its builders start from', () => {
+    for (const s of shipped) {
+      const source = `shipped-${s.folder}/${path.basename(s.file, '.json')}.ts`;
+      const built = rebuilt.get(path.join(`shipped-${s.folder}`, path.basename(s.file)));
+      expect(built, s.file).toBe(expectedBuild(JSON.parse(s.text) as JsonObject, source));
+    }
+    // The go-services ones are all builder output already: byte for byte the committed files.
+    for (const s of shipped.filter((d) => d.folder === 'go-services')) {
+      expect(rebuilt.get(path.join(`shipped-${s.folder}`, path.basename(s.file))), s.file).toBe(s.text);
+    }
+  });
+
+  it('every preset output, for client_golang, OTel and gin, builds back to the same bytes', () => {
+    for (const [file, text] of presetBuilt) expect(rebuilt.get(file), file).toBe(text);
+  });
+
+  it('the generated sources type-check and are in Biome\'s format', async () => {
+    const sources = Object.fromEntries(entries.map((e) => [e.output!.replace(/\//g, '__'), e.contents!]));
+    expect(await typecheckSources(sources)).toEqual([]);
+    expect(await biomeFormatChanges(sources)).toEqual([]);
+  }, 120_000);
+});

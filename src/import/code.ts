@@ -12,6 +12,8 @@ export type Code =
 export interface ChainCall {
   readonly name: string;
   readonly args: readonly Code[];
+  /** A line comment written on its own line before the call (the chain is then always one call per line). */
+  readonly comment?: string;
 }
 
 export const WIDTH = 120;
@@ -64,7 +66,7 @@ export function flat(code: Code): string | undefined {
       return args === undefined ? undefined : `${code.callee}${args}`;
     }
     case 'chain': {
-      if (mustExpand(code)) return undefined;
+      if (mustExpand(code) || code.calls.some((c) => c.comment !== undefined)) return undefined;
       const head = flat(code.head);
       const calls = code.calls.map((c) => {
         const args = flatArgs(c.args);
@@ -153,7 +155,7 @@ function printArgs(args: readonly Code[], indent: number, col: number, tail: num
 
 function printChain(code: Code & { t: 'chain' }, indent: number, col: number, tail: number): string {
   const head = flat(code.head);
-  if (code.calls.length === 1) {
+  if (code.calls.length === 1 && code.calls[0]!.comment === undefined) {
     const only = code.calls[0]!;
     const headText = head !== undefined && col + head.length + only.name.length + 2 <= WIDTH ? head : print(code.head, indent, col, 0);
     const end = lastLineLength(headText, col) + 1 + only.name.length;
@@ -162,7 +164,8 @@ function printChain(code: Code & { t: 'chain' }, indent: number, col: number, ta
   const headText = print(code.head, indent, col, 0);
   const lines = code.calls.map((c, i) => {
     const start = indent + 3 + c.name.length;
-    return `\n${pad(indent + 2)}.${c.name}${printArgs(c.args, indent + 2, start, i === code.calls.length - 1 ? tail : 0)}`;
+    const comment = c.comment === undefined ? '' : `\n${pad(indent + 2)}// ${c.comment.replace(/[\n\r\u2028\u2029]/g, ' ')}`;
+    return `${comment}\n${pad(indent + 2)}.${c.name}${printArgs(c.args, indent + 2, start, i === code.calls.length - 1 ? tail : 0)}`;
   });
   return `${headText}${lines.join('')}`;
 }

@@ -27,13 +27,20 @@ export class ImportList {
     return name;
   }
 
-  /** Import declarations sorted by module, names sorted, as Biome writes them. */
-  lines(): string[] {
+  /**
+   * Import declarations sorted by module, names sorted, as Biome writes them; only names `body` uses (a panel
+   * replaced by a panelcraft call no longer needs the builders planned for it).
+   */
+  lines(body: string): string[] {
     const sdk = '@grafana/grafana-foundation-sdk';
+    const uses = (pattern: string) => new RegExp(`(?<![\\w$.])${pattern}`).test(body);
+    const named = [...this.named].filter((n) => uses(`${n}\\b`));
+    const namespaces = [...this.namespaces].filter((m) => uses(`${m}\\.`));
+    const helpers = [...this.panelcraft].filter((n) => uses(`${n}\\(`));
     const out: [string, string][] = [];
-    if (this.named.size > 0) out.push([`${sdk}/dashboard`, namedImport([...this.named], `${sdk}/dashboard`)]);
-    for (const m of this.namespaces) out.push([`${sdk}/${m}`, `import * as ${m} from '${sdk}/${m}';`]);
-    if (this.panelcraft.size > 0) out.push(['panelcraft', namedImport([...this.panelcraft], 'panelcraft')]);
+    if (named.length > 0) out.push([`${sdk}/dashboard`, namedImport(named, `${sdk}/dashboard`)]);
+    for (const m of namespaces) out.push([`${sdk}/${m}`, `import * as ${m} from '${sdk}/${m}';`]);
+    if (helpers.length > 0) out.push(['panelcraft', namedImport(helpers, 'panelcraft')]);
     return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
   }
 }

@@ -9,6 +9,7 @@ import { importDashboard } from './import-dashboard.ts';
 import type { ImportFinding } from './import-finding.ts';
 import type { PanelOutcome } from './migrations/upgrade-panels.ts';
 import { importFileName } from './import-target.ts';
+import { panelRecognizer } from './recognize-panels.ts';
 
 /** One input file: its path as shown to the user (and named in the header comment) and its text. */
 export interface ImportInput {
@@ -23,6 +24,8 @@ export interface ImportOptions {
   readonly grafana: readonly [number, number];
   /** The provisioned Prometheus datasource the build's `datasource` variable selects. @default DEFAULT_CONFIG.datasource */
   readonly datasource?: { readonly uid: string; readonly name: string };
+  /** Write `requestRate({ convention: clientGolang() })` for panels recognizably panelcraft's. @default false */
+  readonly usePanelcraft?: boolean;
 }
 
 /** What one input becomes; `output` and `contents` are set when it can be imported. */
@@ -46,6 +49,7 @@ export interface ImportEntry {
 export function planImports(inputs: readonly ImportInput[], options: ImportOptions): ImportEntry[] {
   const outDir = options.outDir.replace(/\/+$/, '') || '.';
   const place = placeFindings(outDir);
+  const recognize = inputs.length > 0 ? panelRecognizer() : () => undefined;
   const entries = inputs.map((input): ImportEntry => {
     const parsed = parseJsonSource(input.text);
     if (!parsed.ok) return { source: input.file, findings: [{ kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') }] };
@@ -59,12 +63,21 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
       kept !== undefined && kept !== ''
         ? { kind: 'note', pointer: '/uid', message: `kept uid ${JSON.stringify(kept)}` }
         : { kind: 'note', pointer: '/uid', message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)` };
+    const generated = dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file), { recognize, usePanelcraft: options.usePanelcraft === true });
+    const ours = generated.panelcraft.map(
+      (m): ImportFinding => ({
+        kind: 'note',
+        pointer: m.pointer,
+        panel: m.title,
+        message: m.replaced ? `written as panelcraft's ${m.recognized.call} (its current title, texts and thresholds replace the file's)` : `recognizably panelcraft's ${m.recognized.call}: same queries; --use-panelcraft writes that call`,
+      }),
+    );
     return {
       source: input.file,
       output,
-      contents: dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file)).text,
+      contents: generated.text,
       ...(kept ? { uid: kept, uidDerived: false } : derived ? { uid: derived, uidDerived: true } : {}),
-      findings: [...imported.findings, uidNote, ...place],
+      findings: [...imported.findings, ...ours, uidNote, ...place],
       panels: imported.panels,
     };
   });

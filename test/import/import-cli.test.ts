@@ -29,7 +29,7 @@ describe('panelcraft import', () => {
     expect(await p.run('import', '--out', 'dashboards/x')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'panelcraft import: no dashboard JSON files given\nusage: panelcraft import FILE.json… --out DIR [--root DIR] [--json]\n',
+      stderr: 'panelcraft import: no dashboard JSON files given\nusage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--root DIR] [--json]\n',
     });
     expect(await p.run('import', MODERN)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^panelcraft import: --out DIR is required \(e\.g\. --out dashboards\/payments\)\n/) });
     expect(await p.run('import', 'nope.json', '--out', 'dashboards/x')).toMatchObject({ code: 2, stderr: 'panelcraft import: file "nope.json" does not exist\n' });

@@ -88,3 +88,33 @@ describe('build(import(x)) = x for what panelcraft builds itself', () => {
     expect(await biomeFormatChanges(sources)).toEqual([]);
   }, 120_000);
 });
+
+describe('panelcraft panels in an imported dashboard', () => {
+  const overview = shipped.find((s) => s.file.endsWith('go-services-overview.json'))!;
+
+  it('are named in a comment with the call that writes the same queries', () => {
+    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], { outDir: 'dashboards/go-services', grafana: [12, 1] });
+    expect(entry!.contents).toContain(
+      "  // panelcraft: requestRate({ convention: clientGolang() }) writes these queries (--use-panelcraft writes that call)\n  .withPanel(\n    new timeseries.PanelBuilder()",
+    );
+    expect(entry!.findings).toContainEqual(
+      expect.objectContaining({ kind: 'note', panel: 'Availability', message: "recognizably panelcraft's kpiStat({ convention: clientGolang(), kpi: 'availability' }): same queries; --use-panelcraft writes that call" }),
+    );
+  });
+
+  it('with --use-panelcraft are written as that call, and the shipped overview still builds to its committed bytes', async () => {
+    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], { outDir: 'dashboards/go-services', grafana: [12, 1], usePanelcraft: true });
+    expect(entry!.contents).toMatch(/^ {2}\.withPanel\(requestRate\(\{ convention: clientGolang\(\) \}\)\.gridPos\(\{ h: 8, w: 12, x: 0, y: \d+ \}\)\.id\(\d+\)\)$/m);
+    expect(entry!.contents).not.toContain('timeseries.PanelBuilder');
+    expect(entry!.contents).toMatch(/^import \{[^}]*\bclientGolang,[^}]*\brequestRate,[^}]*\} from 'panelcraft';$/m);
+    const project = await tempProject({ [entry!.output!]: entry!.contents! });
+    try {
+      const built = await buildAll(project);
+      expect(built.get(path.join('go-services', path.basename(overview.file)))).toBe(overview.text);
+      expect(await typecheckSources({ 'overview.ts': entry!.contents! })).toEqual([]);
+      expect(await biomeFormatChanges({ 'overview.ts': entry!.contents! })).toEqual([]);
+    } finally {
+      await project.dispose();
+    }
+  }, 60_000);
+});

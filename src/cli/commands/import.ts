@@ -9,7 +9,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts'
 import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
-export const IMPORT_USAGE = 'usage: panelcraft import FILE.json… --out DIR [--root DIR] [--json]';
+export const IMPORT_USAGE = 'usage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--root DIR] [--json]';
 
 /**
  * `panelcraft import`: turns dashboard JSON files into `.ts` sources under `--out` (e.g. `dashboards/payments`),
@@ -24,6 +24,7 @@ export const importCommand: Command = async (args, ctx) => {
       out: { type: 'string' },
       root: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'use-panelcraft': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -60,6 +61,8 @@ export const importCommand: Command = async (args, ctx) => {
   const planned = planImports(inputs, {
     outDir: shown(path.resolve(root, values.out)),
     grafana: grafanaTarget(config?.grafanaVersion),
+    ...(config ? { datasource: config.datasource } : {}),
+    usePanelcraft: values['use-panelcraft'] === true,
   });
 
   const taken = new Set(

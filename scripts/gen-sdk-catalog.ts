@@ -9,4 +9,6 @@ import { generateCatalog } from './sdk-catalog/generate.ts';
 const out = path.resolve(import.meta.dirname, '../src/import/sdk-catalog.gen.json');
 const catalog = generateCatalog();
 writeFileSync(out, `${JSON.stringify(catalog, null, 2)}\n`);
-process.stdout.write(`gen:sdk-catalog: ${Object.keys(catalog.builders).length} builders, ${Object.keys(catalog.types).length} types → ${path.relative(process.cwd(), out)}\n`);
+process.stdout.write(
+  `gen:sdk-catalog: ${Object.keys(catalog.builders).length} builders, ${Object.keys(catalog.types).length} types → ${path.relative(process.cwd(), out)}\n`,
+);

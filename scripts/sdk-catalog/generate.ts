@@ -19,8 +19,18 @@ function modules(): string[] {
   return readdirSync(DIST, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .filter((m) => !/^(dashboardv2|resource|folder|playlist|preferences|stars|team|publicdashboard|librarypanel|alerting|cog|units)/.test(m))
-    .filter((m) => m === 'common' || m === 'prometheus' || readdirSync(path.join(DIST, m)).some((f) => /^(panelBuilder|dashboardBuilder)\.gen\.d\.ts$/.test(f)))
+    .filter(
+      (m) =>
+        !/^(dashboardv2|resource|folder|playlist|preferences|stars|team|publicdashboard|librarypanel|alerting|cog|units)/.test(
+          m,
+        ),
+    )
+    .filter(
+      (m) =>
+        m === 'common' ||
+        m === 'prometheus' ||
+        readdirSync(path.join(DIST, m)).some((f) => /^(panelBuilder|dashboardBuilder)\.gen\.d\.ts$/.test(f)),
+    )
     .sort();
 }
 
@@ -56,12 +66,18 @@ export function generateCatalog(): SdkCatalog {
     if (f & ts.TypeFlags.EnumLiteral && type.symbol && (type.isStringLiteral() || type.isNumberLiteral())) {
       // One member of an enum (a discriminant such as `type: MappingType.ValueToText`): only that member fits.
       const parent = (type.symbol as ts.Symbol & { parent?: ts.Symbol }).parent;
-      return { k: 'enum', module: moduleOf(parent?.declarations?.[0]) ?? '?', name: parent?.getName() ?? '?', members: { [type.symbol.getName()]: type.value } };
+      return {
+        k: 'enum',
+        module: moduleOf(parent?.declarations?.[0]) ?? '?',
+        name: parent?.getName() ?? '?',
+        members: { [type.symbol.getName()]: type.value },
+      };
     }
     if (f & ts.TypeFlags.String) return { k: 'string' };
     if (f & ts.TypeFlags.Number) return { k: 'number' };
     if (f & ts.TypeFlags.Boolean) return { k: 'boolean' };
-    if (f & ts.TypeFlags.BooleanLiteral) return { k: 'literal', v: (type as { intrinsicName?: string }).intrinsicName === 'true' };
+    if (f & ts.TypeFlags.BooleanLiteral)
+      return { k: 'literal', v: (type as { intrinsicName?: string }).intrinsicName === 'true' };
     if (type.isStringLiteral() || type.isNumberLiteral()) return { k: 'literal', v: type.value };
     if (f & ts.TypeFlags.Null) return { k: 'literal', v: null };
     if (f & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return { k: 'undefined' };
@@ -82,7 +98,10 @@ export function generateCatalog(): SdkCatalog {
     }
     if (f & ts.TypeFlags.Object) {
       const home = moduleOf(symbol?.declarations?.[0]);
-      const named = symbol && home && symbol.getName() !== '__type' && symbol.getName() !== '__object' ? `${home}.${symbol.getName()}` : undefined;
+      const named =
+        symbol && home && symbol.getName() !== '__type' && symbol.getName() !== '__object'
+          ? `${home}.${symbol.getName()}`
+          : undefined;
       if (named) {
         if (!(named in types)) {
           types[named] = { k: 'any' }; // placeholder while recursing
@@ -148,15 +167,36 @@ export function generateCatalog(): SdkCatalog {
       for (const member of stmt.members) {
         if (!ts.isMethodDeclaration(member) || !member.name || member.name.getText(source) === 'build') continue;
         const name = member.name.getText(source);
-        const params = member.parameters.map((p) => ({ name: p.name.getText(source), type: describe(checker.getTypeAtLocation(p), 0) }));
-        const shape = methodShape(methodBody(body, name), params.map((p) => p.name));
+        const params = member.parameters.map((p) => ({
+          name: p.name.getText(source),
+          type: describe(checker.getTypeAtLocation(p), 0),
+        }));
+        const shape = methodShape(
+          methodBody(body, name),
+          params.map((p) => p.name),
+        );
         if (shape) methods.push({ ...shape, name, params: params.map((p) => p.type) });
       }
-      const ctorPaths = ctorParams.map((p) => new RegExp(`this\\.internal\\.([\\w.]+) = ${p};`).exec(methodBody(body, 'constructor'))?.[1] ?? '');
-      builders[`${module}.${className}`] = { module, name: className, builds: typeName(built), ctor: ctorPaths, methods };
+      const ctorPaths = ctorParams.map(
+        (p) => new RegExp(`this\\.internal\\.([\\w.]+) = ${p};`).exec(methodBody(body, 'constructor'))?.[1] ?? '',
+      );
+      builders[`${module}.${className}`] = {
+        module,
+        name: className,
+        builds: typeName(built),
+        ctor: ctorPaths,
+        methods,
+      };
     }
   }
-  return { sdkVersion: sdkVersion(), modules: Object.keys(builders).map((k) => k.split('.')[0]!).filter((m, i, all) => all.indexOf(m) === i), builders, types: sortKeys(types) };
+  return {
+    sdkVersion: sdkVersion(),
+    modules: Object.keys(builders)
+      .map((k) => k.split('.')[0]!)
+      .filter((m, i, all) => all.indexOf(m) === i),
+    builders,
+    types: sortKeys(types),
+  };
 }
 
 function sdkVersion(): string {
@@ -202,10 +242,16 @@ function methodShape(body: string, params: string[]): Shape | undefined {
   if (params.length === 0) {
     const sets = [...core.matchAll(/this\.internal\.([\w.]+) = (true|false|-?\d+(?:\.\d+)?|"[^"\\]*");/g)];
     if (sets.length === 0 || sets.map((m) => m[0]).join(' ') !== core) return undefined;
-    return { kind: 'const', sets: sets.map((m) => ({ path: m[1]!, value: JSON.parse(m[2]!) as string | number | boolean })) };
+    return {
+      kind: 'const',
+      sets: sets.map((m) => ({ path: m[1]!, value: JSON.parse(m[2]!) as string | number | boolean })),
+    };
   }
   if (params.length === 2) {
-    const m = /^this\.internal\.([\w.]+)\.push\(\{ matcher: \{ id: "(\w+)", options: (\w+), \}, properties: (\w+), \}\);$/.exec(core);
+    const m =
+      /^this\.internal\.([\w.]+)\.push\(\{ matcher: \{ id: "(\w+)", options: (\w+), \}, properties: (\w+), \}\);$/.exec(
+        core,
+      );
     if (m && m[3] === params[0] && m[4] === params[1]) return { kind: 'override', path: m[1]!, matcher: m[2]! };
     return undefined;
   }
@@ -214,13 +260,20 @@ function methodShape(body: string, params: string[]): Shape | undefined {
   if (m) return { kind: 'set', path: m[1]! };
   m = new RegExp(`^const ${p}Resource = ${p}\\.build\\(\\); this\\.internal\\.([\\w.]+) = ${p}Resource;$`).exec(core);
   if (m) return { kind: 'set', path: m[1]!, build: 'one' };
-  m = new RegExp(`^const ${p}Resources = ${p}\\.map\\(builder1 => builder1\\.build\\(\\)\\); this\\.internal\\.([\\w.]+) = ${p}Resources;$`).exec(core);
+  m = new RegExp(
+    `^const ${p}Resources = ${p}\\.map\\(builder1 => builder1\\.build\\(\\)\\); this\\.internal\\.([\\w.]+) = ${p}Resources;$`,
+  ).exec(core);
   if (m) return { kind: 'set', path: m[1]!, build: 'each' };
   m = new RegExp(`^this\\.internal\\.([\\w.]+)\\.push\\(${p}\\);$`).exec(core);
   if (m) return { kind: 'push', path: m[1]! };
-  m = new RegExp(`^const ${p}Resource = ${p}\\.build\\(\\); this\\.internal\\.([\\w.]+)\\.push\\(${p}Resource\\);((?: this\\.internal\\.[\\w.]+ = (?:true|false);)*)$`).exec(core);
+  m = new RegExp(
+    `^const ${p}Resource = ${p}\\.build\\(\\); this\\.internal\\.([\\w.]+)\\.push\\(${p}Resource\\);((?: this\\.internal\\.[\\w.]+ = (?:true|false);)*)$`,
+  ).exec(core);
   if (m) {
-    const also = [...m[2]!.matchAll(/this\.internal\.([\w.]+) = (true|false);/g)].map((a) => ({ path: a[1]!, value: a[2] === 'true' }));
+    const also = [...m[2]!.matchAll(/this\.internal\.([\w.]+) = (true|false);/g)].map((a) => ({
+      path: a[1]!,
+      value: a[2] === 'true',
+    }));
     return { kind: 'push', path: m[1]!, build: 'one', ...(also.length > 0 ? { also } : {}) };
   }
   return undefined;

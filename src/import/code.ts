@@ -23,7 +23,9 @@ export const call = (callee: string, args: readonly Code[]): Code => ({ t: 'call
 
 /** A string literal in single quotes (double when that needs fewer escapes), with every line terminator escaped. */
 export function stringLiteral(value: string): string {
-  const json = JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const singles = (value.match(/'/g) ?? []).length;
   const doubles = (value.match(/"/g) ?? []).length;
   if (singles > doubles) return json;
@@ -143,7 +145,12 @@ function printArgs(args: readonly Code[], indent: number, col: number, tail: num
   if (one !== undefined && col + one.length + tail <= WIDTH) return one;
   const last = args.at(-1);
   const rest = args.slice(0, -1).map(flat);
-  if (last && (last.t === 'obj' || last.t === 'arr') && (last.t === 'obj' ? last.entries.length : last.items.length) > 0 && rest.every((r) => r !== undefined)) {
+  if (
+    last &&
+    (last.t === 'obj' || last.t === 'arr') &&
+    (last.t === 'obj' ? last.entries.length : last.items.length) > 0 &&
+    rest.every((r) => r !== undefined)
+  ) {
     const head = `(${rest.map((r) => `${r}, `).join('')}`;
     if (col + head.length + 1 <= WIDTH) {
       const expanded = print({ ...last }, indent, WIDTH + 1, 0); // forced expanded: it did not fit on the line
@@ -157,14 +164,16 @@ function printChain(code: Code & { t: 'chain' }, indent: number, col: number, ta
   const head = flat(code.head);
   if (code.calls.length === 1 && code.calls[0]!.comment === undefined) {
     const only = code.calls[0]!;
-    const headText = head !== undefined && col + head.length + only.name.length + 2 <= WIDTH ? head : print(code.head, indent, col, 0);
+    const headText =
+      head !== undefined && col + head.length + only.name.length + 2 <= WIDTH ? head : print(code.head, indent, col, 0);
     const end = lastLineLength(headText, col) + 1 + only.name.length;
     return `${headText}.${only.name}${printArgs(only.args, indent, end, tail)}`;
   }
   const headText = print(code.head, indent, col, 0);
   const lines = code.calls.map((c, i) => {
     const start = indent + 3 + c.name.length;
-    const comment = c.comment === undefined ? '' : `\n${pad(indent + 2)}// ${c.comment.replace(/[\n\r\u2028\u2029]/g, ' ')}`;
+    const comment =
+      c.comment === undefined ? '' : `\n${pad(indent + 2)}// ${c.comment.replace(/[\n\r\u2028\u2029]/g, ' ')}`;
     return `${comment}\n${pad(indent + 2)}.${c.name}${printArgs(c.args, indent + 2, start, i === code.calls.length - 1 ? tail : 0)}`;
   });
   return `${headText}${lines.join('')}`;

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../build/json.ts';
+import type { JsonObject } from '../model/json.ts';
 import { print } from './code.ts';
 import { ImportList } from './import-list.ts';
 import { markPanelcraftPanels, type PanelcraftMatch } from './panelcraft-calls.ts';
@@ -30,7 +30,12 @@ export interface SourceOptions {
  */
 export function dashboardSource(dashboard: JsonObject, source: string, options: SourceOptions = {}): DashboardSource {
   const imports = new ImportList();
-  const planned: PlannedBuilder | undefined = planBuilder(SDK_CATALOG.builders['dashboard.DashboardBuilder']!, dashboard, imports, false);
+  const planned: PlannedBuilder | undefined = planBuilder(
+    SDK_CATALOG.builders['dashboard.DashboardBuilder']!,
+    dashboard,
+    imports,
+    false,
+  );
   if (!planned) throw new Error('the dashboard builder cannot express this dashboard');
   const marked = options.recognize
     ? markPanelcraftPanels(planned.code, planned.value, options.recognize, options.usePanelcraft === true, imports)

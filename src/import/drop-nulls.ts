@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 
 /**
  * Drops `null` object values, as Grafana does when it saves a dashboard (DashboardModel.getSaveModelClone →

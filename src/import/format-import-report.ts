@@ -41,7 +41,14 @@ export function importDiagnostics(entries: readonly ImportEntry[]): Diagnostic[]
 export function panelSummary(outcome: PanelOutcome): Record<string, unknown> {
   const { kind, pointer, title } = outcome;
   if (outcome.kind === 'upgraded') {
-    return { kind, pointer, title, from: outcome.upgrade.from, to: outcome.upgrade.to, notCarriedOver: outcome.upgrade.lost };
+    return {
+      kind,
+      pointer,
+      title,
+      from: outcome.upgrade.from,
+      to: outcome.upgrade.to,
+      notCarriedOver: outcome.upgrade.lost,
+    };
   }
   if (outcome.kind === 'not-upgradable') return { kind, pointer, title, type: outcome.type, reason: outcome.reason };
   return { kind, pointer, title, type: outcome.type };

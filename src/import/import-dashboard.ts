@@ -1,5 +1,5 @@
-import { isJsonObject, stringAt, type JsonObject, type JsonValue } from '../build/json.ts';
-import { panelTitleAt } from '../build/json-pointer.ts';
+import { isJsonObject, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { panelTitleAt } from '../model/json-pointer.ts';
 import { unwrapDashboard } from '../lint/unwrap-dashboard.ts';
 import type { DashboardRule } from '../validate/rule.ts';
 import { libraryPanel } from '../validate/rules/library-panel.ts';
@@ -17,7 +17,12 @@ import { rewriteStringDatasources } from './string-datasources.ts';
 export const DROPPED_KEYS = ['id', 'version', '__inputs', '__requires', '__elements'] as const;
 
 export type ImportedDashboard =
-  | { readonly ok: true; readonly dashboard: JsonObject; readonly findings: ImportFinding[]; readonly panels: PanelOutcome[] }
+  | {
+      readonly ok: true;
+      readonly dashboard: JsonObject;
+      readonly findings: ImportFinding[];
+      readonly panels: PanelOutcome[];
+    }
   | { readonly ok: false; readonly findings: ImportFinding[] };
 
 /** Rules whose verdict an import repeats as a warning: the dashboard is imported anyway. */
@@ -35,11 +40,23 @@ const PREVIEWED_RULES: readonly DashboardRule[] = [libraryPanel];
 export function importDashboard(value: JsonValue, grafana: readonly [number, number]): ImportedDashboard {
   const unwrapped = unwrapDashboard(value, grafana);
   if (!unwrapped.dashboard) {
-    return { ok: false, findings: unwrapped.findings.map((f) => ({ kind: 'error', rule: f.rule, pointer: f.pointer, message: f.message })) };
+    return {
+      ok: false,
+      findings: unwrapped.findings.map((f) => ({
+        kind: 'error',
+        rule: f.rule,
+        pointer: f.pointer,
+        message: f.message,
+      })),
+    };
   }
   const findings: ImportFinding[] = [];
   if (unwrapped.at !== undefined) {
-    findings.push({ kind: 'note', pointer: '', message: `unwrapped the dashboard from ${unwrapped.at === '/dashboard' ? '{"dashboard": …}' : `a ${String(isJsonObject(value) ? value.kind : '')} resource's "spec"`}` });
+    findings.push({
+      kind: 'note',
+      pointer: '',
+      message: `unwrapped the dashboard from ${unwrapped.at === '/dashboard' ? '{"dashboard": …}' : `a ${String(isJsonObject(value) ? value.kind : '')} resource's "spec"`}`,
+    });
   }
   const original = unwrapped.dashboard;
   const version = original.schemaVersion;
@@ -55,7 +72,11 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   const rows = convertLegacyRows(dashboard);
   if (rows) {
     dashboard = rows.dashboard;
-    findings.push({ kind: 'note', pointer: '/rows', message: `moved ${rows.panels} panels out of ${rows.rows} legacy rows into "panels" with gridPos, as Grafana's schemaVersion 16 migration does` });
+    findings.push({
+      kind: 'note',
+      pointer: '/rows',
+      message: `moved ${rows.panels} panels out of ${rows.rows} legacy rows into "panels" with gridPos, as Grafana's schemaVersion 16 migration does`,
+    });
   }
 
   const rewritten = rewriteStringDatasources(dashboard);
@@ -63,9 +84,18 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   for (const r of rewritten.rewrites) {
     const uses = `${r.count} ${r.count === 1 ? 'use' : 'uses'}`;
     if (r.to) {
-      findings.push({ kind: 'note', pointer: r.pointer, message: `replaced datasource ${JSON.stringify(r.from)} (${r.reason}, ${uses}) with ${refText(r.to)}` });
+      findings.push({
+        kind: 'note',
+        pointer: r.pointer,
+        message: `replaced datasource ${JSON.stringify(r.from)} (${r.reason}, ${uses}) with ${refText(r.to)}`,
+      });
     } else {
-      findings.push({ kind: 'warning', rule: 'datasource-string', pointer: r.pointer, message: `kept datasource ${JSON.stringify(r.from)} (${uses}): ${r.reason}; replace it with a {type, uid} ref of a provisioned datasource` });
+      findings.push({
+        kind: 'warning',
+        rule: 'datasource-string',
+        pointer: r.pointer,
+        message: `kept datasource ${JSON.stringify(r.from)} (${uses}): ${r.reason}; replace it with a {type, uid} ref of a provisioned datasource`,
+      });
     }
   }
   findings.push(...leftoverPlaceholders(dashboard));
@@ -77,7 +107,11 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   const withoutNulls = dropNulls(dashboard);
   if (withoutNulls.dropped > 0) {
     dashboard = withoutNulls.dashboard;
-    findings.push({ kind: 'note', pointer: '', message: `dropped ${withoutNulls.dropped} null ${withoutNulls.dropped === 1 ? 'value' : 'values'} ("not set"), as Grafana does when it saves a dashboard` });
+    findings.push({
+      kind: 'note',
+      pointer: '',
+      message: `dropped ${withoutNulls.dropped} null ${withoutNulls.dropped === 1 ? 'value' : 'values'} ("not set"), as Grafana does when it saves a dashboard`,
+    });
   }
 
   const dropped = DROPPED_KEYS.filter((k) => k in dashboard);
@@ -96,7 +130,13 @@ export function importDashboard(value: JsonValue, grafana: readonly [number, num
   for (const rule of PREVIEWED_RULES) {
     for (const f of rule.check({ file: '', dashboard }, { origin: 'lint' })) {
       const panel = panelTitleAt(dashboard, f.pointer);
-      findings.push({ kind: 'warning', rule: rule.id, pointer: f.pointer, ...(panel !== undefined ? { panel } : {}), message: f.message });
+      findings.push({
+        kind: 'warning',
+        rule: rule.id,
+        pointer: f.pointer,
+        ...(panel !== undefined ? { panel } : {}),
+        message: f.message,
+      });
     }
   }
   return { ok: true, dashboard, findings, panels: upgraded.outcomes };
@@ -107,13 +147,33 @@ function upgradeFindings(outcomes: readonly PanelOutcome[]): ImportFinding[] {
   return outcomes.flatMap((o): ImportFinding[] => {
     if (o.kind === 'kept') return [];
     if (o.kind === 'not-upgradable') {
-      return [{ kind: 'warning', rule: 'angular-panel', pointer: `${o.pointer}/type`, panel: o.title, message: `kept as "${o.type}", not upgraded: ${o.reason}` }];
+      return [
+        {
+          kind: 'warning',
+          rule: 'angular-panel',
+          pointer: `${o.pointer}/type`,
+          panel: o.title,
+          message: `kept as "${o.type}", not upgraded: ${o.reason}`,
+        },
+      ];
     }
     const { upgrade } = o;
     const out: ImportFinding[] = [
-      { kind: 'note', pointer: `${o.pointer}/type`, panel: o.title, message: `upgraded ${upgrade.from} → ${upgrade.to} (${MIGRATIONS[upgrade.from] ?? 'Grafana panel migration'}): ${upgrade.notes.join('; ')}` },
+      {
+        kind: 'note',
+        pointer: `${o.pointer}/type`,
+        panel: o.title,
+        message: `upgraded ${upgrade.from} → ${upgrade.to} (${MIGRATIONS[upgrade.from] ?? 'Grafana panel migration'}): ${upgrade.notes.join('; ')}`,
+      },
     ];
-    for (const lost of upgrade.lost) out.push({ kind: 'warning', rule: 'import-upgrade', pointer: o.pointer, panel: o.title, message: `not carried over to ${upgrade.to}: ${lost}` });
+    for (const lost of upgrade.lost)
+      out.push({
+        kind: 'warning',
+        rule: 'import-upgrade',
+        pointer: o.pointer,
+        panel: o.title,
+        message: `not carried over to ${upgrade.to}: ${lost}`,
+      });
     return out;
   });
 }

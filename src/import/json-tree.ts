@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 
 /** Structural equality of JSON values; key order does not matter. */
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
@@ -15,7 +15,8 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
 export function withDefaults(defaults: JsonValue | undefined, value: JsonValue): JsonValue {
   if (!isJsonObject(defaults) || !isJsonObject(value)) return value;
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) define(out, k, Object.hasOwn(defaults, k) ? withDefaults(defaults[k], v) : v);
+  for (const [k, v] of Object.entries(value))
+    define(out, k, Object.hasOwn(defaults, k) ? withDefaults(defaults[k], v) : v);
   for (const [k, v] of Object.entries(defaults)) if (!Object.hasOwn(value, k)) define(out, k, v);
   return out;
 }

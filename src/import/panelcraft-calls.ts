@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, type JsonObject } from '../build/json.ts';
+import { arrayAt, isJsonObject, type JsonObject } from '../model/json.ts';
 import { call, raw, type ChainCall, type Code } from './code.ts';
 import type { ImportList } from './import-list.ts';
 import type { RecognizedPanel } from './recognize-panels.ts';
@@ -43,7 +43,11 @@ export function markPanelcraftPanels(
       if (!recognized) return c;
       const title = typeof panel.title === 'string' ? panel.title : '';
       matches.push({ pointer, title, recognized, replaced: replace });
-      if (!replace) return { ...c, comment: `panelcraft: ${recognized.call} writes these queries (--use-panelcraft writes that call)` };
+      if (!replace)
+        return {
+          ...c,
+          comment: `panelcraft: ${recognized.call} writes these queries (--use-panelcraft writes that call)`,
+        };
       return { ...c, args: [panelcraftCall(recognized, panel, imports)] };
     });
   };
@@ -51,7 +55,10 @@ export function markPanelcraftPanels(
   if (code.t === 'chain') return { code: { ...code, calls: markCalls(code.calls, panels, '/panels') }, matches };
   if (code.t === 'call' && code.args[0]?.t === 'chain') {
     const chain = code.args[0];
-    return { code: { ...code, args: [{ ...chain, calls: markCalls(chain.calls, panels, '/panels') }, ...code.args.slice(1)] }, matches };
+    return {
+      code: { ...code, args: [{ ...chain, calls: markCalls(chain.calls, panels, '/panels') }, ...code.args.slice(1)] },
+      matches,
+    };
   }
   return { code, matches };
 }

@@ -1,5 +1,5 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
-import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 import { call, raw, stringLiteral, type ChainCall, type Code } from './code.ts';
 import type { ImportList } from './import-list.ts';
 import { getPath, hasExtraKeys, jsonCopy, jsonEqual, residual, withDefaults } from './json-tree.ts';
@@ -31,10 +31,27 @@ const VARIABLE_BUILDERS: Readonly<Record<string, string>> = {
 
 /** Keys written first, in this order, so a chain reads like code a person writes; the rest follow the file's order. */
 const FRONT: Readonly<Record<string, readonly string[]>> = {
-  'dashboard.Dashboard': ['title', 'uid', 'description', 'tags', 'editable', 'graphTooltip', 'timezone', 'time', 'timepicker', 'refresh', 'links', 'templating', 'annotations'],
+  'dashboard.Dashboard': [
+    'title',
+    'uid',
+    'description',
+    'tags',
+    'editable',
+    'graphTooltip',
+    'timezone',
+    'time',
+    'timepicker',
+    'refresh',
+    'links',
+    'templating',
+    'annotations',
+  ],
   'dashboard.Panel': ['title', 'description', 'datasource', 'gridPos'],
 };
-const BACK: Readonly<Record<string, readonly string[]>> = { 'dashboard.Dashboard': ['panels'], 'dashboard.Panel': ['targets'] };
+const BACK: Readonly<Record<string, readonly string[]>> = {
+  'dashboard.Dashboard': ['panels'],
+  'dashboard.Panel': ['targets'],
+};
 
 /**
  * The SDK builder for a value of type `builds`: the panel builder of its `type`, the variable builder of its kind,
@@ -44,14 +61,17 @@ const BACK: Readonly<Record<string, readonly string[]>> = { 'dashboard.Dashboard
 export function builderFor(builds: string, value: JsonValue): SdkBuilder | undefined {
   const v = isJsonObject(value) ? value : {};
   const type = typeof v.type === 'string' ? v.type : '';
-  if (builds === 'dashboard.Panel') return SDK_CATALOG.builders[`${type}.PanelBuilder`] ?? SDK_CATALOG.builders['dashboard.PanelBuilder'];
+  if (builds === 'dashboard.Panel')
+    return SDK_CATALOG.builders[`${type}.PanelBuilder`] ?? SDK_CATALOG.builders['dashboard.PanelBuilder'];
   if (builds === 'dashboard.VariableModel') {
     const name = VARIABLE_BUILDERS[type];
     return name ? SDK_CATALOG.builders[`dashboard.${name}`] : undefined;
   }
   if (builds === 'cog.Dataquery') {
     const ds = isJsonObject(v.datasource) ? v.datasource.type : undefined;
-    return typeof v.expr === 'string' && (ds === undefined || ds === 'prometheus') ? SDK_CATALOG.builders['prometheus.DataqueryBuilder'] : undefined;
+    return typeof v.expr === 'string' && (ds === undefined || ds === 'prometheus')
+      ? SDK_CATALOG.builders['prometheus.DataqueryBuilder']
+      : undefined;
   }
   const candidates = Object.values(SDK_CATALOG.builders).filter((b) => b.builds === builds);
   return candidates.length === 1 ? candidates[0] : undefined;
@@ -95,7 +115,12 @@ const asBuilder = (value: JsonValue): Builder<unknown> => ({ build: () => jsonCo
  * real builder and kept only if what it builds matches `target`, so the code builds `value` exactly.
  * `exact` demands that the builder's defaults add nothing `target` lacks (nested option builders).
  */
-export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: ImportList, exact: boolean): PlannedBuilder | undefined {
+export function planBuilder(
+  builder: SdkBuilder,
+  target: JsonObject,
+  imports: ImportList,
+  exact: boolean,
+): PlannedBuilder | undefined {
   const args = ctorArgs(builder, target);
   const base = jsonCopy(construct(builder, args).build()) as JsonObject;
   if (exact && hasExtraKeys(base, target)) return undefined;
@@ -134,7 +159,8 @@ export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: Im
     if (m.kind !== 'const') continue;
     const wanted = m.sets.every((s) => getPath(value, s.path.split('.')) === s.value);
     const already = m.sets.every((s) => getPath(base, s.path.split('.')) === s.value);
-    if (wanted && !already) tryStep([{ call: { name: m.name, args: [] }, apply: (l) => method(l, m.name)() }], [m.sets[0]!.path]);
+    if (wanted && !already)
+      tryStep([{ call: { name: m.name, args: [] }, apply: (l) => method(l, m.name)() }], [m.sets[0]!.path]);
   }
 
   const walk = (prefix: readonly string[], want: JsonObject, have: JsonValue | undefined) => {
@@ -152,7 +178,10 @@ export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: Im
   const built = jsonCopy(live.build()) as JsonObject;
   if (hasExtraKeys(built, value)) return undefined;
   const rest = residual(value, built);
-  const head = call(`new ${imports.ref(builder.module, builder.name)}`, args.map((a) => raw(stringLiteral(a))));
+  const head = call(
+    `new ${imports.ref(builder.module, builder.name)}`,
+    args.map((a) => raw(stringLiteral(a))),
+  );
   const chain: Code = steps.length === 0 ? head : { t: 'chain', head, calls: steps.map((s) => s.call) };
   const kept = leafPaths(rest);
   if (kept.length === 0) return { code: chain, value, kept };
@@ -161,7 +190,13 @@ export function planBuilder(builder: SdkBuilder, target: JsonObject, imports: Im
 }
 
 /** Candidate call sequences that write `value` at one path, best first. */
-function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[], value: JsonValue, imports: ImportList): Step[][] {
+function stepsAt(
+  builder: SdkBuilder,
+  path: string,
+  methods: readonly SdkMethod[],
+  value: JsonValue,
+  imports: ImportList,
+): Step[][] {
   const out: Step[][] = [];
   const items = Array.isArray(value) ? value : undefined;
   if (builder.builds === 'dashboard.Dashboard' && path === 'panels' && items) {
@@ -169,8 +204,21 @@ function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[
     const steps = items.map((item): Step | undefined => {
       const row = isJsonObject(item) && item.type === 'row';
       const name = row ? 'withRow' : 'withPanel';
-      const a = argument({ k: 'builder', of: row ? 'dashboard.RowPanel' : 'dashboard.Panel' }, item, true, imports, builder);
-      return a && { call: { name, args: [a.code] }, puts: a.value, element: true, apply: (l) => method(l, name)(a.runtime()) };
+      const a = argument(
+        { k: 'builder', of: row ? 'dashboard.RowPanel' : 'dashboard.Panel' },
+        item,
+        true,
+        imports,
+        builder,
+      );
+      return (
+        a && {
+          call: { name, args: [a.code] },
+          puts: a.value,
+          element: true,
+          apply: (l) => method(l, name)(a.runtime()),
+        }
+      );
     });
     if (steps.every((s) => s !== undefined)) out.push(steps as Step[]);
   }
@@ -178,7 +226,14 @@ function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[
     if (m.kind === 'push' && items && items.length > 0) {
       const steps = items.map((item) => argument(m.params[0], item, m.build === 'one', imports, builder));
       if (steps.every((s) => s !== undefined)) {
-        out.push(steps.map((a) => ({ call: { name: m.name, args: [a!.code] }, puts: a!.value, element: true, apply: (l) => method(l, m.name)(a!.runtime()) })));
+        out.push(
+          steps.map((a) => ({
+            call: { name: m.name, args: [a!.code] },
+            puts: a!.value,
+            element: true,
+            apply: (l) => method(l, m.name)(a!.runtime()),
+          })),
+        );
       }
     }
     if (m.kind === 'override' && items && items.length > 0) {
@@ -195,14 +250,29 @@ function stepsAt(builder: SdkBuilder, path: string, methods: readonly SdkMethod[
     if (m.build === 'each') {
       if (!items || (items.length > 0 && methods.some((o) => o.kind === 'push'))) continue;
       const param = m.params[0];
-      const each = items.map((item) => argument(param?.k === 'array' ? param.of : undefined, item, true, imports, builder));
+      const each = items.map((item) =>
+        argument(param?.k === 'array' ? param.of : undefined, item, true, imports, builder),
+      );
       if (each.every((a) => a !== undefined)) {
-        out.push([{ call: { name: m.name, args: [{ t: 'arr', items: each.map((a) => a!.code) }] }, puts: each.map((a) => a!.value ?? null), apply: (l) => method(l, m.name)(each.map((a) => a!.runtime())) }]);
+        out.push([
+          {
+            call: { name: m.name, args: [{ t: 'arr', items: each.map((a) => a!.code) }] },
+            puts: each.map((a) => a!.value ?? null),
+            apply: (l) => method(l, m.name)(each.map((a) => a!.runtime())),
+          },
+        ]);
       }
       continue;
     }
     const a = argument(m.params[0], value, m.build === 'one', imports, builder);
-    if (a) out.push([{ call: { name: m.name, args: [a.code] }, ...(a.value !== undefined ? { puts: a.value } : {}), apply: (l) => method(l, m.name)(a.runtime()) }]);
+    if (a)
+      out.push([
+        {
+          call: { name: m.name, args: [a.code] },
+          ...(a.value !== undefined ? { puts: a.value } : {}),
+          apply: (l) => method(l, m.name)(a.runtime()),
+        },
+      ]);
   }
   return out;
 }
@@ -215,25 +285,46 @@ interface Argument {
 }
 
 /** One argument: a nested builder chain (or `fromJson` for a value no builder makes) or a typed literal. */
-function argument(type: SdkMethod['params'][number] | undefined, value: JsonValue, build: boolean, imports: ImportList, parent: SdkBuilder): Argument | undefined {
+function argument(
+  type: SdkMethod['params'][number] | undefined,
+  value: JsonValue,
+  build: boolean,
+  imports: ImportList,
+  parent: SdkBuilder,
+): Argument | undefined {
   if (!type) return undefined;
   if (build) {
     const builds = type.k === 'builder' ? type.of : undefined;
     if (!builds || !isJsonObject(value)) return undefined;
     // A panel's links are data links ({title, url}): the dashboard-link builder's defaults do not belong there.
-    const entity = ENTITY_TYPES.has(builds) && !(builds === 'dashboard.DashboardLink' && parent.builds !== 'dashboard.Dashboard');
+    const entity =
+      ENTITY_TYPES.has(builds) && !(builds === 'dashboard.DashboardLink' && parent.builds !== 'dashboard.Dashboard');
     const nested = nestedBuilder(builds, value, imports, !entity);
     return nested ? { code: nested.code, value: nested.value, runtime: () => asBuilder(nested.value) } : undefined;
   }
-  const code = typedCode(value, type, imports, (builds, v) => (isJsonObject(v) ? nestedBuilder(builds, v, imports, true)?.code : undefined));
+  const code = typedCode(value, type, imports, (builds, v) =>
+    isJsonObject(v) ? nestedBuilder(builds, v, imports, true)?.code : undefined,
+  );
   return code ? { code, runtime: () => jsonCopy(value) } : undefined;
 }
 
 /** Types imported elements stand for (panels, queries, variables…): filled with their builder's defaults, never exact. */
-const ENTITY_TYPES = new Set(['dashboard.Panel', 'dashboard.RowPanel', 'cog.Dataquery', 'dashboard.VariableModel', 'dashboard.AnnotationQuery', 'dashboard.DashboardLink']);
+const ENTITY_TYPES = new Set([
+  'dashboard.Panel',
+  'dashboard.RowPanel',
+  'cog.Dataquery',
+  'dashboard.VariableModel',
+  'dashboard.AnnotationQuery',
+  'dashboard.DashboardLink',
+]);
 
 /** A nested builder chain for `value`, or `fromJson(…)` for an entity no builder makes. */
-export function nestedBuilder(builds: string, value: JsonObject, imports: ImportList, exact: boolean): PlannedBuilder | undefined {
+export function nestedBuilder(
+  builds: string,
+  value: JsonObject,
+  imports: ImportList,
+  exact: boolean,
+): PlannedBuilder | undefined {
   const b = builderFor(builds, value);
   const planned = b ? planBuilder(b, value, imports, exact) : undefined;
   if (planned || exact) return planned;
@@ -241,13 +332,27 @@ export function nestedBuilder(builds: string, value: JsonObject, imports: Import
 }
 
 function overrideStep(m: SdkMethod & { kind: 'override' }, item: JsonValue, imports: ImportList): Step | undefined {
-  if (!isJsonObject(item) || !isJsonObject(item.matcher) || Object.keys(item).some((k) => k !== 'matcher' && k !== 'properties')) return undefined;
+  if (
+    !isJsonObject(item) ||
+    !isJsonObject(item.matcher) ||
+    Object.keys(item).some((k) => k !== 'matcher' && k !== 'properties')
+  )
+    return undefined;
   const { id, options } = item.matcher;
-  if (id !== m.matcher || typeof options !== 'string' || Object.keys(item.matcher).length !== 2 || !Array.isArray(item.properties)) return undefined;
+  if (
+    id !== m.matcher ||
+    typeof options !== 'string' ||
+    Object.keys(item.matcher).length !== 2 ||
+    !Array.isArray(item.properties)
+  )
+    return undefined;
   const props = typedCode(item.properties, m.params[1]!, imports, () => undefined);
   if (!props) return undefined;
   const properties = item.properties;
-  return { call: { name: m.name, args: [raw(stringLiteral(options)), props] }, apply: (l) => method(l, m.name)(options, jsonCopy(properties)) };
+  return {
+    call: { name: m.name, args: [raw(stringLiteral(options)), props] },
+    apply: (l) => method(l, m.name)(options, jsonCopy(properties)),
+  };
 }
 
 function method(live: Live, name: string): (...args: unknown[]) => unknown {
@@ -261,9 +366,14 @@ function ordered(builds: string, target: JsonObject): JsonObject {
   const front = FRONT[builds] ?? [];
   const back = BACK[builds] ?? [];
   const keys = Object.keys(target).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const order = [...front.filter((k) => keys.includes(k)), ...keys.filter((k) => !front.includes(k) && !back.includes(k)), ...back.filter((k) => keys.includes(k))];
+  const order = [
+    ...front.filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !front.includes(k) && !back.includes(k)),
+    ...back.filter((k) => keys.includes(k)),
+  ];
   const out: JsonObject = {};
-  for (const k of order) Object.defineProperty(out, k, { value: target[k], enumerable: true, writable: true, configurable: true });
+  for (const k of order)
+    Object.defineProperty(out, k, { value: target[k], enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -273,10 +383,13 @@ function setPath(obj: JsonObject, path: readonly string[], v: JsonValue): void {
     if (!isJsonObject(current)) return;
     current = current[key]!;
   }
-  if (isJsonObject(current)) Object.defineProperty(current, path.at(-1)!, { value: v, enumerable: true, writable: true, configurable: true });
+  if (isJsonObject(current))
+    Object.defineProperty(current, path.at(-1)!, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 /** Dotted paths of the leaves of a residual, for the report. */
 function leafPaths(value: JsonObject, prefix = ''): string[] {
-  return Object.entries(value).flatMap(([k, v]) => (isJsonObject(v) && Object.keys(v).length > 0 ? leafPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(value).flatMap(([k, v]) =>
+    isJsonObject(v) && Object.keys(v).length > 0 ? leafPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }

@@ -1,8 +1,8 @@
-import { stringAt, type JsonObject } from '../build/json.ts';
+import { stringAt, type JsonObject } from '../model/json.ts';
 import { normalizeDashboard } from '../build/normalize-dashboard.ts';
 import { DEFAULT_CONFIG } from '../config/config.ts';
 import { DASHBOARDS_DIR } from '../model/project-layout.ts';
-import { stableUid } from '../build/stable-uid.ts';
+import { stableUid } from '../model/stable-uid.ts';
 import { parseJsonSource } from '../lint/parse-json-source.ts';
 import { dashboardSource } from './dashboard-source.ts';
 import { importDashboard } from './import-dashboard.ts';
@@ -52,24 +52,41 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
   const recognize = inputs.length > 0 ? panelRecognizer() : () => undefined;
   const entries = inputs.map((input): ImportEntry => {
     const parsed = parseJsonSource(input.text);
-    if (!parsed.ok) return { source: input.file, findings: [{ kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') }] };
+    if (!parsed.ok)
+      return {
+        source: input.file,
+        findings: [
+          { kind: 'error', rule: 'json-invalid', pointer: '', message: parsed.message.replace(/; Grafana .*$/, '') },
+        ],
+      };
     const imported = importDashboard(parsed.value, options.grafana);
     if (!imported.ok) return { source: input.file, findings: imported.findings };
     const { dashboard } = imported;
     const output = `${outDir === '.' ? '' : `${outDir}/`}${importFileName(stringAt(dashboard, 'title'), input.file)}`;
     const kept = stringAt(dashboard, 'uid')?.trim();
-    const derived = output.startsWith(`${DASHBOARDS_DIR}/`) ? stableUid(output.slice(DASHBOARDS_DIR.length + 1)) : undefined;
+    const derived = output.startsWith(`${DASHBOARDS_DIR}/`)
+      ? stableUid(output.slice(DASHBOARDS_DIR.length + 1))
+      : undefined;
     const uidNote: ImportFinding =
       kept !== undefined && kept !== ''
         ? { kind: 'note', pointer: '/uid', message: `kept uid ${JSON.stringify(kept)}` }
-        : { kind: 'note', pointer: '/uid', message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)` };
-    const generated = dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file), { recognize, usePanelcraft: options.usePanelcraft === true });
+        : {
+            kind: 'note',
+            pointer: '/uid',
+            message: `the dashboard has no uid; the build derives it from the path${derived ? `: "${derived}"` : ''} (set "uid" to pin it)`,
+          };
+    const generated = dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file), {
+      recognize,
+      usePanelcraft: options.usePanelcraft === true,
+    });
     const ours = generated.panelcraft.map(
       (m): ImportFinding => ({
         kind: 'note',
         pointer: m.pointer,
         panel: m.title,
-        message: m.replaced ? `written as panelcraft's ${m.recognized.call} (its current title, texts and thresholds replace the file's)` : `recognizably panelcraft's ${m.recognized.call}: same queries; --use-panelcraft writes that call`,
+        message: m.replaced
+          ? `written as panelcraft's ${m.recognized.call} (its current title, texts and thresholds replace the file's)`
+          : `recognizably panelcraft's ${m.recognized.call}: same queries; --use-panelcraft writes that call`,
       }),
     );
     return {
@@ -93,7 +110,12 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
       source: entry.source,
       findings: [
         ...entry.findings,
-        { kind: 'error', rule: 'import-collision', pointer: '', message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)` },
+        {
+          kind: 'error',
+          rule: 'import-collision',
+          pointer: '',
+          message: `${first} is imported to ${entry.output} too; import one of them into another --out folder (or change its title)`,
+        },
       ],
     };
   });
@@ -107,7 +129,13 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
 export function asBuilt(dashboard: JsonObject, derivedUid: string | undefined, options: ImportOptions): JsonObject {
   const { uid, name } = options.datasource ?? DEFAULT_CONFIG.datasource;
   const placeholder = derivedUid ?? '';
-  const built = normalizeDashboard(dashboard, { fallbackUid: placeholder, schemaVersion: 0, editable: true, datasourceUid: uid, datasourceName: name });
+  const built = normalizeDashboard(dashboard, {
+    fallbackUid: placeholder,
+    schemaVersion: 0,
+    editable: true,
+    datasourceUid: uid,
+    datasourceName: name,
+  });
   delete built.schemaVersion;
   delete built.editable;
   if (built.uid === placeholder) delete built.uid;
@@ -118,13 +146,34 @@ export function asBuilt(dashboard: JsonObject, derivedUid: string | undefined, o
 function placeFindings(outDir: string): ImportFinding[] {
   const parts = outDir.split('/');
   if (parts[0] !== DASHBOARDS_DIR) {
-    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'import-location',
+        pointer: '',
+        message: `${outDir}/ is outside ${DASHBOARDS_DIR}/; \`panelcraft build\` only loads ${DASHBOARDS_DIR}/<folder>/*.ts, so move the file there`,
+      },
+    ];
   }
   if (parts.slice(1).some((p) => p.startsWith('_'))) {
-    return [{ kind: 'warning', rule: 'import-location', pointer: '', message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'import-location',
+        pointer: '',
+        message: `${outDir}/ is shared code (a folder starting with "_"); the build never loads dashboards from it`,
+      },
+    ];
   }
   if (parts.length > 2) {
-    return [{ kind: 'warning', rule: 'folder-depth', pointer: '', message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>` }];
+    return [
+      {
+        kind: 'warning',
+        rule: 'folder-depth',
+        pointer: '',
+        message: `${outDir}/ is ${parts.length - 1} folders below ${DASHBOARDS_DIR}/; Grafana ≤ 12 keeps one folder level and the build reports it as an error: use ${DASHBOARDS_DIR}/<folder>`,
+      },
+    ];
   }
   return [];
 }

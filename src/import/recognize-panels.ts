@@ -1,7 +1,7 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import { clientGolang, gin, otel } from '../conventions/index.ts';
 import type { Convention } from '../conventions/convention.ts';
-import { arrayAt, isJsonObject, type JsonObject } from '../build/json.ts';
+import { arrayAt, isJsonObject, type JsonObject } from '../model/json.ts';
 import * as panels from '../panels/index.ts';
 import type { PanelOptions } from '../panels/panel-options.ts';
 
@@ -58,7 +58,11 @@ export function panelRecognizer(): (panel: JsonObject) => RecognizedPanel | unde
     const options = { convention: make() };
     for (const [fn, build] of FUNCTIONS) {
       try {
-        add(JSON.parse(JSON.stringify(build(options).build())), { fn, convention, call: `${fn}({ convention: ${convention}() })` });
+        add(JSON.parse(JSON.stringify(build(options).build())), {
+          fn,
+          convention,
+          call: `${fn}({ convention: ${convention}() })`,
+        });
       } catch {
         // A panel the convention cannot draw (no histogram for a quantile) has no queries to recognize.
       }
@@ -66,7 +70,12 @@ export function panelRecognizer(): (panel: JsonObject) => RecognizedPanel | unde
     for (const kpi of panels.KPI_KINDS) {
       try {
         const built = panels.kpiStat({ ...options, kpi }).build();
-        add(JSON.parse(JSON.stringify(built)), { fn: 'kpiStat', kpi, convention, call: `kpiStat({ convention: ${convention}(), kpi: '${kpi}' })` });
+        add(JSON.parse(JSON.stringify(built)), {
+          fn: 'kpiStat',
+          kpi,
+          convention,
+          call: `kpiStat({ convention: ${convention}(), kpi: '${kpi}' })`,
+        });
       } catch {
         // as above
       }

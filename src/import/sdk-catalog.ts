@@ -4,7 +4,12 @@ import catalog from './sdk-catalog.gen.json' with { type: 'json' };
 export type SdkType =
   | { readonly k: 'any' | 'string' | 'number' | 'boolean' | 'undefined' }
   | { readonly k: 'literal'; readonly v: string | number | boolean | null }
-  | { readonly k: 'enum'; readonly module: string; readonly name: string; readonly members: Readonly<Record<string, string | number>> }
+  | {
+      readonly k: 'enum';
+      readonly module: string;
+      readonly name: string;
+      readonly members: Readonly<Record<string, string | number>>;
+    }
   | { readonly k: 'union'; readonly of: readonly SdkType[] }
   | { readonly k: 'array'; readonly of: SdkType }
   | { readonly k: 'builder'; readonly of: string }
@@ -26,8 +31,19 @@ export type SdkMethod =
       readonly also?: readonly { readonly path: string; readonly value: boolean }[];
       readonly params: readonly SdkType[];
     }
-  | { readonly kind: 'const'; readonly name: string; readonly sets: readonly { readonly path: string; readonly value: string | number | boolean }[]; readonly params: readonly SdkType[] }
-  | { readonly kind: 'override'; readonly name: string; readonly path: string; readonly matcher: string; readonly params: readonly SdkType[] };
+  | {
+      readonly kind: 'const';
+      readonly name: string;
+      readonly sets: readonly { readonly path: string; readonly value: string | number | boolean }[];
+      readonly params: readonly SdkType[];
+    }
+  | {
+      readonly kind: 'override';
+      readonly name: string;
+      readonly path: string;
+      readonly matcher: string;
+      readonly params: readonly SdkType[];
+    };
 
 export interface SdkBuilder {
   /** Subpath of the SDK (`timeseries` → `@grafana/grafana-foundation-sdk/timeseries`). */

@@ -1,5 +1,5 @@
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { isJsonObject, type JsonObject, type JsonValue } from '../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 import { call, numberLiteral, propertyKey, raw, stringLiteral, type Code } from './code.ts';
 import type { ImportList } from './import-list.ts';
 import { SDK_CATALOG, type SdkType } from './sdk-catalog.ts';
@@ -30,7 +30,12 @@ export type NestedBuilder = (builds: string, value: JsonValue) => Code | undefin
  * does not fit the type (a string where the SDK has an enum without that value, an unknown key), so the caller keeps
  * it through the escape hatch instead of writing code that does not type-check.
  */
-export function typedCode(value: JsonValue, type: SdkType, imports: ImportList, nested: NestedBuilder): Code | undefined {
+export function typedCode(
+  value: JsonValue,
+  type: SdkType,
+  imports: ImportList,
+  nested: NestedBuilder,
+): Code | undefined {
   switch (type.k) {
     case 'any':
       return jsonCode(value);
@@ -81,7 +86,8 @@ export function typedCode(value: JsonValue, type: SdkType, imports: ImportList, 
 }
 
 const UNIT_NAMES = new Map<string, string>();
-for (const [name, value] of Object.entries(units)) if (typeof value === 'string' && !UNIT_NAMES.has(value)) UNIT_NAMES.set(value, name);
+for (const [name, value] of Object.entries(units))
+  if (typeof value === 'string' && !UNIT_NAMES.has(value)) UNIT_NAMES.set(value, name);
 
 /** `units.RequestsPerSecond` for `'reqps'`; the string itself for units the SDK has no constant for. */
 export function unitCode(unit: string, imports: ImportList): Code {

@@ -1,5 +1,5 @@
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
-import type { JsonObject, JsonValue } from '../build/json.ts';
+import type { JsonObject, JsonValue } from '../model/json.ts';
 
 /**
  * The typed escape hatch for what a builder has no method for (a field of a newer Grafana, a plugin's option, a
@@ -34,7 +34,8 @@ function mergeInto(target: Record<string, unknown>, fields: JsonObject): void {
     const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(value) && isPlainObject(current)) mergeInto(current, value);
     // defineProperty: a "__proto__" key stays an own data property instead of replacing the prototype.
-    else Object.defineProperty(target, key, { value: copy(value), enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(target, key, { value: copy(value), enumerable: true, writable: true, configurable: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { importDashboard } from '../../src/import/import-dashboard.ts';
 import { planImports } from '../../src/import/plan-imports.ts';
 
@@ -19,16 +19,37 @@ describe('importDashboard clean-ups', () => {
   it('unwraps {"dashboard": …} and Kubernetes v1 resources to the same dashboard, with a note', () => {
     const wrapped = imported(fixture('wrapped-api-export.json'));
     const resource = imported(fixture('k8s-v1-resource.json'));
-    expect(wrapped.findings[0]).toEqual({ kind: 'note', pointer: '', message: 'unwrapped the dashboard from {"dashboard": …}' });
-    expect(resource.findings[0]).toEqual({ kind: 'note', pointer: '', message: 'unwrapped the dashboard from a Dashboard resource\'s "spec"' });
+    expect(wrapped.findings[0]).toEqual({
+      kind: 'note',
+      pointer: '',
+      message: 'unwrapped the dashboard from {"dashboard": …}',
+    });
+    expect(resource.findings[0]).toEqual({
+      kind: 'note',
+      pointer: '',
+      message: 'unwrapped the dashboard from a Dashboard resource\'s "spec"',
+    });
     expect(wrapped.dashboard.title).toBe('Orders service');
     expect('meta' in wrapped.dashboard).toBe(false);
   });
 
   it('drops id, version, __inputs, __requires and __elements and keeps every other key in order', () => {
-    const { dashboard, findings } = imported({ __inputs: [], __elements: {}, id: 3, title: 'T', version: 9, uid: 'u', panels: [], tags: ['a'] });
+    const { dashboard, findings } = imported({
+      __inputs: [],
+      __elements: {},
+      id: 3,
+      title: 'T',
+      version: 9,
+      uid: 'u',
+      panels: [],
+      tags: ['a'],
+    });
     expect(Object.keys(dashboard)).toEqual(['title', 'uid', 'panels', 'tags']);
-    expect(findings).toContainEqual({ kind: 'note', pointer: '', message: 'dropped "id", "version", "__inputs", "__elements"' });
+    expect(findings).toContainEqual({
+      kind: 'note',
+      pointer: '',
+      message: 'dropped "id", "version", "__inputs", "__elements"',
+    });
   });
 
   it('replaces ${DS_…} Prometheus placeholders and Prometheus names with the ${datasource} variable, built-ins with refs', () => {
@@ -39,7 +60,12 @@ describe('importDashboard clean-ups', () => {
       annotations: { list: [{ datasource: '-- Grafana --', name: 'a' }] },
       templating: { list: [{ name: 'job', datasource: '${DS_METRICS}' }] },
       panels: [
-        { id: 1, type: 'timeseries', datasource: '$DS_METRICS', targets: [{ expr: 'up', datasource: 'Prometheus-EU' }] },
+        {
+          id: 1,
+          type: 'timeseries',
+          datasource: '$DS_METRICS',
+          targets: [{ expr: 'up', datasource: 'Prometheus-EU' }],
+        },
         { id: 2, type: 'timeseries', datasource: 'default' },
       ],
     });
@@ -48,7 +74,9 @@ describe('importDashboard clean-ups', () => {
       { id: 2, type: 'timeseries', datasource: VAR_REF },
     ]);
     expect(dashboard.templating).toEqual({ list: [{ name: 'job', datasource: VAR_REF }] });
-    expect(dashboard.annotations).toEqual({ list: [{ datasource: { type: 'grafana', uid: '-- Grafana --' }, name: 'a' }] });
+    expect(dashboard.annotations).toEqual({
+      list: [{ datasource: { type: 'grafana', uid: '-- Grafana --' }, name: 'a' }],
+    });
     // In the order lint walks datasources: panels (and their targets), then variables, then annotations.
     expect(findings.map((f) => f.message)).toEqual([
       'replaced datasource "$DS_METRICS" (an import placeholder for a Prometheus datasource, 1 use) with { type: "prometheus", uid: "${datasource}" }',
@@ -65,11 +93,22 @@ describe('importDashboard clean-ups', () => {
       __inputs: [{ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }],
       title: 'T',
       schemaVersion: 41,
-      panels: [{ id: 1, type: 'timeseries', datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' }, targets: [{ expr: 'up', datasource: '$datasource' }] }],
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' },
+          targets: [{ expr: 'up', datasource: '$datasource' }],
+        },
+      ],
     });
-    expect(dashboard.panels).toEqual([{ id: 1, type: 'timeseries', datasource: VAR_REF, targets: [{ expr: 'up', datasource: VAR_REF }] }]);
+    expect(dashboard.panels).toEqual([
+      { id: 1, type: 'timeseries', datasource: VAR_REF, targets: [{ expr: 'up', datasource: VAR_REF }] },
+    ]);
     expect(findings.filter((f) => f.kind !== 'note')).toEqual([]);
-    expect(findings[1]!.message).toBe('replaced datasource "$datasource" (the datasource variable the build adds, 1 use) with { type: "prometheus", uid: "${datasource}" }');
+    expect(findings[1]!.message).toBe(
+      'replaced datasource "$datasource" (the datasource variable the build adds, 1 use) with { type: "prometheus", uid: "${datasource}" }',
+    );
   });
 
   it('keeps placeholders and names that are not Prometheus, and warns where they are', () => {
@@ -77,28 +116,35 @@ describe('importDashboard clean-ups', () => {
       __inputs: [{ name: 'DS_LOKI', type: 'datasource', pluginId: 'loki' }],
       title: 'T',
       schemaVersion: 41,
-      panels: [{ id: 1, type: 'logs', datasource: '${DS_LOKI}', targets: [{ expr: '{job="x"}', datasource: 'Elastic' }] }],
+      panels: [
+        { id: 1, type: 'logs', datasource: '${DS_LOKI}', targets: [{ expr: '{job="x"}', datasource: 'Elastic' }] },
+      ],
       links: [{ url: 'https://x/?ds=${DS_LOKI}' }],
     });
-    expect(dashboard.panels).toEqual([{ id: 1, type: 'logs', datasource: '${DS_LOKI}', targets: [{ expr: '{job="x"}', datasource: 'Elastic' }] }]);
+    expect(dashboard.panels).toEqual([
+      { id: 1, type: 'logs', datasource: '${DS_LOKI}', targets: [{ expr: '{job="x"}', datasource: 'Elastic' }] },
+    ]);
     expect(findings.filter((f) => f.kind === 'warning')).toEqual([
       {
         kind: 'warning',
         rule: 'datasource-string',
         pointer: '/panels/0/datasource',
-        message: 'kept datasource "${DS_LOKI}" (1 use): an import placeholder for a loki, not Prometheus; replace it with a {type, uid} ref of a provisioned datasource',
+        message:
+          'kept datasource "${DS_LOKI}" (1 use): an import placeholder for a loki, not Prometheus; replace it with a {type, uid} ref of a provisioned datasource',
       },
       {
         kind: 'warning',
         rule: 'datasource-string',
         pointer: '/panels/0/targets/0/datasource',
-        message: 'kept datasource "Elastic" (1 use): not known to be a Prometheus datasource; replace it with a {type, uid} ref of a provisioned datasource',
+        message:
+          'kept datasource "Elastic" (1 use): not known to be a Prometheus datasource; replace it with a {type, uid} ref of a provisioned datasource',
       },
       {
         kind: 'warning',
         rule: 'import-placeholders',
         pointer: '/links/0/url',
-        message: 'import placeholder "${DS_LOKI}" is left in "https://x/?ds=${DS_LOKI}"; file provisioning never resolves it: replace it by hand (e.g. with "${datasource}")',
+        message:
+          'import placeholder "${DS_LOKI}" is left in "https://x/?ds=${DS_LOKI}"; file provisioning never resolves it: replace it by hand (e.g. with "${datasource}")',
       },
     ]);
   });
@@ -116,7 +162,11 @@ describe('importDashboard clean-ups', () => {
     expect(findings.find((f) => f.pointer === '/schemaVersion')?.message).toBe(
       'schemaVersion 30 is old: the parts Grafana would migrate at every load (rows, datasources, Angular panels) are upgraded below; the build writes the current schemaVersion',
     );
-    expect(findings.find((f) => f.panel === 'CPU')).toMatchObject({ kind: 'note', pointer: '/panels/0/type', message: expect.stringMatching(/^upgraded graph → timeseries \(Grafana's graphToTimeseriesOptions\): /) });
+    expect(findings.find((f) => f.panel === 'CPU')).toMatchObject({
+      kind: 'note',
+      pointer: '/panels/0/type',
+      message: expect.stringMatching(/^upgraded graph → timeseries \(Grafana's graphToTimeseriesOptions\): /),
+    });
     const warnings = findings.filter((f) => f.kind === 'warning');
     expect(warnings.map((f) => [f.rule, f.panel, f.pointer])).toEqual([
       ['angular-panel', 'Share', '/panels/2/type'],
@@ -132,14 +182,21 @@ describe('importDashboard clean-ups', () => {
     ]);
   });
 
-  it('refuses v2 dashboards and files that are no dashboards, with the lint front door\'s message', () => {
+  it("refuses v2 dashboards and files that are no dashboards, with the lint front door's message", () => {
     expect(importDashboard(fixture('k8s-v2-resource.json'), [12, 1])).toEqual({
       ok: false,
       findings: [expect.objectContaining({ kind: 'error', rule: 'dashboard-v2', pointer: '/spec' })],
     });
     expect(importDashboard([1, 2], [12, 1])).toEqual({
       ok: false,
-      findings: [{ kind: 'error', rule: 'not-a-dashboard', pointer: '', message: 'file holds a JSON array (2 items), not a dashboard object' }],
+      findings: [
+        {
+          kind: 'error',
+          rule: 'not-a-dashboard',
+          pointer: '',
+          message: 'file holds a JSON array (2 items), not a dashboard object',
+        },
+      ],
     });
   });
 });
@@ -163,7 +220,8 @@ describe('planImports', () => {
     expect(entries[1]!.findings).toContainEqual({
       kind: 'note',
       pointer: '/uid',
-      message: 'the dashboard has no uid; the build derives it from the path: "payments-node-exporter" (set "uid" to pin it)',
+      message:
+        'the dashboard has no uid; the build derives it from the path: "payments-node-exporter" (set "uid" to pin it)',
     });
   });
 
@@ -176,21 +234,33 @@ describe('planImports', () => {
       ],
       { outDir: 'src/dash', grafana: [12, 1] },
     );
-    expect(entries[0]!.findings).toEqual([{ kind: 'error', rule: 'json-invalid', pointer: '', message: expect.stringMatching(/^file is not valid JSON/) }]);
+    expect(entries[0]!.findings).toEqual([
+      { kind: 'error', rule: 'json-invalid', pointer: '', message: expect.stringMatching(/^file is not valid JSON/) },
+    ]);
     expect(entries[1]!.findings.filter((f) => f.kind !== 'note')).toEqual([
-      { kind: 'warning', rule: 'import-location', pointer: '', message: 'src/dash/ is outside dashboards/; `panelcraft build` only loads dashboards/<folder>/*.ts, so move the file there' },
+      {
+        kind: 'warning',
+        rule: 'import-location',
+        pointer: '',
+        message:
+          'src/dash/ is outside dashboards/; `panelcraft build` only loads dashboards/<folder>/*.ts, so move the file there',
+      },
     ]);
     expect(entries[2]!.output).toBeUndefined();
     expect(entries[2]!.findings.at(-1)).toEqual({
       kind: 'error',
       rule: 'import-collision',
       pointer: '',
-      message: 'one.json is imported to src/dash/same.ts too; import one of them into another --out folder (or change its title)',
+      message:
+        'one.json is imported to src/dash/same.ts too; import one of them into another --out folder (or change its title)',
     });
   });
 
   it('names the input in the header comment, but never by an absolute path', () => {
-    const [entry] = planImports([{ file: '/home/me/Downloads/x.json', text: text({ title: 'X', panels: [] }) }], { outDir: 'dashboards/a', grafana: [12, 1] });
+    const [entry] = planImports([{ file: '/home/me/Downloads/x.json', text: text({ title: 'X', panels: [] }) }], {
+      outDir: 'dashboards/a',
+      grafana: [12, 1],
+    });
     expect(entry!.contents!.split('\n')[0]).toBe('// Imported by `panelcraft import` from "x.json".');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 import { expectedBuild } from './support/expected-build.ts';
 
@@ -30,8 +30,17 @@ describe('import → build round trip', () => {
 
   beforeAll(async () => {
     project = await tempProject({ 'panelcraft.yaml': CONFIG });
-    for (const [name, folder] of [['go-service-modern', 'modern'], ['wrapped-api-export', 'wrapped'], ['legacy-node-exporter', 'legacy']] as const) {
-      const imported = await project.run('import', path.join(FIXTURES, `${name}.json`), '--out', `dashboards/${folder}`);
+    for (const [name, folder] of [
+      ['go-service-modern', 'modern'],
+      ['wrapped-api-export', 'wrapped'],
+      ['legacy-node-exporter', 'legacy'],
+    ] as const) {
+      const imported = await project.run(
+        'import',
+        path.join(FIXTURES, `${name}.json`),
+        '--out',
+        `dashboards/${folder}`,
+      );
       expect(imported.code, imported.stderr).toBe(0);
     }
     build = await project.run('build', '--root', project.root);
@@ -45,12 +54,16 @@ describe('import → build round trip', () => {
 
   it('a modern export builds to what normalizing the original JSON gives (no clean-up needed)', async () => {
     const original = fixture('go-service-modern.json');
-    expect(await project.read('provisioning/dashboards/modern/orders-service.json')).toBe(expected(original, 'modern/orders-service.ts'));
+    expect(await project.read('provisioning/dashboards/modern/orders-service.json')).toBe(
+      expected(original, 'modern/orders-service.ts'),
+    );
   });
 
   it('a wrapped export builds to what normalizing the unwrapped dashboard gives', async () => {
     const original = fixture('wrapped-api-export.json').dashboard as JsonObject;
-    expect(await project.read('provisioning/dashboards/wrapped/orders-service.json')).toBe(expected(original, 'wrapped/orders-service.ts'));
+    expect(await project.read('provisioning/dashboards/wrapped/orders-service.json')).toBe(
+      expected(original, 'wrapped/orders-service.ts'),
+    );
   });
 
   it('an old export builds to what normalizing the cleaned-up dashboard gives: rows moved, datasources as refs', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { planImports } from '../../src/import/plan-imports.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 import { expectedBuild } from './support/expected-build.ts';
@@ -51,7 +51,9 @@ describe('build(import(x)) = x for what panelcraft builds itself', () => {
       ...shipped.map((s) => ({ folder: `shipped-${s.folder}`, file: s.file, text: s.text })),
       ...[...presetBuilt].map(([f, text]) => ({ folder: path.dirname(f), file: f, text })),
     ];
-    entries = inputs.flatMap((input) => planImports([{ file: input.file, text: input.text }], { outDir: `dashboards/${input.folder}`, grafana: [12, 1] }));
+    entries = inputs.flatMap((input) =>
+      planImports([{ file: input.file, text: input.text }], { outDir: `dashboards/${input.folder}`, grafana: [12, 1] }),
+    );
     reimported = await tempProject(Object.fromEntries(entries.map((e) => [e.output!, e.contents!])));
     rebuilt = await buildAll(reimported);
   }, 120_000);
@@ -82,7 +84,7 @@ describe('build(import(x)) = x for what panelcraft builds itself', () => {
     for (const [file, text] of presetBuilt) expect(rebuilt.get(file), file).toBe(text);
   });
 
-  it('the generated sources type-check and are in Biome\'s format', async () => {
+  it("the generated sources type-check and are in Biome's format", async () => {
     const sources = Object.fromEntries(entries.map((e) => [e.output!.replace(/\//g, '__'), e.contents!]));
     expect(await typecheckSources(sources)).toEqual([]);
     expect(await biomeFormatChanges(sources)).toEqual([]);
@@ -93,18 +95,32 @@ describe('panelcraft panels in an imported dashboard', () => {
   const overview = shipped.find((s) => s.file.endsWith('go-services-overview.json'))!;
 
   it('are named in a comment with the call that writes the same queries', () => {
-    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], { outDir: 'dashboards/go-services', grafana: [12, 1] });
+    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], {
+      outDir: 'dashboards/go-services',
+      grafana: [12, 1],
+    });
     expect(entry!.contents).toContain(
-      "  // panelcraft: requestRate({ convention: clientGolang() }) writes these queries (--use-panelcraft writes that call)\n  .withPanel(\n    new timeseries.PanelBuilder()",
+      '  // panelcraft: requestRate({ convention: clientGolang() }) writes these queries (--use-panelcraft writes that call)\n  .withPanel(\n    new timeseries.PanelBuilder()',
     );
     expect(entry!.findings).toContainEqual(
-      expect.objectContaining({ kind: 'note', panel: 'Availability', message: "recognizably panelcraft's kpiStat({ convention: clientGolang(), kpi: 'availability' }): same queries; --use-panelcraft writes that call" }),
+      expect.objectContaining({
+        kind: 'note',
+        panel: 'Availability',
+        message:
+          "recognizably panelcraft's kpiStat({ convention: clientGolang(), kpi: 'availability' }): same queries; --use-panelcraft writes that call",
+      }),
     );
   });
 
   it('with --use-panelcraft are written as that call, and the shipped overview still builds to its committed bytes', async () => {
-    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], { outDir: 'dashboards/go-services', grafana: [12, 1], usePanelcraft: true });
-    expect(entry!.contents).toMatch(/^ {2}\.withPanel\(requestRate\(\{ convention: clientGolang\(\) \}\)\.gridPos\(\{ h: 8, w: 12, x: 0, y: \d+ \}\)\.id\(\d+\)\)$/m);
+    const [entry] = planImports([{ file: 'overview.json', text: overview.text }], {
+      outDir: 'dashboards/go-services',
+      grafana: [12, 1],
+      usePanelcraft: true,
+    });
+    expect(entry!.contents).toMatch(
+      /^ {2}\.withPanel\(requestRate\(\{ convention: clientGolang\(\) \}\)\.gridPos\(\{ h: 8, w: 12, x: 0, y: \d+ \}\)\.id\(\d+\)\)$/m,
+    );
     expect(entry!.contents).not.toContain('timeseries.PanelBuilder');
     expect(entry!.contents).toMatch(/^import \{[^}]*\bclientGolang,[^}]*\brequestRate,[^}]*\} from 'panelcraft';$/m);
     const project = await tempProject({ [entry!.output!]: entry!.contents! });

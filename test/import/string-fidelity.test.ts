@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardValue } from '../../src/build/dashboard-value.ts';
-import type { JsonObject } from '../../src/build/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { importDashboard } from '../../src/import/import-dashboard.ts';
 import { asBuilt, planImports } from '../../src/import/plan-imports.ts';
 import { withSdkDefaults } from '../../src/import/sdk-defaults.ts';
@@ -17,9 +17,37 @@ import { tempProject, type TempProject } from '../support/temp-project.ts';
 import { biomeFormatChanges, typecheckSources } from './support/generated-code.ts';
 
 /** Text that breaks naive code generation: quotes, backslashes, `${`, backticks, line terminators, comment ends. */
-const tricky = fc.constantFrom('"', "'", '`', '\\', '${', '}', '$', '{', '\n', '\r', '\t', '\u2028', '\u2029', '*/', '/*', '//', '</script>', '\u0000', '\ud800', 'é', '😀', '中文', '${DS_PROMETHEUS}', ' ');
+const tricky = fc.constantFrom(
+  '"',
+  "'",
+  '`',
+  '\\',
+  '${',
+  '}',
+  '$',
+  '{',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '*/',
+  '/*',
+  '//',
+  '</script>',
+  '\u0000',
+  '\ud800',
+  'é',
+  '😀',
+  '中文',
+  '${DS_PROMETHEUS}',
+  ' ',
+);
 const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: tricky, maxLength: 12 }));
-const key = fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'toString', '0', '10', '-1', 'a-b', 'a b', '', '$x', '1e3'));
+const key = fc.oneof(
+  text,
+  fc.constantFrom('__proto__', 'constructor', 'toString', '0', '10', '-1', 'a-b', 'a b', '', '$x', '1e3'),
+);
 
 /** A dashboard whose titles, queries, legends, tags and option keys are arbitrary strings. */
 const dashboard = fc
@@ -30,7 +58,17 @@ const dashboard = fc
     expr: text,
     legend: text,
     panelTitle: text,
-    options: fc.dictionary(key, fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)), { maxKeys: 5 }),
+    options: fc.dictionary(
+      key,
+      fc.oneof(
+        text,
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+      ),
+      { maxKeys: 5 },
+    ),
   })
   .map(
     (d): JsonObject =>
@@ -42,7 +80,11 @@ const dashboard = fc
           description: d.description,
           tags: d.tags,
           schemaVersion: 41,
-          templating: { list: [{ name: 'job', type: 'query', query: d.expr, datasource: { type: 'prometheus', uid: '${datasource}' } }] },
+          templating: {
+            list: [
+              { name: 'job', type: 'query', query: d.expr, datasource: { type: 'prometheus', uid: '${datasource}' } },
+            ],
+          },
           panels: [
             {
               id: 1,
@@ -68,7 +110,10 @@ function built(d: JsonObject, uid = 'p-in'): JsonObject {
 }
 
 function importSource(d: JsonObject): string {
-  const [entry] = planImports([{ file: 'in.json', text: JSON.stringify(d) }], { outDir: 'dashboards/p', grafana: [12, 1] });
+  const [entry] = planImports([{ file: 'in.json', text: JSON.stringify(d) }], {
+    outDir: 'dashboards/p',
+    grafana: [12, 1],
+  });
   if (entry?.contents === undefined) throw new Error(`not imported: ${JSON.stringify(entry?.findings)}`);
   return entry.contents;
 }
@@ -96,9 +141,13 @@ describe('string values survive import → load unchanged', () => {
     let project: TempProject;
     // Lone surrogates are left to the property above and the subprocess test below: vitest re-parses the loader's
     // bundle with rollup, which rejects the `\uD800` escapes esbuild writes for them (Node itself accepts them).
-    const samples = fc.sample(dashboard, { numRuns: 25, seed: 20_240_611 }).filter((d) => !/\\ud[89a-f]/i.test(JSON.stringify(d)));
+    const samples = fc
+      .sample(dashboard, { numRuns: 25, seed: 20_240_611 })
+      .filter((d) => !/\\ud[89a-f]/i.test(JSON.stringify(d)));
     beforeAll(async () => {
-      project = await tempProject(Object.fromEntries(samples.map((d, i) => [`dashboards/p/d${i}.ts`, importSource(d)])));
+      project = await tempProject(
+        Object.fromEntries(samples.map((d, i) => [`dashboards/p/d${i}.ts`, importSource(d)])),
+      );
     });
     afterAll(() => project.dispose());
 
@@ -113,7 +162,7 @@ describe('string values survive import → load unchanged', () => {
 });
 
 describe('hostile strings in generated code', () => {
-  it('stay data: the generated files type-check under strict and are already in Biome\'s format', async () => {
+  it("stay data: the generated files type-check under strict and are already in Biome's format", async () => {
     const samples = fc.sample(dashboard, { numRuns: 10, seed: 14 });
     const sources = Object.fromEntries(samples.map((d, i) => [`hostile-${i}.ts`, importSource(d)]));
     expect(await typecheckSources(sources)).toEqual([]);
@@ -128,7 +177,13 @@ describe('the panelcraft bin in its own process', () => {
       uid: 'odd-strings',
       title: strings.join(' | '),
       schemaVersion: 41,
-      panels: strings.map((s, i) => ({ id: i + 1, type: 'text', title: s, gridPos: { h: 4, w: 24, x: 0, y: 4 * i }, options: { content: s, mode: 'markdown' } })),
+      panels: strings.map((s, i) => ({
+        id: i + 1,
+        type: 'text',
+        title: s,
+        gridPos: { h: 4, w: 24, x: 0, y: 4 * i },
+        options: { content: s, mode: 'markdown' },
+      })),
     };
     // "${x}" and "${DS_X}" are what the test is about; the rules that flag them as undefined variables are off.
     const config = 'rules:\n  variable-undefined: off\n  import-placeholders: off\n';
@@ -140,7 +195,9 @@ describe('the panelcraft bin in its own process', () => {
       await run('build');
       const built = JSON.parse(await project.read('provisioning/dashboards/odd/odd-strings.json')) as JsonObject;
       expect(built.title).toBe(original.title);
-      expect((built.panels as JsonObject[]).map((p) => [p.title, (p.options as JsonObject).content])).toEqual(strings.map((s) => [s, s]));
+      expect((built.panels as JsonObject[]).map((p) => [p.title, (p.options as JsonObject).content])).toEqual(
+        strings.map((s) => [s, s]),
+      );
     } finally {
       await project.dispose();
     }

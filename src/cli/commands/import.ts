@@ -98,7 +98,10 @@ export const importCommand: Command = async (args, ctx) => {
     ctx.stdout(
       jsonReport('import', importDiagnostics(entries), {
         written: failed.length === 0,
-        files: entries.map(({ contents: _contents, panels, ...rest }) => ({ ...rest, ...(panels ? { panels: panels.map(panelSummary) } : {}) })),
+        files: entries.map(({ contents: _contents, panels, ...rest }) => ({
+          ...rest,
+          ...(panels ? { panels: panels.map(panelSummary) } : {}),
+        })),
       }),
     );
   else ctx.stdout(formatImportReport(entries));

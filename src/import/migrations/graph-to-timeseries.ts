@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 import type { PanelUpgrade } from './panel-upgrade.ts';
 import { LEGACY_REDUCERS, numberOrUndefined, objectOr, takeRest } from './shared.ts';
 
@@ -7,9 +7,34 @@ import { LEGACY_REDUCERS, numberOrUndefined, objectOr, takeRest } from './shared
  * public/app/plugins/panel/timeseries/migrations.ts); they are gone from the upgraded panel.
  */
 const GRAPH_KEYS = [
-  'aliasColors', 'bars', 'dashLength', 'dashes', 'fill', 'fillGradient', 'legend', 'lines', 'linewidth', 'nullPointMode',
-  'pointradius', 'points', 'renderer', 'seriesOverrides', 'spaceLength', 'stack', 'steppedLine', 'thresholds',
-  'tooltip', 'xaxis', 'yaxes', 'yaxis', 'percentage', 'options', 'pluginVersion', 'hiddenSeries', 'timeRegions', 'decimals',
+  'aliasColors',
+  'bars',
+  'dashLength',
+  'dashes',
+  'fill',
+  'fillGradient',
+  'legend',
+  'lines',
+  'linewidth',
+  'nullPointMode',
+  'pointradius',
+  'points',
+  'renderer',
+  'seriesOverrides',
+  'spaceLength',
+  'stack',
+  'steppedLine',
+  'thresholds',
+  'tooltip',
+  'xaxis',
+  'yaxes',
+  'yaxis',
+  'percentage',
+  'options',
+  'pluginVersion',
+  'hiddenSeries',
+  'timeRegions',
+  'decimals',
 ] as const;
 
 /** Angular graph panels Grafana turns into something other than a time series, by `xaxis.mode`. */
@@ -37,12 +62,19 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
   if (isJsonObject(panel.aliasColors)) {
     const colored = Object.entries(panel.aliasColors).filter(([, c]) => typeof c === 'string' && c !== '');
     for (const [alias, color] of colored) {
-      overrides.push({ matcher: { id: 'byName', options: alias }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }] });
+      overrides.push({
+        matcher: { id: 'byName', options: alias },
+        properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }],
+      });
     }
-    if (colored.length > 0) notes.push(`aliasColors → ${colored.length} color override${colored.length === 1 ? '' : 's'}`);
+    if (colored.length > 0)
+      notes.push(`aliasColors → ${colored.length} color override${colored.length === 1 ? '' : 's'}`);
   }
 
-  const dash = { fill: panel.dashes === true ? 'dash' : 'solid', dash: [numberOrUndefined(panel.dashLength) ?? 10, numberOrUndefined(panel.spaceLength) ?? 10] };
+  const dash = {
+    fill: panel.dashes === true ? 'dash' : 'solid',
+    dash: [numberOrUndefined(panel.dashLength) ?? 10, numberOrUndefined(panel.spaceLength) ?? 10],
+  };
   let fillBelowTo = false;
   const seriesOverrides = (Array.isArray(panel.seriesOverrides) ? panel.seriesOverrides : []).filter(isJsonObject);
   let migratedOverrides = 0;
@@ -67,7 +99,11 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
           properties.push({ id: 'custom.fillBelowTo', value: v });
           break;
         case 'fillGradient':
-          if (typeof v === 'number' && v > 0) properties.push({ id: 'custom.fillGradient', value: 'opacity' }, { id: 'custom.fillOpacity', value: v * 10 });
+          if (typeof v === 'number' && v > 0)
+            properties.push(
+              { id: 'custom.fillGradient', value: 'opacity' },
+              { id: 'custom.fillOpacity', value: v * 10 },
+            );
           break;
         case 'points':
           properties.push({ id: 'custom.showPoints', value: v ? 'always' : 'never' });
@@ -94,7 +130,10 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
           if (key === 'dashes') dashOverride.fill = v ? 'dash' : 'solid';
           break;
         case 'stack':
-          properties.push({ id: 'custom.stacking', value: { mode: v ? 'normal' : 'none', group: typeof v === 'string' ? v : 'A' } });
+          properties.push({
+            id: 'custom.stacking',
+            value: { mode: v ? 'normal' : 'none', group: typeof v === 'string' ? v : 'A' },
+          });
           break;
         case 'color':
           properties.push({ id: 'color', value: { fixedColor: v, mode: 'fixed' } });
@@ -112,7 +151,8 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
       migratedOverrides++;
     }
   }
-  if (migratedOverrides > 0) notes.push(`seriesOverrides → ${migratedOverrides} override${migratedOverrides === 1 ? '' : 's'}`);
+  if (migratedOverrides > 0)
+    notes.push(`seriesOverrides → ${migratedOverrides} override${migratedOverrides === 1 ? '' : 's'}`);
 
   custom.drawStyle = panel.bars === true ? 'bars' : panel.lines === true ? 'line' : 'points';
   if (panel.points === true) {
@@ -128,7 +168,8 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
     custom.fillOpacity = panel.fillGradient * 10;
   }
   custom.spanNulls = panel.nullPointMode === 'connected';
-  if (panel.nullPointMode === 'null as zero') lost.push('nullPointMode "null as zero" (a time series shows nulls as gaps; spanNulls is off)');
+  if (panel.nullPointMode === 'null as zero')
+    lost.push('nullPointMode "null as zero" (a time series shows nulls as gaps; spanNulls is off)');
   if (panel.steppedLine === true) custom.lineInterpolation = 'stepAfter';
   if (custom.drawStyle === 'bars') custom.fillOpacity = 100;
   if (panel.stack === true) {
@@ -144,16 +185,22 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
     if (legendIn.show === true) legend.displayMode = legendIn.alignAsTable === true ? 'table' : 'list';
     else legend.showLegend = false;
     if (legendIn.rightSide === true) legend.placement = 'right';
-    if (legendIn.values === true) legend.calcs = Object.entries(legendIn).flatMap(([k, v]) => (v && LEGACY_REDUCERS[k] ? [LEGACY_REDUCERS[k]] : []));
+    if (legendIn.values === true)
+      legend.calcs = Object.entries(legendIn).flatMap(([k, v]) =>
+        v && LEGACY_REDUCERS[k] ? [LEGACY_REDUCERS[k]] : [],
+      );
     if (typeof legendIn.sideWidth === 'number' && legendIn.sideWidth > 0) legend.width = legendIn.sideWidth;
     if (legendIn.hideZero === true) overrides.push(hideFromLegend('allIsZero'));
     if (legendIn.hideEmpty === true) overrides.push(hideFromLegend('allIsNull'));
-    notes.push(`legend → ${legend.showLegend ? `${String(legend.displayMode)} at the ${String(legend.placement)}` : 'hidden'}${(legend.calcs as JsonValue[]).length > 0 ? ` with ${(legend.calcs as JsonValue[]).join(', ')}` : ''}`);
+    notes.push(
+      `legend → ${legend.showLegend ? `${String(legend.displayMode)} at the ${String(legend.placement)}` : 'hidden'}${(legend.calcs as JsonValue[]).length > 0 ? ` with ${(legend.calcs as JsonValue[]).join(', ')}` : ''}`,
+    );
   }
   const tooltip: JsonObject = { mode: 'single', sort: 'none' };
   if (isJsonObject(panel.tooltip)) {
     if (typeof panel.tooltip.shared === 'boolean') tooltip.mode = panel.tooltip.shared ? 'multi' : 'single';
-    if (panel.tooltip.shared === true) tooltip.sort = panel.tooltip.sort === 1 ? 'asc' : panel.tooltip.sort === 2 ? 'desc' : 'none';
+    if (panel.tooltip.shared === true)
+      tooltip.sort = panel.tooltip.sort === 1 ? 'asc' : panel.tooltip.sort === 2 ? 'desc' : 'none';
   }
 
   const thresholds = (Array.isArray(panel.thresholds) ? panel.thresholds : []).filter(isJsonObject);
@@ -170,7 +217,8 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
       if (t.op === 'gt') steps.push({ value, color: thresholdColor(t) });
       if (t.op === 'lt') {
         if (steps.length === 0) steps.push({ value: null, color: thresholdColor(t) });
-        if (next && next.op === 'gt' && Number(next.value) > Number(t.value)) steps.push({ value, color: 'transparent' });
+        if (next && next.op === 'gt' && Number(next.value) > Number(t.value))
+          steps.push({ value, color: 'transparent' });
         else if (next && next.op === 'lt') steps.push({ value, color: thresholdColor(next) });
         else steps.push({ value, color: 'transparent' });
       }
@@ -178,17 +226,29 @@ export function graphToTimeseries(panel: JsonObject): PanelUpgrade {
     if (steps.length > 0 && steps[0]!.value !== null) steps.unshift({ color: 'transparent', value: null });
     custom.thresholdsStyle = { mode: line && area ? 'line+area' : area ? 'area' : 'line' };
     y1.thresholds = { mode: 'absolute', steps };
-    notes.push(`${thresholds.length} threshold${thresholds.length === 1 ? '' : 's'} → steps, shown as ${String((custom.thresholdsStyle as JsonObject).mode)}`);
+    notes.push(
+      `${thresholds.length} threshold${thresholds.length === 1 ? '' : 's'} → steps, shown as ${String((custom.thresholdsStyle as JsonObject).mode)}`,
+    );
   }
   const xaxis = isJsonObject(panel.xaxis) ? panel.xaxis : undefined;
   if (xaxis && xaxis.show === false && (xaxis.mode === 'time' || xaxis.mode === undefined)) {
-    overrides.push({ matcher: { id: 'byType', options: 'time' }, properties: [{ id: 'custom.axisPlacement', value: 'hidden' }] });
+    overrides.push({
+      matcher: { id: 'byType', options: 'time' },
+      properties: [{ id: 'custom.axisPlacement', value: 'hidden' }],
+    });
   }
-  if (Array.isArray(panel.timeRegions) && panel.timeRegions.length > 0) lost.push('timeRegions (Grafana turns them into dashboard annotations; add a time-regions annotation by hand)');
-  if (typeof panel.decimals === 'number') lost.push('decimals (the graph legend\'s decimals; set decimals on the field if wanted)');
+  if (Array.isArray(panel.timeRegions) && panel.timeRegions.length > 0)
+    lost.push('timeRegions (Grafana turns them into dashboard annotations; add a time-regions annotation by hand)');
+  if (typeof panel.decimals === 'number')
+    lost.push("decimals (the graph legend's decimals; set decimals on the field if wanted)");
 
   y1.custom = custom;
-  const upgraded: JsonObject = { ...rest, type: 'timeseries', fieldConfig: { defaults: y1, overrides }, options: { legend, tooltip } };
+  const upgraded: JsonObject = {
+    ...rest,
+    type: 'timeseries',
+    fieldConfig: { defaults: y1, overrides },
+    options: { legend, tooltip },
+  };
   return { panel: upgraded, from: 'graph', to: 'timeseries', notes, lost, consumed: taken };
 }
 
@@ -211,9 +271,11 @@ function axisConfig(axis: JsonValue | undefined): JsonObject {
 /** The right axis as override properties: what differs from the left one (fillY2DynamicValues). */
 function rightAxisProperties(y1: JsonObject, y2: JsonObject): JsonValue[] {
   const out: JsonValue[] = [];
-  for (const [key, value] of Object.entries(y2)) if (key !== 'custom' && value !== y1[key]) out.push({ id: key, value });
+  for (const [key, value] of Object.entries(y2))
+    if (key !== 'custom' && value !== y1[key]) out.push({ id: key, value });
   const c1 = objectOr(y1.custom);
-  for (const [key, value] of Object.entries(objectOr(y2.custom))) if (JSON.stringify(value) !== JSON.stringify(c1[key])) out.push({ id: `custom.${key}`, value });
+  for (const [key, value] of Object.entries(objectOr(y2.custom)))
+    if (JSON.stringify(value) !== JSON.stringify(c1[key])) out.push({ id: `custom.${key}`, value });
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 
 /**
  * A pre-Grafana-6.4 panel link (`{type: "dashboard", dashboard, dashUri, keepTime, includeVars, params}`) as a data
@@ -9,7 +9,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.
 export function upgradePanelLink(link: JsonValue): JsonValue {
   if (!isLegacyPanelLink(link)) return link;
   let url = typeof link.url === 'string' ? link.url : '';
-  if (!url && typeof link.dashboard === 'string' && link.dashboard !== '') url = `dashboard/db/${slugifyForUrl(link.dashboard)}`;
+  if (!url && typeof link.dashboard === 'string' && link.dashboard !== '')
+    url = `dashboard/db/${slugifyForUrl(link.dashboard)}`;
   if (!url && typeof link.dashUri === 'string' && link.dashUri !== '') url = `dashboard/${link.dashUri}`;
   if (!url) url = '/';
   if (link.keepTime === true) url = appendQuery(url, '$__url_time_range');
@@ -26,7 +27,10 @@ export function isLegacyPanelLink(link: JsonValue): link is JsonObject {
 }
 
 function slugifyForUrl(name: string): string {
-  return name.toLowerCase().replace(/[^\w ]+/g, '').replace(/ +/g, '-');
+  return name
+    .toLowerCase()
+    .replace(/[^\w ]+/g, '')
+    .replace(/ +/g, '-');
 }
 
 function appendQuery(url: string, query: string): string {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../build/json.ts';
+import type { JsonObject } from '../../model/json.ts';
 
 /** One legacy panel brought to its current type, and what of it could not come along. */
 export interface PanelUpgrade {

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 
 /**
  * Legacy reducer names (flot legend values, singlestat `valueName`, table-old columns) and the reducer ids Grafana

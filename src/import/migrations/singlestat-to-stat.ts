@@ -1,12 +1,34 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 import type { PanelUpgrade } from './panel-upgrade.ts';
 import { LEGACY_REDUCERS, numberOrUndefined, objectOr, takeRest } from './shared.ts';
 
 /** Keys of the Angular singlestat panel that its migrations read; gone from the upgraded panel. */
 const SINGLESTAT_KEYS = [
-  'valueName', 'format', 'tableColumn', 'nullPointMode', 'nullText', 'decimals', 'thresholds', 'colors', 'valueMaps',
-  'rangeMaps', 'mappingType', 'mappingTypes', 'gauge', 'sparkline', 'colorBackground', 'colorValue', 'prefix', 'postfix',
-  'prefixFontSize', 'valueFontSize', 'postfixFontSize', 'colorPrefix', 'colorPostfix', 'options', 'pluginVersion',
+  'valueName',
+  'format',
+  'tableColumn',
+  'nullPointMode',
+  'nullText',
+  'decimals',
+  'thresholds',
+  'colors',
+  'valueMaps',
+  'rangeMaps',
+  'mappingType',
+  'mappingTypes',
+  'gauge',
+  'sparkline',
+  'colorBackground',
+  'colorValue',
+  'prefix',
+  'postfix',
+  'prefixFontSize',
+  'valueFontSize',
+  'postfixFontSize',
+  'colorPrefix',
+  'colorPostfix',
+  'options',
+  'pluginVersion',
 ] as const;
 
 /** A singlestat drawn as a gauge becomes a gauge panel, any other a stat panel. */
@@ -28,7 +50,8 @@ export function singlestatToStat(panel: JsonObject): PanelUpgrade {
   const valueName = typeof panel.valueName === 'string' ? panel.valueName : undefined;
   const reducer = (valueName && LEGACY_REDUCERS[valueName]) || 'mean';
   const reduceOptions: JsonObject = { calcs: [reducer] };
-  if (typeof panel.tableColumn === 'string' && panel.tableColumn !== '') reduceOptions.fields = `/^${panel.tableColumn}$/`;
+  if (typeof panel.tableColumn === 'string' && panel.tableColumn !== '')
+    reduceOptions.fields = `/^${panel.tableColumn}$/`;
   notes.push(`valueName ${JSON.stringify(valueName ?? 'avg')} → reducer ${reducer}`);
   const options: JsonObject = { reduceOptions, orientation: 'horizontal' };
 
@@ -39,7 +62,10 @@ export function singlestatToStat(panel: JsonObject): PanelUpgrade {
   const colors = Array.isArray(panel.colors) ? panel.colors.filter((c): c is string => typeof c === 'string') : [];
   if (typeof panel.thresholds === 'string' && panel.thresholds.trim() !== '' && colors.length > 0) {
     const levels = panel.thresholds.split(',').map((s) => Number(s.trim()));
-    defaults.thresholds = { mode: 'absolute', steps: colors.map((color, i) => ({ value: i === 0 ? null : (levels[i - 1] ?? null), color })) };
+    defaults.thresholds = {
+      mode: 'absolute',
+      steps: colors.map((color, i) => ({ value: i === 0 ? null : (levels[i - 1] ?? null), color })),
+    };
     notes.push(`thresholds "${panel.thresholds}" → ${colors.length} steps`);
   }
   const mappings = valueMappings(panel);
@@ -52,7 +78,8 @@ export function singlestatToStat(panel: JsonObject): PanelUpgrade {
     if (typeof gauge.minValue === 'number') defaults.min = gauge.minValue;
     if (typeof gauge.maxValue === 'number') defaults.max = gauge.maxValue;
   }
-  if (panel.nullPointMode !== undefined && panel.nullPointMode !== 'connected') lost.push(`nullPointMode ${JSON.stringify(panel.nullPointMode)} (no stat equivalent)`);
+  if (panel.nullPointMode !== undefined && panel.nullPointMode !== 'connected')
+    lost.push(`nullPointMode ${JSON.stringify(panel.nullPointMode)} (no stat equivalent)`);
 
   if (to === 'stat') {
     const sparkline = objectOr(panel.sparkline);
@@ -62,7 +89,8 @@ export function singlestatToStat(panel: JsonObject): PanelUpgrade {
     else if (panel.colorValue === true) options.colorMode = 'value';
     else {
       options.colorMode = 'none';
-      if (typeof sparkline.lineColor === 'string' && options.graphMode === 'area') defaults.color = { mode: 'fixed', fixedColor: sparkline.lineColor };
+      if (typeof sparkline.lineColor === 'string' && options.graphMode === 'area')
+        defaults.color = { mode: 'fixed', fixedColor: sparkline.lineColor };
     }
     if (valueName === 'name') options.textMode = 'name';
   } else {
@@ -71,10 +99,20 @@ export function singlestatToStat(panel: JsonObject): PanelUpgrade {
     notes.push('gauge min/max, threshold markers and labels');
   }
   for (const key of ['prefix', 'postfix'] as const) {
-    if (typeof panel[key] === 'string' && panel[key] !== '') lost.push(`${key} ${JSON.stringify(panel[key])} (stat has no ${key}; put it in the unit or the title)`);
+    if (typeof panel[key] === 'string' && panel[key] !== '')
+      lost.push(`${key} ${JSON.stringify(panel[key])} (stat has no ${key}; put it in the unit or the title)`);
   }
-  const overrides = Array.isArray(objectOr(panel.fieldConfig).overrides) ? (objectOr(panel.fieldConfig).overrides as JsonValue[]) : [];
-  return { panel: { ...rest, type: to, fieldConfig: { defaults, overrides }, options }, from: 'singlestat', to, notes, lost, consumed: taken };
+  const overrides = Array.isArray(objectOr(panel.fieldConfig).overrides)
+    ? (objectOr(panel.fieldConfig).overrides as JsonValue[])
+    : [];
+  return {
+    panel: { ...rest, type: to, fieldConfig: { defaults, overrides }, options },
+    from: 'singlestat',
+    to,
+    notes,
+    lost,
+    consumed: taken,
+  };
 }
 
 /** valueMaps / rangeMaps (mappingType 1 / 2) as current value mappings (value, special "null", range). */
@@ -93,7 +131,11 @@ function valueMappings(panel: JsonObject): JsonValue[] {
   if (type === 2) {
     return rangeMaps.map((m, index) => ({
       type: 'range',
-      options: { from: numberOrUndefined(m.from) ?? null, to: numberOrUndefined(m.to) ?? null, result: { text: typeof m.text === 'string' ? m.text : String(m.text), index } },
+      options: {
+        from: numberOrUndefined(m.from) ?? null,
+        to: numberOrUndefined(m.to) ?? null,
+        result: { text: typeof m.text === 'string' ? m.text : String(m.text), index },
+      },
     }));
   }
   return [];

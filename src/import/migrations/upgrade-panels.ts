@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../build/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 import { angularReplacement } from '../../validate/angular-panels.ts';
 import { graphTarget, graphToTimeseries } from './graph-to-timeseries.ts';
 import { isLegacyPanelLink, upgradePanelLink } from './panel-links.ts';
@@ -9,7 +9,13 @@ import { tableOldToTable } from './table-old-to-table.ts';
 /** What happened to one panel of an imported dashboard. */
 export type PanelOutcome =
   | { readonly kind: 'upgraded'; readonly pointer: string; readonly title: string; readonly upgrade: PanelUpgrade }
-  | { readonly kind: 'not-upgradable'; readonly pointer: string; readonly title: string; readonly type: string; readonly reason: string }
+  | {
+      readonly kind: 'not-upgradable';
+      readonly pointer: string;
+      readonly title: string;
+      readonly type: string;
+      readonly reason: string;
+    }
   | { readonly kind: 'kept'; readonly pointer: string; readonly title: string; readonly type: string };
 
 /**
@@ -17,7 +23,10 @@ export type PanelOutcome =
  * migrations; a panel no rule covers (a graph drawn over series or as a histogram, the piechart and worldmap
  * plugins) stays exactly as it was and is named. Pure: returns a new dashboard and one outcome per panel.
  */
-export function upgradePanels(dashboard: JsonObject, schemaVersion: JsonValue | undefined): { dashboard: JsonObject; outcomes: PanelOutcome[] } {
+export function upgradePanels(
+  dashboard: JsonObject,
+  schemaVersion: JsonValue | undefined,
+): { dashboard: JsonObject; outcomes: PanelOutcome[] } {
   const outcomes: PanelOutcome[] = [];
   const before24 = typeof schemaVersion !== 'number' || schemaVersion < 24;
   const upgradeList = (panels: JsonValue[], base: string): JsonValue[] =>
@@ -32,15 +41,29 @@ export function upgradePanels(dashboard: JsonObject, schemaVersion: JsonValue | 
         return nested ? { ...panel, panels: nested } : panel;
       }
       // DashboardMigrator's schemaVersion 24 step: a "table" saved with Angular `styles` is the old table.
-      const upgrade = upgradeOne(before24 && type === 'table' && Array.isArray(panel.styles) ? { ...panel, type: 'table-old' } : panel);
+      const upgrade = upgradeOne(
+        before24 && type === 'table' && Array.isArray(panel.styles) ? { ...panel, type: 'table-old' } : panel,
+      );
       if (upgrade) {
-        const links = panel === original ? [] : ['old-style panel links → data links (DashboardMigrator upgradePanelLink)'];
-        outcomes.push({ kind: 'upgraded', pointer, title, upgrade: { ...upgrade, notes: [...upgrade.notes, ...links] } });
+        const links =
+          panel === original ? [] : ['old-style panel links → data links (DashboardMigrator upgradePanelLink)'];
+        outcomes.push({
+          kind: 'upgraded',
+          pointer,
+          title,
+          upgrade: { ...upgrade, notes: [...upgrade.notes, ...links] },
+        });
         return upgrade.panel;
       }
       const replacement = angularReplacement(type);
       if (replacement !== undefined) {
-        outcomes.push({ kind: 'not-upgradable', pointer, title, type, reason: notUpgradableReason(panel, type, replacement) });
+        outcomes.push({
+          kind: 'not-upgradable',
+          pointer,
+          title,
+          type,
+          reason: notUpgradableReason(panel, type, replacement),
+        });
       } else outcomes.push({ kind: 'kept', pointer, title, type });
       return panel;
     });

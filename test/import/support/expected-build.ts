@@ -1,8 +1,8 @@
-import { canonicalJson } from '../../../src/build/canonical-json.ts';
-import type { JsonObject } from '../../../src/build/json.ts';
+import { canonicalJson } from '../../../src/model/canonical-json.ts';
+import type { JsonObject } from '../../../src/model/json.ts';
 import { normalizeDashboard, type NormalizeOptions } from '../../../src/build/normalize-dashboard.ts';
-import { schemaVersionFor } from '../../../src/build/schema-version.ts';
-import { stableUid } from '../../../src/build/stable-uid.ts';
+import { schemaVersionFor } from '../../../src/model/grafana-version.ts';
+import { stableUid } from '../../../src/model/stable-uid.ts';
 import { DEFAULT_CONFIG } from '../../../src/config/config.ts';
 import { importDashboard } from '../../../src/import/import-dashboard.ts';
 import { withSdkDefaults } from '../../../src/import/sdk-defaults.ts';

@@ -14,11 +14,17 @@ export async function typecheckSources(sources: Record<string, string>): Promise
   const dir = await scratchDir();
   try {
     const files = await writeAll(dir, sources);
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(ROOT, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     if (!config) throw new Error('cannot read tsconfig.json');
     const program = ts.createProgram(files, { ...config.options, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      const where = d.file
+        ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
       return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
   } finally {
@@ -35,8 +41,12 @@ export async function biomeFormatChanges(sources: Record<string, string>): Promi
   const changed: string[] = [];
   for (const [name, text] of Object.entries(sources)) {
     const formatted = await new Promise<string>((resolve, reject) => {
-      const child = execFile(process.execPath, [bin, 'format', `--config-path=${ROOT}`, `--stdin-file-path=dashboards/${name}`], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-        err ? reject(new Error(`biome format failed on ${name}: ${stderr}`)) : resolve(stdout),
+      const child = execFile(
+        process.execPath,
+        [bin, 'format', `--config-path=${ROOT}`, `--stdin-file-path=dashboards/${name}`],
+        { cwd: ROOT, maxBuffer: 64 << 20 },
+        (err, stdout, stderr) =>
+          err ? reject(new Error(`biome format failed on ${name}: ${stderr}`)) : resolve(stdout),
       );
       child.stdin?.end(text);
     });

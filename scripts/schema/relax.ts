@@ -46,7 +46,7 @@ function stripDeprecated(schema: SchemaNode): void {
  * `required`, keeps any field a future @grafana/schema makes required strict until someone reviews it here.
  */
 const DASHBOARD_DEFAULTED: Readonly<Record<string, readonly string[]>> = {
-  // Missing schemaVersion is read as 0 and every migration runs (reference §4.1); the schema-version rule, not
+  // Missing schemaVersion is read as 0 and every migration runs (`apps/dashboard/pkg/migration/schemaversion/migrations.go`); the schema-version rule, not
   // the schema, decides what to emit.
   Dashboard: ['schemaVersion'],
   // The built-in "Annotations & Alerts" query is re-created with defaults; SDK-built queries omit some fields.
@@ -145,7 +145,7 @@ export function relaxDashboardSchema(schema: SchemaNode): void {
   }
 
   // `datasource: null` means "the default datasource", and a string (name or uid) is migrated to a ref for
-  // dashboards with schemaVersion < 33 (reference §4.3). Whether a ref resolves is the datasource rule's job.
+  // dashboards with schemaVersion < 33 (`apps/dashboard/pkg/migration/schemaversion/v33.go`). Whether a ref resolves is the datasource rule's job.
   const ref = definition(schema, 'DataSourceRef');
   if (ref.type !== 'object')
     throw new Error('gen-schema: DataSourceRef is no longer an object; review scripts/schema/relax.ts');

@@ -13,7 +13,7 @@ export interface NormalizeOptions {
   readonly datasourceName: string;
 }
 
-/** Keys Grafana's file provisioning ignores or mishandles (reference §2.5, §4.2): never emitted. */
+/** Keys Grafana's file provisioning ignores or mishandles (Grafana's `file_reader.go` discards `id`; `__inputs`/`__requires` belong to the UI's import dialog, grafana/grafana#10786): never emitted. */
 const DROPPED_KEYS = ['id', 'version', '__inputs', '__requires', '__elements'] as const;
 
 /**

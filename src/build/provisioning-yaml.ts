@@ -8,7 +8,7 @@ export const PROVIDER_FILE = 'dashboards/panelcraft.yaml';
 export const DATASOURCE_FILE = 'datasources/prometheus.yaml';
 
 /**
- * The dashboard provider (reference §1, §9.1): apiVersion 1; a stable name (renaming deletes its dashboards);
+ * The dashboard provider (Grafana's `pkg/services/provisioning/dashboards/config_reader.go`; orphaned providers' dashboards are deleted by `DeleteOrphanedProvisionedDashboards`): apiVersion 1; a stable name (renaming deletes its dashboards);
  * folders from the directory structure, so no `folder`/`folderUid`; polling every 30 s (> 10 s keeps Grafana
  * 12.3+ off its fsnotify watcher, which misses changes on Docker volumes); UI saves refused.
  */
@@ -31,7 +31,7 @@ export function providerYaml(config: PanelcraftConfig): string {
 }
 
 /**
- * The Prometheus datasource with the fixed uid dashboards default to (reference §5). No secrets: a basic-auth
+ * The Prometheus datasource with the fixed uid dashboards default to (Grafana's `pkg/services/provisioning/datasources/types.go`). No secrets: a basic-auth
  * password is only referenced as `$PROMETHEUS_PASSWORD` (the `$VAR` form, which Grafana expands once).
  */
 export function datasourceYaml(config: PanelcraftConfig): string {

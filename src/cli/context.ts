@@ -11,7 +11,7 @@ export interface CliContext {
 /** A command parses its own arguments and returns the exit code; only main.ts exits the process. */
 export type Command = (args: readonly string[], ctx: CliContext) => Promise<number>;
 
-/** Exit codes shared by every command (DESIGN.md §4). */
+/** Exit codes shared by every command: 0 done, 1 findings (nothing written), 2 usage or internal error. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

@@ -13,7 +13,7 @@ import { convertLegacyRows } from './legacy-rows.ts';
 import { upgradePanels, type PanelOutcome } from './migrations/upgrade-panels.ts';
 import { rewriteStringDatasources } from './string-datasources.ts';
 
-/** Keys of the UI's export format and of the stored row that file provisioning must not get (DESIGN.md §5). */
+/** Keys of the UI's export format and of the stored row that file provisioning must not get (it saves them verbatim and never resolves them). */
 export const DROPPED_KEYS = ['id', 'version', '__inputs', '__requires', '__elements'] as const;
 
 export type ImportedDashboard =

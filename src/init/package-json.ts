@@ -1,4 +1,4 @@
-/** The npm scripts `init` adds: thin aliases of the CLI, as DESIGN.md §4 promises. */
+/** The npm scripts `init` adds: thin aliases of the CLI, so a project's scripts and the CLI never drift apart. */
 export const INIT_SCRIPTS: Readonly<Record<string, string>> = {
   'build:dashboards': 'panelcraft build',
   dev: 'panelcraft dev',

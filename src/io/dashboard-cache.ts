@@ -31,7 +31,7 @@ export class DashboardCache {
 
 /**
  * A changed path that cannot affect other dashboards: a folder, or a dashboard source (existing or deleted) outside
- * `_`-prefixed shared code. Shared code belongs in `dashboards/_lib/` (DESIGN.md §3); a dashboard importing another
+ * `_`-prefixed shared code. Shared code belongs in `dashboards/_lib/`; a dashboard importing another
  * dashboard file directly is not tracked.
  */
 function isPlainDashboardPath(p: string): boolean {

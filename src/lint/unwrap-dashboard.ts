@@ -22,7 +22,7 @@ const DASHBOARD_KEYS = ['panels', 'rows', 'schemaVersion', 'templating', 'title'
 /**
  * Finds the classic (v1) dashboard in a parsed file: at the root, in `{ "dashboard": … }` (API payloads and UI
  * exports with meta) or in a Kubernetes-style resource's `spec`. Grafana's file provisioning reads only the root
- * object (reference §2.3, §7), so wrappers are reported; v2 resources cannot be checked as classic dashboards.
+ * object (Grafana's `pkg/services/provisioning/dashboards/file_reader.go` and `types.go`: no title, so the file is skipped), so wrappers are reported; v2 resources cannot be checked as classic dashboards.
  * `grafana` is the target [major, minor].
  */
 export function unwrapDashboard(value: JsonValue, grafana: readonly [number, number]): Unwrapped {

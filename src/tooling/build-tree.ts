@@ -143,7 +143,7 @@ type Place =
   | { readonly ok: true; readonly folder?: string; readonly relative: string }
   | { readonly ok: false; readonly message: string; readonly fix: string };
 
-/** Folder of `dashboards/<folder>/<name>.ts`; Grafana ≤ 12 keeps only one folder level (reference §2.2). */
+/** Folder of `dashboards/<folder>/<name>.ts`; Grafana ≤ 12 keeps only one folder level (`foldersFromFilesStructure` in Grafana's `pkg/services/provisioning/dashboards/file_reader.go` uses only the parent folder's name). */
 function placeOf(file: string): Place {
   const relative = file.startsWith(`${DASHBOARDS_DIR}/`) ? file.slice(DASHBOARDS_DIR.length + 1) : file;
   const parts = relative.split('/');

@@ -54,7 +54,7 @@ const job = (name: string): ScrapeConfig => {
   return found;
 };
 
-/** Every metric the shipped dashboards are designed around (DESIGN.md §7), present or not in provisioning/ yet. */
+/** Every metric the shipped dashboards are designed around, present or not in provisioning/ yet. */
 const DESIGNED_METRICS = [
   'up',
   'http_request_duration_seconds_bucket',

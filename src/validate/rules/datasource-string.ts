@@ -3,7 +3,7 @@ import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import type { DashboardRule } from '../rule.ts';
 import { findVariableRefs } from '../variable-refs.ts';
 
-/** Grafana's schemaVersion 33 migration turns string datasources into `{type, uid}` refs (reference §4.3). */
+/** Grafana's schemaVersion 33 migration turns string datasources into `{type, uid}` refs (`apps/dashboard/pkg/migration/schemaversion/v33.go`). */
 const REF_MIGRATION = 33;
 
 export const datasourceString: DashboardRule = {

@@ -7,7 +7,7 @@ const IMPORT_KEYS = ['__inputs', '__requires', '__elements'] as const;
 
 /**
  * `__inputs`/`__requires` and `${DS_…}` placeholders belong to the UI's import dialog; file provisioning saves the file
- * verbatim and never resolves them (reference §4.2). One finding for the keys, one per distinct placeholder.
+ * verbatim and never resolves them (grafana/grafana#10786). One finding for the keys, one per distinct placeholder.
  */
 export const importPlaceholders: DashboardRule = {
   id: 'import-placeholders',

@@ -2,7 +2,7 @@ import { isJsonObject, stringAt } from '../../model/json.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 
-/** File provisioning does not resolve library panels (reference §2.11). */
+/** File provisioning does not resolve library panels (grafana/grafana PR #131971: provisioned dashboards intentionally do not support library panels). */
 export const libraryPanel: DashboardRule = {
   id: 'library-panel',
   description: 'no library panel references (file provisioning does not support them)',

@@ -3,7 +3,7 @@ import { angularReplacement } from '../angular-panels.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
 
-/** Below this, Grafana 12's dashboard API first refused to migrate (reference §4.1, PR #102088). */
+/** Below this, Grafana 12's dashboard API first refused to migrate (`MIN_VERSION` in `apps/dashboard/pkg/migration/schemaversion/migrations.go`, grafana/grafana PR #102088). */
 export const LEGACY_SCHEMA_VERSION_BELOW = 37;
 
 /**

@@ -2,7 +2,7 @@ import type { DashboardRule } from '../rule.ts';
 
 const MAX_TITLE = 5000;
 
-/** Grafana skips a provisioned file whose title is empty ("Dashboard title cannot be empty", reference §2.3). */
+/** Grafana skips a provisioned file whose title is empty ("Dashboard title cannot be empty", `ErrDashboardTitleEmpty` in Grafana's `pkg/services/provisioning/dashboards/types.go`). */
 export const titleRequired: DashboardRule = {
   id: 'title-required',
   description: 'dashboard title is present and at most 5000 characters',

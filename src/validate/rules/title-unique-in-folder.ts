@@ -3,7 +3,7 @@ import type { TreeFinding, TreeRule } from '../rule.ts';
 
 /**
  * Two dashboards with the same title in one folder freeze provisioning on Grafana 11/12 and take over each other's
- * row on 10.x (reference §2.7). Grafana trims titles; this compares them trimmed and case-insensitively, as slugs
+ * row on 10.x (Grafana's `pkg/services/provisioning/dashboards/validator.go`). Grafana trims titles; this compares them trimmed and case-insensitively, as slugs
  * collide that way too.
  */
 export const titleUniqueInFolder: TreeRule = {

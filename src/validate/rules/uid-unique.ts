@@ -1,7 +1,7 @@
 import { stringAt } from '../../model/json.ts';
 import type { TreeFinding, TreeRule } from '../rule.ts';
 
-/** A uid used twice freezes every provider involved: Grafana stops writing their dashboards (reference §2.7). */
+/** A uid used twice freezes every provider involved: Grafana stops writing their dashboards (Grafana's `pkg/services/provisioning/dashboards/validator.go` warns every 30 s). */
 export const uidUnique: TreeRule = {
   id: 'uid-unique',
   description: 'every dashboard uid is unique across the tree',

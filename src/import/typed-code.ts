@@ -1,6 +1,6 @@
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
-import { call, numberLiteral, propertyKey, raw, stringLiteral, type Code } from './code.ts';
+import { numberLiteral, propertyKey, raw, stringLiteral, type Code } from './code.ts';
 import type { ImportList } from './import-list.ts';
 import { SDK_CATALOG, type SdkType } from './sdk-catalog.ts';
 
@@ -94,5 +94,3 @@ export function unitCode(unit: string, imports: ImportList): Code {
   const name = UNIT_NAMES.get(unit);
   return name === undefined ? jsonCode(unit) : raw(`${imports.namespace('units')}.${name}`);
 }
-
-export { call };

@@ -13,4 +13,5 @@ export {
 } from './queries/index.ts';
 export * from './panels/index.ts';
 export * from './presets/index.ts';
+export * from './alerts/index.ts';
 export { LOCALES, type Locale } from './i18n/locale.ts';

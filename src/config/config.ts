@@ -22,6 +22,17 @@ export interface DatasourceConfig {
   readonly basicAuthUser?: string;
 }
 
+/** Where and how `build` writes the rules of `alerts/`. */
+export interface AlertsConfig {
+  /** Prometheus rule files (`<dir>/<folder>/<name>.yaml`), or Grafana alerting file provisioning
+   *  (`provisioning/alerting/<folder>-<name>.yaml`). @default "prometheus" */
+  readonly target: 'prometheus' | 'grafana';
+  /** Output folder of Prometheus rule files, relative to the root. @default "prometheus/rules" */
+  readonly dir: string;
+  /** Grafana's address, for the dashboard links in alert annotations. @default "http://localhost:3000" */
+  readonly grafanaUrl: string;
+}
+
 /** Project settings, read from `panelcraft.yaml` at the root (every field optional there). */
 export interface PanelcraftConfig extends RuleConfig {
   /** Grafana version the output targets; sets `schemaVersion`. @default "12.1" */
@@ -38,6 +49,7 @@ export interface PanelcraftConfig extends RuleConfig {
   readonly report: ReportConfig;
   /** The Prometheus the queries run on; PromQL is checked for its version. */
   readonly prometheus?: PrometheusConfig;
+  readonly alerts: AlertsConfig;
 }
 
 export interface PrometheusConfig {
@@ -53,6 +65,7 @@ export const DEFAULT_CONFIG: PanelcraftConfig = {
   editable: false,
   report: DEFAULT_REPORT_CONFIG,
   prometheus: { version: DEFAULT_PROMETHEUS_VERSION },
+  alerts: { target: 'prometheus', dir: 'prometheus/rules', grafanaUrl: 'http://localhost:3000' },
 };
 
 /** The configured Prometheus version, parsed (the default when unset or unreadable). */

@@ -6,7 +6,7 @@ import { UID_PATTERN } from '../model/uid.ts';
 import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
 import { parseReportConfig } from './report-config.ts';
 import { datasourceUrlSecrets } from './datasource-url-secrets.ts';
-import { DEFAULT_CONFIG, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
+import { DEFAULT_CONFIG, type AlertsConfig, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
 const TOP_KEYS = [
@@ -19,7 +19,9 @@ const TOP_KEYS = [
   'exclusions',
   'report',
   'prometheus',
+  'alerts',
 ];
+const ALERT_KEYS = ['target', 'dir', 'grafanaUrl'];
 const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
 
 /**
@@ -137,6 +139,38 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       });
   }
 
+  let alerts: AlertsConfig = DEFAULT_CONFIG.alerts;
+  if (raw.alerts !== undefined) {
+    if (!isJsonObject(raw.alerts))
+      problem('/alerts', 'alerts must be a mapping', 'write `alerts: { target: prometheus, dir: prometheus/rules }`');
+    else {
+      const a = raw.alerts;
+      for (const key of Object.keys(a))
+        if (!ALERT_KEYS.includes(key))
+          problem(`/alerts/${key}`, `unknown alerts setting "${key}"`, `use one of ${ALERT_KEYS.join(', ')}`);
+      const target = str(a, 'target', '/alerts');
+      if (target !== undefined && target !== 'prometheus' && target !== 'grafana')
+        problem(
+          '/alerts/target',
+          `alerts target "${target}" is not prometheus or grafana`,
+          'write `target: prometheus` (rule files) or `target: grafana` (Grafana alerting provisioning)',
+        );
+      const dir = str(a, 'dir', '/alerts');
+      const dirOk = dir === undefined || isOutputDir(dir);
+      if (!dirOk)
+        problem(
+          '/alerts/dir',
+          `alerts dir "${dir}" must be a relative folder inside the project, outside provisioning/ and alerts/`,
+          'write e.g. `dir: prometheus/rules`',
+        );
+      alerts = {
+        target: target === 'grafana' ? 'grafana' : 'prometheus',
+        dir: dir !== undefined && dirOk ? dir.replace(/\/+$/, '') : DEFAULT_CONFIG.alerts.dir,
+        grafanaUrl: (str(a, 'grafanaUrl', '/alerts') ?? DEFAULT_CONFIG.alerts.grafanaUrl).replace(/\/+$/, ''),
+      };
+    }
+  }
+
   const editable = raw.editable;
   if (editable !== undefined && typeof editable !== 'boolean')
     problem('/editable', `editable must be true or false, got ${JSON.stringify(editable)}`, 'write `editable: false`');
@@ -168,6 +202,15 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
     rules,
     exclusions,
     ...(prometheus !== undefined ? { prometheus } : {}),
+    alerts,
   };
   return { config, diagnostics };
+}
+
+/** A relative posix folder that stays inside the root and away from the trees panelcraft reads or owns otherwise. */
+function isOutputDir(dir: string): boolean {
+  const parts = dir.replace(/\/+$/, '').split('/');
+  if (dir.startsWith('/') || /^[A-Za-z]:/.test(dir) || dir.includes('\\')) return false;
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.'))) return false;
+  return !['provisioning', 'alerts', 'dashboards', 'node_modules', 'src'].includes(parts[0]!);
 }

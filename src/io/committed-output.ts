@@ -13,10 +13,14 @@ export interface CommittedDifference {
 export async function compareWithCommitted(
   root: string,
   files: readonly OutputFile[],
-  outDir: string,
+  outDirs: string | readonly string[],
   ref = 'HEAD',
 ): Promise<CommittedDifference[]> {
-  const committed = new Map((await readFilesAtRef(root, ref, outDir, '')).map((f) => [f.path, f.contents]));
+  const dirs = typeof outDirs === 'string' ? [outDirs] : outDirs;
+  const outDir = dirs[0]!;
+  const committed = new Map<string, string>();
+  for (const dir of dirs) for (const f of await readFilesAtRef(root, ref, dir, '')) committed.set(f.path, f.contents);
+  const ruleDirs = dirs.slice(1);
   const out: CommittedDifference[] = [];
   const built = new Set<string>();
   for (const file of files) {
@@ -26,8 +30,10 @@ export async function compareWithCommitted(
     else if (at !== file.contents) out.push({ path: file.path, status: 'differs from commit' });
   }
   for (const path of committed.keys()) {
-    if (!built.has(path) && path.startsWith(`${outDir}/dashboards/`) && path.endsWith('.json'))
-      out.push({ path, status: 'committed but not built' });
+    const output =
+      (path.startsWith(`${outDir}/dashboards/`) && path.endsWith('.json')) ||
+      ruleDirs.some((d) => path.startsWith(`${d}/`) && /\.ya?ml$/.test(path));
+    if (!built.has(path) && output) out.push({ path, status: 'committed but not built' });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -8,9 +8,14 @@ import { listFiles } from './list-files.ts';
  * sorted. A missing `dashboards/` gives an empty list.
  */
 export async function findDashboardFiles(root: string): Promise<string[]> {
+  return findSourceFiles(root, DASHBOARDS_DIR);
+}
+
+/** The same for any source folder below the root, e.g. `alerts/`. */
+export async function findSourceFiles(root: string, dir: string): Promise<string[]> {
   const shared = (name: string) => name.startsWith('_') || name.startsWith('.') || name === 'node_modules';
-  const files = await listFiles(path.join(root, DASHBOARDS_DIR), {
-    relPrefix: DASHBOARDS_DIR,
+  const files = await listFiles(path.join(root, dir), {
+    relPrefix: dir,
     descend: (name) => !shared(name),
     include: (name) => !shared(name) && isDashboardSource(name),
   });

@@ -30,3 +30,25 @@ export {
   inFlight,
 } from './runtime.ts';
 export { labelValues } from './variable-queries.ts';
+export { compare, both, promqlNumber, type Comparison } from './compare.ts';
+export { ruleScopeMatchers, serviceLabels, type RuleScope } from './rule-scope.ts';
+export {
+  leMatcher,
+  sloRequests,
+  sloRequestErrors,
+  sloLatencyRequests,
+  sloLatencyFast,
+  sliErrorRatio,
+  burnRateCondition,
+  errorBudgetRemaining,
+  type SliRecords,
+} from './slo.ts';
+export {
+  targetDown,
+  targetAbsent,
+  inFlightSeries,
+  goroutineGrowth,
+  fdsExhaustedWithin,
+  residentMemoryGrowthRatio,
+  gcCyclesPerSecond,
+} from './alert-signals.ts';

@@ -8,4 +8,6 @@ export interface QueryContext {
   readonly scope: Matchers;
   /** PromQL offset applied to every selector, e.g. "1d" or "$compare" to overlay an earlier period. */
   readonly offset?: string;
+  /** Window of every `rate()`: Grafana's `$__rate_interval` on panels, a fixed duration in rule files ("1m"). */
+  readonly rateWindow?: string;
 }

@@ -21,9 +21,9 @@ export function rangeVector(ctx: QueryContext, metric: string, window: string, e
   return `${selector(metric, { ...ctx.scope, ...extra })}[${window}]${offsetSuffix(ctx)}`;
 }
 
-/** `rate(metric{…}[$__rate_interval])`. */
+/** `rate(metric{…}[$__rate_interval])`, or over `ctx.rateWindow` when the context fixes one (rule files). */
 export function rate(ctx: QueryContext, metric: string, extra: Matchers = {}): string {
-  return `rate(${rangeVector(ctx, metric, RATE_INTERVAL, extra)})`;
+  return `rate(${rangeVector(ctx, metric, ctx.rateWindow ?? RATE_INTERVAL, extra)})`;
 }
 
 /** `sum(x)` or `sum by (a, b) (x)`. */

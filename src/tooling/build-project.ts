@@ -1,12 +1,13 @@
 import { OUT_DIR } from '../model/project-layout.ts';
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
-import { planWrites, type WritePlan } from '../build/plan-writes.ts';
+import { planWrites, type FileStatus, type WritePlan } from '../build/plan-writes.ts';
+import { ALERTS_DIR, renderAlerts, type RenderedRuleFile } from './render-alerts.ts';
 import { buildTree, type RenderedDashboard, type BuildMemo } from './build-tree.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
-import { findDashboardFiles } from '../io/find-dashboards.ts';
+import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
 import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
@@ -20,19 +21,23 @@ export interface BuildProjectOptions {
   readonly config?: PanelcraftConfig;
   /** Keeps rendered dashboards between builds of the same loaded modules (`dev`). */
   readonly memo?: BuildMemo;
+  /** Loaded `alerts/` modules; loaded from disk when left out. */
+  readonly alerts?: readonly LoadedDashboard[];
 }
 
 export interface ProjectBuild {
-  /** Output files, paths relative to the root (`provisioning/dashboards/<folder>/<uid>.json`). */
+  /** Output files, paths relative to the root (`provisioning/dashboards/<folder>/<uid>.json`, `prometheus/rules/…`). */
   readonly files: readonly OutputFile[];
   readonly dashboards: readonly RenderedDashboard[];
+  /** The rule files of `alerts/`, rendered. */
+  readonly ruleFiles: readonly RenderedRuleFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly config: PanelcraftConfig;
   /** Milliseconds per stage, for `bench/` and `--json`. */
   readonly timings: Readonly<Record<'config' | 'load' | 'render', number>>;
 }
 
-/** Loads, normalizes and validates every dashboard of a project in memory. Writes nothing. */
+/** Loads, normalizes and validates every dashboard and alert source of a project in memory. Writes nothing. */
 export async function buildProject(
   options: BuildProjectOptions,
   loaded?: readonly LoadedDashboard[],
@@ -41,13 +46,17 @@ export async function buildProject(
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const t1 = performance.now();
   const modules = loaded ?? (await loadDashboards(options.root, await findDashboardFiles(options.root)));
+  const alertModules =
+    options.alerts ?? (await loadDashboards(options.root, await findSourceFiles(options.root, ALERTS_DIR)));
   const t2 = performance.now();
   const rendered = buildTree(modules, configResult.config, options.memo);
+  const alerts = renderAlerts(alertModules, rendered.dashboards, configResult.config);
   const t3 = performance.now();
   return {
-    files: rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })),
+    files: [...rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })), ...alerts.files],
     dashboards: rendered.dashboards,
-    diagnostics: sortDiagnostics([...configResult.diagnostics, ...rendered.diagnostics]),
+    ruleFiles: alerts.ruleFiles,
+    diagnostics: sortDiagnostics([...configResult.diagnostics, ...rendered.diagnostics, ...alerts.diagnostics]),
     config: configResult.config,
     timings: { config: t1 - t0, load: t2 - t1, render: t3 - t2 },
   };
@@ -58,6 +67,11 @@ export interface WriteOutcome {
   readonly plan: WritePlan;
   /** The plan of every output root, by its path below the root. */
   readonly plans: ReadonlyMap<string, WritePlan>;
+  /** Every difference from the fresh build over all roots, paths relative to the project root. */
+  readonly changes: readonly { readonly path: string; readonly status: FileStatus }[];
+  /** Files written and deleted over all roots. */
+  readonly writes: number;
+  readonly deletes: number;
   /** Whether files were written (false on any error, and always with `check`). */
   readonly written: boolean;
   readonly diagnostics: readonly Diagnostic[];
@@ -68,6 +82,11 @@ export interface WriteOutcome {
  * The writer's containment checks and its all-or-nothing rule hold for the set: an error in any root writes none.
  */
 export const OUTPUT_ROOTS: readonly string[] = [OUT_DIR];
+
+/** The output roots of a build with `config`: `provisioning/` and the Prometheus rules folder (`alerts.dir`). */
+export function outputRoots(config: PanelcraftConfig): string[] {
+  return [...OUTPUT_ROOTS, config.alerts.dir];
+}
 
 /**
  * Plans the write of a build into its output roots and, unless `check` or any error, carries it out.
@@ -80,21 +99,23 @@ export async function writeProject(
   options: { check?: boolean; force?: boolean; hashCache?: HashCache } = {},
 ): Promise<WriteOutcome> {
   const problems: Diagnostic[] = [];
-  const byRoot = new Map<string, OutputFile[]>(OUTPUT_ROOTS.map((r) => [r, []]));
+  const roots = outputRoots(build.config);
+  const byRoot = new Map<string, OutputFile[]>(roots.map((r) => [r, []]));
   for (const f of build.files) {
-    const outRoot = OUTPUT_ROOTS.find((r) => f.path.startsWith(`${r}/`));
+    const outRoot = roots.find((r) => f.path.startsWith(`${r}/`));
     if (outRoot === undefined) {
       problems.push({
         rule: 'output-path',
         severity: 'error',
         file: f.path,
         pointer: '',
-        message: `${JSON.stringify(f.path)} is outside the output folders (${OUTPUT_ROOTS.join(', ')}); panelcraft writes nowhere else`,
+        message: `${JSON.stringify(f.path)} is outside the output folders (${roots.join(', ')}); panelcraft writes nowhere else`,
         fix: 'this is a bug in panelcraft: please report it',
       });
     } else byRoot.get(outRoot)!.push({ path: f.path.slice(outRoot.length + 1), contents: f.contents });
   }
   const sources = new Map(build.dashboards.map((d) => [d.output, d.source]));
+  const ruleSources = new Map(build.ruleFiles.map((f) => [f.output, f.source]));
   const plans = new Map<string, { plan: WritePlan; temps: readonly string[] }>();
   for (const [outRel, files] of byRoot) {
     const rootProblems = await outputRootProblems(root, outRel);
@@ -107,19 +128,25 @@ export async function writeProject(
       continue;
     }
     const disk = await readDiskState(path.join(root, outRel), options.hashCache);
-    const sourceOf = outRel === OUT_DIR ? (p: string) => sources.get(p) : undefined;
+    if (outRel !== OUT_DIR && files.length === 0 && disk.manifest === undefined) continue; // no rules now, none before
+    const sourceOf =
+      outRel === OUT_DIR ? (p: string) => sources.get(p) : (p: string) => ruleSources.get(`${outRel}/${p}`);
     const plan = planWrites(files, disk, {
       outLabel: outRel,
-      ...(sourceOf ? { sourceOf } : {}),
+      sourceOf,
       ...(options.force ? { force: true } : {}),
     });
     problems.push(...plan.diagnostics);
     plans.set(outRel, { plan, temps: disk.temps });
   }
   const diagnostics = sortDiagnostics([...build.diagnostics, ...problems]);
+  const all = [...plans].map(([dir, { plan }]) => ({ dir, plan }));
   const outcome = {
     plan: plans.get(OUT_DIR)!.plan,
-    plans: new Map([...plans].map(([k, v]) => [k, v.plan])),
+    plans: new Map(all.map(({ dir, plan }) => [dir, plan])),
+    changes: all.flatMap(({ dir, plan }) => plan.changes.map((c) => ({ path: `${dir}/${c.path}`, status: c.status }))),
+    writes: all.reduce((n, p) => n + p.plan.writes.length, 0),
+    deletes: all.reduce((n, p) => n + p.plan.deletes.length, 0),
     diagnostics,
   };
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };

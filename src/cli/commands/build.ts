@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { hasErrors } from '../../model/diagnostic.ts';
-import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
+import { buildProject, OUT_DIR, outputRoots, writeProject } from '../../tooling/build-project.ts';
 import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
@@ -32,9 +32,11 @@ export const build: Command = async (args, ctx) => {
   const check = values.check || values.committed;
   const result = await buildProject({ root });
   const outcome = await writeProject(root, result, { check, force: values.force });
-  const changes = check ? outcome.plan.changes.map((c) => ({ path: `${OUT_DIR}/${c.path}`, status: c.status })) : [];
+  const changes = check ? outcome.changes : [];
   const committed =
-    values.committed && !hasErrors(result.diagnostics) ? await compareWithCommitted(root, result.files, OUT_DIR) : [];
+    values.committed && !hasErrors(result.diagnostics)
+      ? await compareWithCommitted(root, result.files, outputRoots(result.config))
+      : [];
   const failed = hasErrors(outcome.diagnostics) || changes.length > 0 || committed.length > 0;
 
   if (values.json) {
@@ -49,6 +51,7 @@ export const build: Command = async (args, ctx) => {
             uid: d.uid,
             output: `${OUT_DIR}/${d.output}`,
           })),
+          ruleFiles: result.ruleFiles.map((f) => ({ source: f.source, output: f.output })),
           changes,
           committed,
           timings: result.timings,
@@ -68,17 +71,20 @@ export const build: Command = async (args, ctx) => {
     for (const c of committed) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
     if (changes.length > 0 || committed.length > 0) {
       ctx.stderr(
-        `panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${OUT_DIR}/.\n`,
+        `panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${outputRoots(result.config).join('/ and ')}/.\n`,
       );
       return EXIT_FINDINGS;
     }
-    ctx.stdout(`panelcraft build --check: ${result.dashboards.length} dashboards, ${OUT_DIR}/ is up to date.\n`);
+    ctx.stdout(
+      `panelcraft build --check: ${result.dashboards.length} dashboards, ${result.ruleFiles.length} rule files, ${OUT_DIR}/ is up to date.\n`,
+    );
     return EXIT_OK;
   }
-  const { writes, deletes } = outcome.plan;
-  const unchanged = result.files.length - writes.length;
+  const { writes, deletes } = outcome;
+  const unchanged = result.files.length - writes;
+  const rules = result.ruleFiles.length > 0 ? `, ${result.ruleFiles.length} rule files` : '';
   ctx.stdout(
-    `panelcraft build: ${result.dashboards.length} dashboards → ${OUT_DIR}/ (${writes.length} written, ${deletes.length} deleted, ${unchanged} unchanged)\n`,
+    `panelcraft build: ${result.dashboards.length} dashboards${rules} → ${OUT_DIR}/ (${writes} written, ${deletes} deleted, ${unchanged} unchanged)\n`,
   );
   return EXIT_OK;
 };

@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'turn dashboard JSON into .ts source',
     load: async () => (await import('./commands/import.ts')).importCommand,
   },
+  'test-alerts': {
+    summary: 'run promtool check and unit tests on every generated and user-written alert test',
+    load: async () => (await import('./commands/test-alerts.ts')).testAlerts,
+  },
   dev: {
     summary: 'watch dashboards/ and src/, rebuild on change',
     load: async () => (await import('./commands/dev.ts')).dev,
@@ -44,7 +48,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`);
   return (
     `usage: panelcraft <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n` +
     'common options: --root DIR (default: the nearest folder up holding the project), --json, -h/--help\n' +

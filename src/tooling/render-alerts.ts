@@ -1,13 +1,14 @@
 import type { PanelcraftConfig } from '../config/config.ts';
+import type { RenderedRuleFile } from '../build/rendered-rule-file.ts';
 import type { PanelLink, RuleGroup } from '../alerts/rule-types.ts';
 import type { AlertTest } from '../alerts/alert-test.ts';
 import { ruleFileValue } from '../alerts/rule-file-value.ts';
 import type { AlertingRule } from '../alerts/rule-types.ts';
-import type { RenderedRuleFile } from '../build/rendered-rule-file.ts';
+import { parse } from 'yaml';
+import { parsePrometheusDuration as parseDuration } from '../model/prometheus-duration.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-
-export type { RenderedRuleFile };
-import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject } from '../model/json.ts';
+import { runRuleFileRules } from '../validate/rule-files/run-rule-file-rules.ts';
+import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import { renderPrometheusRules, type ResolvedPanel } from '../build/render-prometheus-rules.ts';
 import type { RenderedDashboard } from './build-tree.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
@@ -15,6 +16,8 @@ import type { OutputFile } from '../model/output-file.ts';
 
 /** Where alert sources live below the root; the folder below it names the output folder (and Grafana folder). */
 export const ALERTS_DIR = 'alerts';
+
+export type { RenderedRuleFile };
 
 export interface AlertsRenderResult {
   /** Output files, paths relative to the root. */
@@ -81,6 +84,15 @@ export function renderAlerts(
       panels,
     });
   }
+  const scrape = parseDuration(config.datasource.scrapeInterval);
+  const settings = { scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000 };
+  diagnostics.push(
+    ...runRuleFileRules(
+      ruleFiles.map((f) => ({ file: f.source, content: parse(f.prometheusYaml) as JsonValue })),
+      settings,
+      config,
+    ),
+  );
   const files: OutputFile[] =
     config.alerts.target === 'prometheus' ? ruleFiles.map((f) => ({ path: f.output, contents: f.prometheusYaml })) : [];
   return { files, ruleFiles, diagnostics };

@@ -1,0 +1,113 @@
+import { walk, type Expr } from '../../../promql/ast.ts';
+import { COUNTER_FUNCTIONS, isCounterName, isGaugeName } from '../../../promql/metric-kind.ts';
+import { parsePromql } from '../../../promql/parser.ts';
+import type { Finding } from '../../../model/diagnostic.ts';
+import type { RuleFileRule } from '../rule-file-rule.ts';
+import { ruleEntries, ruleLabel, type RuleFileDocument, type RuleEntry } from '../rule-file-document.ts';
+
+const COUNTER_SAFE_CALLS = new Set([
+  'rate',
+  'irate',
+  'increase',
+  'resets',
+  'changes',
+  'absent',
+  'absent_over_time',
+  'present_over_time',
+  'count_over_time',
+  'timestamp',
+]);
+const COUNTER_SAFE_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
+
+/** Each parsable expression of the file with its syntax tree. */
+function parsedEntries(doc: RuleFileDocument): { entry: RuleEntry; expr: string; ast: Expr }[] {
+  return ruleEntries(doc).flatMap((entry) => {
+    if (entry.expr === undefined) return [];
+    const parsed = parsePromql(entry.expr);
+    return parsed.expr === undefined || parsed.problems.length > 0
+      ? []
+      : [{ entry, expr: entry.expr, ast: parsed.expr }];
+  });
+}
+
+/** The dashboards' rule for rule files: counters only through rate(), irate() or increase(). */
+export const ruleCounterRate: RuleFileRule = {
+  id: 'promql-counter-rate',
+  description: 'counters must be wrapped in rate(), irate() or increase()',
+  defaultSeverity: 'warning',
+  check(doc) {
+    const findings: Finding[] = [];
+    for (const { entry, expr, ast } of parsedEntries(doc)) {
+      walk(ast, (node, parents) => {
+        if (node.type !== 'VectorSelector' || node.name === undefined || !isCounterName(node.name)) return;
+        if (
+          parents.some(
+            (p) =>
+              (p.type === 'Call' && COUNTER_SAFE_CALLS.has(p.func)) ||
+              (p.type === 'AggregateExpr' && COUNTER_SAFE_AGGREGATIONS.has(p.op)),
+          )
+        )
+          return;
+        findings.push({
+          pointer: `${entry.pointer}/expr`,
+          message: `${ruleLabel(entry)}: counter "${node.name}" is used without rate(), irate() or increase(): "${expr.slice(node.from, node.to)}" only ever grows and resets on restart`,
+          fix: `wrap it: rate(${node.name}[5m])`,
+        });
+      });
+    }
+    return findings;
+  },
+};
+
+/** The dashboards' rule for rule files: rate()/irate()/increase() never on a gauge. */
+export const ruleRateOnGauge: RuleFileRule = {
+  id: 'promql-rate-on-gauge',
+  description: 'rate/irate/increase must not be applied to gauges',
+  defaultSeverity: 'warning',
+  check(doc) {
+    const findings: Finding[] = [];
+    for (const { entry, expr, ast } of parsedEntries(doc)) {
+      walk(ast, (node) => {
+        if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;
+        const arg = node.args[0];
+        const selector = arg?.type === 'MatrixSelector' ? arg.vector : undefined;
+        if (selector?.type !== 'VectorSelector' || selector.name === undefined || !isGaugeName(selector.name)) return;
+        findings.push({
+          pointer: `${entry.pointer}/expr`,
+          message: `${ruleLabel(entry)}: ${node.func}() is applied to gauge "${selector.name}": "${expr.slice(node.from, node.to)}"`,
+          fix: `use deriv(${selector.name}[…]) or delta() for a gauge's change`,
+        });
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * A range must hold at least 4 scrapes (`rate()` needs two samples, and one lost scrape must not empty it): every
+ * `[range]` over raw series is at least 4× the scrape interval. Ranges over recorded series (names with `:`) are
+ * exempt: their samples come every evaluation interval, not every scrape.
+ */
+export const ruleRangeScrape: RuleFileRule = {
+  id: 'promql-range-scrape',
+  description: 'ranges over scraped series must span at least 4 scrape intervals',
+  defaultSeverity: 'error',
+  check(doc, settings) {
+    const findings: Finding[] = [];
+    const min = 4 * settings.scrapeIntervalMs;
+    for (const { entry, expr, ast } of parsedEntries(doc)) {
+      walk(ast, (node) => {
+        if (node.type !== 'MatrixSelector' || node.vector.type !== 'VectorSelector') return;
+        const name = node.vector.name;
+        if (name !== undefined && name.includes(':')) return;
+        if (node.rangeMs >= min) return;
+        findings.push({
+          pointer: `${entry.pointer}/expr`,
+          message: `${ruleLabel(entry)}: range of "${expr.slice(node.from, node.to)}" is ${node.rangeMs / 1000}s, under 4 × the ${settings.scrapeIntervalMs / 1000}s scrape interval: one missed scrape leaves rate() without two samples`,
+          fix: `use a range of at least ${min / 1000}s, or set datasource.scrapeInterval in panelcraft.yaml to the interval Prometheus really scrapes at`,
+        });
+      });
+    }
+    return findings;
+  },
+};

@@ -17,7 +17,7 @@ import { PAGE_WINDOWS, TICKET_WINDOWS, burnFactor, recordedWindows, type BurnWin
 import { durationSeconds } from './duration-seconds.ts';
 import { recordingRule } from './recording-rule.ts';
 import { ruleGroup } from './rule-group.ts';
-import type { AlertCase, RecordingRule, Rule, RuleGroup, TestSeries } from './rule-types.ts';
+import type { AlertCase, AlertingRule, RecordingRule, RuleGroup, TestSeries } from './rule-types.ts';
 import { canGenerateCases, targetLabels, testSeries } from './test-series.ts';
 
 export interface LatencyObjective {
@@ -38,8 +38,13 @@ export interface SloObjectives {
 
 export interface GoServiceSloOptions extends AlertPresetOptions {
   readonly objectives?: SloObjectives;
-  /** Evaluation interval of the SLO groups. @default "30s" */
+  /** Evaluation interval of the recording groups (rates up to 3 days long). @default "30s" */
   readonly interval?: string;
+  /**
+   * Evaluation interval of the burn-rate alert groups, which only divide recorded series (cheap). A page fires within
+   * this interval of the recorded rates crossing; the rates themselves move every `interval`. @default "5s"
+   */
+  readonly alertInterval?: string;
   /** `for` of the ticket alerts (the page alerts have none: their short window already filters blips). @default "15m" */
   readonly ticketFor?: string;
 }
@@ -55,9 +60,10 @@ interface Sli {
 
 /**
  * SLOs of one Go service from its request metrics: availability (share of non-5xx responses) and latency (share of
- * requests under a threshold, from the histogram's `le` bucket in both spellings). Per SLO one group: numerator and
- * denominator recorded at every window (never averaged ratios), the error budget left over the period, and
- * multiwindow multi-burn-rate alerts, a page (1h/5m at 14.4×, 6h/30m at 6×) and a ticket (1d/2h at 3×, 3d/6h at 1×).
+ * requests under a threshold, from the histogram's `le` bucket in both spellings). Per SLO a recording group
+ * (numerator and denominator at every window, never averaged ratios, and the error budget left over the period) and
+ * an alert group with the multiwindow multi-burn-rate alerts, a page (1h/5m at 14.4×, 6h/30m at 6×) and a ticket
+ * (1d/2h at 3×, 3d/6h at 1×). Burn-rate pages are slow by nature (the long window must fill with bad traffic).
  * Zero traffic gives no sample instead of NaN. A convention without a histogram (gin) gets no latency SLO; the rule
  * file says why.
  */
@@ -67,6 +73,7 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
   const objectives = options.objectives ?? {};
   const period = objectives.period ?? '30d';
   const interval = options.interval ?? '30s';
+  const alertInterval = options.alertInterval ?? '5s';
   const ticketFor = options.ticketFor ?? '15m';
   const by = serviceLabels(options);
   const level = by.join('_');
@@ -219,8 +226,9 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
 
   if (slis.length === 0)
     throw new Error(`goServiceSlo("${job}"): no SLO left to build${notes.length > 0 ? `: ${notes.join(' ')}` : ''}`);
-  return slis.map((sli) => {
-    const rules: Rule[] = [];
+  return slis.flatMap((sli) => {
+    const rules: RecordingRule[] = [];
+    const alerts: AlertingRule[] = [];
     const at = new Map(recordedWindows().map((w) => [w, sli.records(w)]));
     for (const { rules: recs } of at.values()) rules.push(...recs);
     const shortest = at.get(recordedWindows()[0]!)!.sli;
@@ -254,7 +262,7 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
       ...(options.runbookUrl !== undefined ? { runbookUrl: runbookFor(options.runbookUrl, name)! } : {}),
       ...(options.dashboard !== undefined ? { panel: { dashboard: options.dashboard, panel: sli.panelTitle } } : {}),
     };
-    rules.push(
+    alerts.push(
       alertRule({
         name,
         expr: condition(PAGE_WINDOWS),
@@ -275,7 +283,10 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
         cases: cases ? sli.cases.ticket : [],
       }),
     );
-    return ruleGroup({ name: `${job}-slo-${sli.id}`, interval, rules, notes: sli === slis[0] ? notes : [] });
+    return [
+      ruleGroup({ name: `${job}-slo-${sli.id}-recordings`, interval, rules, notes: sli === slis[0] ? notes : [] }),
+      ruleGroup({ name: `${job}-slo-${sli.id}-alerts`, interval: alertInterval, rules: alerts }),
+    ];
   });
 }
 

@@ -277,7 +277,7 @@ export function goServiceAlerts(options: GoServiceAlertsOptions): RuleGroup[] {
 
   const fdSeries = (open: string) => [
     testSeries(metrics.openFds, target, open),
-    testSeries(metrics.maxFds, target, '1024x400'),
+    testSeries(metrics.maxFds, target, '1024x200'),
   ];
   const rss = (values: string) => [testSeries(metrics.residentMemory, target, values)];
   const gc = (values: string) => [testSeries(`${metrics.gcDuration}_count`, target, values)];
@@ -317,11 +317,11 @@ export function goServiceAlerts(options: GoServiceAlertsOptions): RuleGroup[] {
       cases: [
         {
           name: 'one more fd every 15 s',
-          series: fdSeries('100+1x400'),
-          evalTime: '60m',
-          expect: [{ labels: target, value: 340 + horizon / 15 }],
+          series: fdSeries('100+1x200'),
+          evalTime: '30m',
+          expect: [{ labels: target, value: 220 + horizon / 15 }],
         },
-        { name: 'flat', series: fdSeries('100x400'), evalTime: '60m', expect: [] },
+        { name: 'flat', series: fdSeries('100x200'), evalTime: '30m', expect: [] },
       ],
     },
     {
@@ -340,11 +340,11 @@ export function goServiceAlerts(options: GoServiceAlertsOptions): RuleGroup[] {
       cases: [
         {
           name: 'one more MB every 15 s',
-          series: rss('100000000+1000000x400'),
-          evalTime: '60m',
-          expect: [{ labels: target, value: (340e6 + (horizon / 15) * 1e6) / 340e6 }],
+          series: rss('100000000+1000000x200'),
+          evalTime: '30m',
+          expect: [{ labels: target, value: (220e6 + (horizon / 15) * 1e6) / 220e6 }],
         },
-        { name: 'flat', series: rss('100000000x400'), evalTime: '60m', expect: [] },
+        { name: 'flat', series: rss('100000000x200'), evalTime: '30m', expect: [] },
       ],
     },
     {

@@ -94,12 +94,12 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
       testSeries(
         metrics.requests,
         { ...target, [names.route]: 'api', [names.method]: 'GET', [names.status]: '500' },
-        `0+${errors}x200`,
+        `0+${errors}x100`,
       ),
       testSeries(
         metrics.requests,
         { ...target, [names.route]: 'api', [names.method]: 'GET', [names.status]: '200' },
-        `0+${ok}x200`,
+        `0+${ok}x100`,
       ),
     ];
     slis.push({
@@ -130,10 +130,10 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
             name: 'within budget: 0.05 % 5xx',
             interval: '30s',
             series: requests(1, 1999),
-            evalTime: '90m',
+            evalTime: '40m',
             expect: [],
           },
-          { name: 'no traffic at all', interval: '30s', series: requests(0, 0), evalTime: '90m', expect: [] },
+          { name: 'no traffic at all', interval: '30s', series: requests(0, 0), evalTime: '40m', expect: [] },
         ],
         ticket: [
           {
@@ -147,7 +147,7 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
             name: 'within budget: 0.05 % 5xx',
             interval: '30s',
             series: requests(1, 1999),
-            evalTime: '90m',
+            evalTime: '40m',
             expect: [],
           },
         ],
@@ -166,9 +166,9 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
     const histogram = (fast: number, all: number, spelling: 'short' | 'float'): TestSeries[] => {
       const series = { ...target, [names.route]: 'api', [names.method]: 'GET', [names.status]: '200' };
       return [
-        testSeries(`${metrics.requestDuration}_bucket`, { ...series, le: le(spelling) }, `0+${fast}x200`),
-        testSeries(`${metrics.requestDuration}_bucket`, { ...series, le: '+Inf' }, `0+${all}x200`),
-        testSeries(`${metrics.requestDuration}_count`, series, `0+${all}x200`),
+        testSeries(`${metrics.requestDuration}_bucket`, { ...series, le: le(spelling) }, `0+${fast}x100`),
+        testSeries(`${metrics.requestDuration}_bucket`, { ...series, le: '+Inf' }, `0+${all}x100`),
+        testSeries(`${metrics.requestDuration}_count`, series, `0+${all}x100`),
       ];
     };
     slis.push({
@@ -206,10 +206,10 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
             name: 'every request fast',
             interval: '30s',
             series: histogram(10, 10, 'short'),
-            evalTime: '90m',
+            evalTime: '40m',
             expect: [],
           },
-          { name: 'no traffic at all', interval: '30s', series: histogram(0, 0, 'short'), evalTime: '90m', expect: [] },
+          { name: 'no traffic at all', interval: '30s', series: histogram(0, 0, 'short'), evalTime: '40m', expect: [] },
         ],
         ticket: [
           {

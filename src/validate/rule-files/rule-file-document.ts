@@ -37,7 +37,7 @@ export function ruleEntries(doc: RuleFileDocument): RuleEntry[] {
     const name = typeof group.name === 'string' ? group.name : '';
     const interval = typeof group.interval === 'string' ? group.interval : undefined;
     group.rules.forEach((rule, r) => {
-      if (!isJsonObject(rule)) return;
+      if (!isJsonObject(rule) || (rule.alert !== undefined && rule.record !== undefined)) return; // the shape rule reports both
       const kind = typeof rule.alert === 'string' ? 'alert' : typeof rule.record === 'string' ? 'record' : undefined;
       if (kind === undefined) return;
       out.push({

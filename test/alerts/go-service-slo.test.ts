@@ -80,7 +80,7 @@ describe('goServiceSlo()', () => {
     expect(leMatcher(10)).toEqual({ re: '10(\\.0)?' });
     expect(leMatcher(0.25)).toEqual({ re: '0\\.25' });
     expect(() => leMatcher(0)).toThrow('bucket bound must be a positive number');
-    const re = new RegExp(`^(?:${leMatcher(1).re})$`);
+    const re = new RegExp(`^(?:${(leMatcher(1) as { re: string }).re})$`);
     expect(['1', '1.0', '10', '1.5', '0.1'].map((v) => re.test(v))).toEqual([true, true, false, false, false]);
   });
 

@@ -117,7 +117,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     description:
       'Builds the rules of alerts/ in memory and, per rule file, runs `promtool check rules --lint-fatal` and `promtool test rules` on the unit tests panelcraft generates for every alert (it fires on a bad series in time and stays silent on a healthy one) plus the tests written with alertTest(). Uses $PROMTOOL, else promtool on PATH.',
     options: {},
-    exits: { 0: 'every rule file valid and every test passed', 1: 'diagnostics, an invalid rule file or a failing test', 2: 'usage error, promtool missing (install Debian\'s prometheus package), or internal error' },
+    exits: {
+      0: 'every rule file valid and every test passed',
+      1: 'diagnostics, an invalid rule file or a failing test',
+      2: "usage error, promtool missing (install Debian's prometheus package), or internal error",
+    },
     examples: ['npx panelcraft test-alerts', 'PROMTOOL=~/prometheus-3.5.0/promtool npx panelcraft test-alerts --json'],
   },
   dev: {

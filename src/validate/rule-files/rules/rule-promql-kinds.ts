@@ -99,7 +99,7 @@ export const ruleRangeScrape: RuleFileRule = {
       walk(ast, (node) => {
         if (node.type !== 'MatrixSelector' || node.vector.type !== 'VectorSelector') return;
         const name = node.vector.name;
-        if (name !== undefined && name.includes(':')) return;
+        if (name?.includes(':')) return;
         if (node.rangeMs >= min) return;
         findings.push({
           pointer: `${entry.pointer}/expr`,

@@ -1,9 +1,7 @@
 import type { PanelcraftConfig } from '../config/config.ts';
 import type { RenderedRuleFile } from '../build/rendered-rule-file.ts';
-import type { PanelLink, RuleGroup } from '../alerts/rule-types.ts';
-import type { AlertTest } from '../alerts/alert-test.ts';
+import type { AlertingRule, PanelLink } from '../alerts/rule-types.ts';
 import { ruleFileValue } from '../alerts/rule-file-value.ts';
-import type { AlertingRule } from '../alerts/rule-types.ts';
 import { parse } from 'yaml';
 import { parsePrometheusDuration as parseDuration } from '../model/prometheus-duration.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';

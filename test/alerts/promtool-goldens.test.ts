@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { goServiceAlerts } from '../../src/alerts/go-service-alerts.ts';
 import { goServiceSlo } from '../../src/alerts/go-service-slo.ts';
 import { renderAlertTests } from '../../src/build/render-alert-tests.ts';
-import { renderAlerts } from '../../src/build/render-alerts.ts';
+import { renderAlerts } from '../../src/tooling/render-alerts.ts';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import { clientGolang } from '../../src/conventions/client-golang.ts';
 import type { Convention } from '../../src/conventions/convention.ts';

@@ -71,5 +71,12 @@ export interface RuleGroup {
 /** What an `alerts/<folder>/<name>.ts` file may default-export: groups plus user-written tests (`alertTest()`). */
 export interface RuleFile {
   readonly groups: readonly RuleGroup[];
-  readonly tests?: readonly import('./alert-test.ts').AlertTest[];
+  readonly tests?: readonly AlertTest[];
+}
+
+/** A user-written promtool test of one alert (also of a preset's), added to a rule file with `ruleFile()`. */
+export interface AlertTest {
+  /** Name of the alert under test; with several rules of that name, the one whose severity the expectations name. */
+  readonly alert: string;
+  readonly case: AlertCase;
 }

@@ -7,6 +7,8 @@ import { parsePrometheusDuration as parseDuration } from '../model/prometheus-du
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRuleFileRules } from '../validate/rule-files/run-rule-file-rules.ts';
 import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
+import { grafanaAlertingPath, renderGrafanaAlerting } from '../build/render-grafana-alerting.ts';
+import { OUT_DIR } from '../model/project-layout.ts';
 import { renderPrometheusRules, type ResolvedPanel } from '../build/render-prometheus-rules.ts';
 import type { RenderedDashboard } from './build-tree.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
@@ -33,6 +35,8 @@ export function renderAlerts(
   loaded: readonly LoadedDashboard[],
   dashboards: readonly RenderedDashboard[],
   config: PanelcraftConfig,
+  /** With `alerts.target: grafana`: rule uids each `alerting/<file>.yaml` held before this build (for `deleteRules`). */
+  previous: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AlertsRenderResult {
   const diagnostics: Diagnostic[] = [];
   const ruleFiles: RenderedRuleFile[] = [];
@@ -92,7 +96,14 @@ export function renderAlerts(
     ),
   );
   const files: OutputFile[] =
-    config.alerts.target === 'prometheus' ? ruleFiles.map((f) => ({ path: f.output, contents: f.prometheusYaml })) : [];
+    config.alerts.target === 'prometheus'
+      ? ruleFiles.map((f) => ({ path: f.output, contents: f.prometheusYaml }))
+      : ruleFiles.map((f) => {
+          const path = grafanaAlertingPath(f);
+          const previousUids = previous.get(path) ?? [];
+          const rendered = renderGrafanaAlerting(f, { datasourceUid: config.datasource.uid, previousUids });
+          return { path: `${OUT_DIR}/${path}`, contents: rendered.contents };
+        });
   return { files, ruleFiles, diagnostics };
 }
 

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../model/json.ts';
 import { print } from './code.ts';
+import { useSharedVariables } from './factor-variables.ts';
 import { ImportList } from './import-list.ts';
 import { markPanelcraftPanels, type PanelcraftMatch } from './panelcraft-calls.ts';
 import { planBuilder, type PlannedBuilder } from './plan-builder.ts';
@@ -21,6 +22,8 @@ export interface SourceOptions {
   readonly recognize?: (panel: JsonObject) => RecognizedPanel | undefined;
   /** Write the panelcraft call instead of the panel's builder chain. */
   readonly usePanelcraft?: boolean;
+  /** The variables come from a shared file (`--factor`): `.variables(name())`, imported from `from`. */
+  readonly sharedVariables?: { readonly name: string; readonly from: string };
 }
 
 /**
@@ -40,7 +43,9 @@ export function dashboardSource(dashboard: JsonObject, source: string, options: 
   const marked = options.recognize
     ? markPanelcraftPanels(planned.code, planned.value, options.recognize, options.usePanelcraft === true, imports)
     : { code: planned.code, matches: [] };
-  const body = `export default ${print(marked.code, 0, 'export default '.length, 1)};`;
+  const shared = options.sharedVariables;
+  const code = shared ? useSharedVariables(marked.code, imports.local(shared.name, shared.from)) : marked.code;
+  const body = `export default ${print(code, 0, 'export default '.length, 1)};`;
   const text = [
     `// Imported by \`panelcraft import\` from ${commentSafe(JSON.stringify(source))}.`,
     '// This file is now the source of the dashboard: edit it here and run `npm run build:dashboards`.',

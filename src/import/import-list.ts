@@ -7,6 +7,7 @@ export class ImportList {
   private readonly named = new Set<string>();
   private readonly namespaces = new Set<string>();
   private readonly panelcraft = new Set<string>();
+  private readonly locals = new Map<string, string>();
 
   /** How code names `name` of SDK module `module`. */
   ref(module: string, name: string): string {
@@ -20,6 +21,12 @@ export class ImportList {
   namespace(module: string): string {
     this.namespaces.add(module);
     return module;
+  }
+
+  /** A name exported by a file of the project (`../_lib/x-variables.ts`). */
+  local(name: string, from: string): string {
+    this.locals.set(name, from);
+    return name;
   }
 
   helper(name: string): string {
@@ -41,6 +48,7 @@ export class ImportList {
     if (named.length > 0) out.push([`${sdk}/dashboard`, namedImport(named, `${sdk}/dashboard`)]);
     for (const m of namespaces) out.push([`${sdk}/${m}`, `import * as ${m} from '${sdk}/${m}';`]);
     if (helpers.length > 0) out.push(['panelcraft', namedImport(helpers, 'panelcraft')]);
+    for (const [name, from] of this.locals) if (uses(`${name}\\(`)) out.push([from, namedImport([name], from)]);
     return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
   }
 }

@@ -10,6 +10,7 @@ import type { ImportFinding } from './import-finding.ts';
 import type { PanelOutcome } from './migrations/upgrade-panels.ts';
 import { importFileName } from './import-target.ts';
 import { panelRecognizer } from './recognize-panels.ts';
+import { factorVariables, type SharedVariables } from './factor-variables.ts';
 
 /** One input file: its path as shown to the user (and named in the header comment) and its text. */
 export interface ImportInput {
@@ -26,6 +27,8 @@ export interface ImportOptions {
   readonly datasource?: { readonly uid: string; readonly name: string };
   /** Write `requestRate({ convention: clientGolang() })` for panels recognizably panelcraft's. @default false */
   readonly usePanelcraft?: boolean;
+  /** Write a variable set two or more of the dashboards share once, under dashboards/_lib/. @default false */
+  readonly factor?: boolean;
 }
 
 /** What one input becomes; `output` and `contents` are set when it can be imported. */
@@ -50,7 +53,11 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
   const outDir = options.outDir.replace(/\/+$/, '') || '.';
   const place = placeFindings(outDir);
   const recognize = inputs.length > 0 ? panelRecognizer() : () => undefined;
-  const entries = inputs.map((input): ImportEntry => {
+  const factored =
+    options.factor === true
+      ? factorInputs(inputs, options, outDir)
+      : { shared: [], usedBy: new Map<number, SharedVariables>() };
+  const entries = inputs.map((input, index): ImportEntry => {
     const parsed = parseJsonSource(input.text);
     if (!parsed.ok)
       return {
@@ -78,6 +85,7 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
     const generated = dashboardSource(asBuilt(dashboard, derived, options), headerName(input.file), {
       recognize,
       usePanelcraft: options.usePanelcraft === true,
+      ...(factored.usedBy.has(index) ? { sharedVariables: factored.usedBy.get(index)! } : {}),
     });
     const ours = generated.panelcraft.map(
       (m): ImportFinding => ({
@@ -98,6 +106,20 @@ export function planImports(inputs: readonly ImportInput[], options: ImportOptio
       panels: imported.panels,
     };
   });
+  for (const shared of factored.shared) {
+    entries.push({
+      source: `${shared.name}() (--factor)`,
+      output: shared.path,
+      contents: shared.contents,
+      findings: [
+        {
+          kind: 'note',
+          pointer: '',
+          message: `the variables ${shared.users.length} dashboards share, written once: ${shared.users.join(', ')}`,
+        },
+      ],
+    });
+  }
   const firstFor = new Map<string, string>();
   return entries.map((entry) => {
     if (entry.output === undefined) return entry;
@@ -140,6 +162,30 @@ export function asBuilt(dashboard: JsonObject, derivedUid: string | undefined, o
   delete built.editable;
   if (built.uid === placeholder) delete built.uid;
   return built;
+}
+
+/** The dashboards as they will be written, for --factor (only into dashboards/<folder>, where ../_lib/ is the shared folder). */
+function factorInputs(
+  inputs: readonly ImportInput[],
+  options: ImportOptions,
+  outDir: string,
+): ReturnType<typeof factorVariables> {
+  const folder = /^dashboards\/([^/]+)$/.exec(outDir)?.[1];
+  const prepared: { dashboard: JsonObject; output: string }[] = [];
+  const indexOf: number[] = [];
+  inputs.forEach((input, i) => {
+    const parsed = parseJsonSource(input.text);
+    const imported = parsed.ok && folder !== undefined ? importDashboard(parsed.value, options.grafana) : undefined;
+    if (!imported?.ok) return;
+    const output = `${outDir}/${importFileName(stringAt(imported.dashboard, 'title'), input.file)}`;
+    prepared.push({
+      dashboard: asBuilt(imported.dashboard, stableUid(output.slice(DASHBOARDS_DIR.length + 1)), options),
+      output,
+    });
+    indexOf.push(i);
+  });
+  const result = factorVariables(prepared, folder ?? '');
+  return { shared: result.shared, usedBy: new Map([...result.usedBy].map(([k, v]) => [indexOf[k]!, v])) };
 }
 
 /** The build loads `dashboards/<folder>/<name>.ts`: say when `--out` is somewhere it will not look. */

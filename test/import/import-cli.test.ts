@@ -33,7 +33,7 @@ describe('panelcraft import', () => {
       code: 2,
       stdout: '',
       stderr:
-        'panelcraft import: no dashboard JSON files given\nusage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--root DIR] [--json]\n',
+        'panelcraft import: no dashboard JSON files given\nusage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--factor] [--root DIR] [--json]\n',
     });
     expect(await p.run('import', MODERN)).toMatchObject({
       code: 2,

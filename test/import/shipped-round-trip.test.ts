@@ -134,3 +134,50 @@ describe('panelcraft panels in an imported dashboard', () => {
     }
   }, 60_000);
 });
+
+describe('--factor', () => {
+  it('writes a variable set several dashboards share once under dashboards/_lib/, and they build the same', async () => {
+    const sources = Object.fromEntries(
+      (['goServiceOverview', 'routeMatrix', 'defenseKpis'] as const).map((preset) => [
+        `dashboards/x/${preset.toLowerCase()}.ts`,
+        `import { clientGolang, ${preset} } from 'panelcraft';\n\nexport default ${preset}({ convention: clientGolang(), job: 'shop' });\n`,
+      ]),
+    );
+    const presets = await tempProject(sources);
+    try {
+      const built = await buildAll(presets);
+      const inputs = [...built].map(([file, text]) => ({ file, text }));
+      const entries = planImports(inputs, { outDir: 'dashboards/shop', grafana: [12, 1], factor: true });
+      const lib = entries.find((e) => e.output === 'dashboards/_lib/shop-variables.ts');
+      expect(lib?.contents).toMatch(/^export function shopVariables\(\) \{$/m);
+      const dashboards = entries.filter((e) => e !== lib);
+      expect(dashboards).toHaveLength(3);
+      for (const e of dashboards) {
+        expect(e.contents).toContain("import { shopVariables } from '../_lib/shop-variables.ts';");
+        expect(e.contents).toContain('  .variables(shopVariables())\n');
+        expect(e.contents).not.toContain('.withVariable(');
+      }
+      const project = await tempProject(Object.fromEntries(entries.map((e) => [e.output!, e.contents!])));
+      try {
+        const rebuilt = await buildAll(project);
+        const plain = await tempProject(
+          Object.fromEntries(
+            planImports(inputs, { outDir: 'dashboards/shop', grafana: [12, 1] }).map((e) => [e.output!, e.contents!]),
+          ),
+        );
+        try {
+          expect(rebuilt).toEqual(await buildAll(plain));
+        } finally {
+          await plain.dispose();
+        }
+      } finally {
+        await project.dispose();
+      }
+      const files = Object.fromEntries(entries.map((e) => [e.output!.replace('dashboards/', ''), e.contents!]));
+      expect(await typecheckSources(files)).toEqual([]);
+      expect(await biomeFormatChanges(files)).toEqual([]);
+    } finally {
+      await presets.dispose();
+    }
+  }, 90_000);
+});

@@ -9,7 +9,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts'
 import { jsonReport } from '../../tooling/json-report.ts';
 import { parseArgs } from '../parse-args.ts';
 
-export const IMPORT_USAGE = 'usage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--root DIR] [--json]';
+export const IMPORT_USAGE =
+  'usage: panelcraft import FILE.json… --out DIR [--use-panelcraft] [--factor] [--root DIR] [--json]';
 
 /**
  * `panelcraft import`: turns dashboard JSON files into `.ts` sources under `--out` (e.g. `dashboards/payments`),
@@ -25,6 +26,7 @@ export const importCommand: Command = async (args, ctx) => {
       root: { type: 'string' },
       json: { type: 'boolean', default: false },
       'use-panelcraft': { type: 'boolean', default: false },
+      factor: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -63,6 +65,7 @@ export const importCommand: Command = async (args, ctx) => {
     grafana: grafanaTarget(config?.grafanaVersion),
     ...(config ? { datasource: config.datasource } : {}),
     usePanelcraft: values['use-panelcraft'] === true,
+    factor: values.factor === true,
   });
 
   const taken = new Set(

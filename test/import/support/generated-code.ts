@@ -70,6 +70,7 @@ async function writeAll(dir: string, sources: Record<string, string>): Promise<s
   const files: string[] = [];
   for (const [name, text] of Object.entries(sources)) {
     const file = path.join(dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
     files.push(file);
   }

@@ -10,9 +10,15 @@ import { allRules } from '../validate/rules/index.ts';
 import { foldImplied } from '../lint/fold-implied.ts';
 import { MAX_JSON_BYTES, parseJsonSource, tooLarge } from '../lint/parse-json-source.ts';
 import { unwrapDashboard } from '../lint/unwrap-dashboard.ts';
+import { isRuleFileName, lintRuleFiles } from '../lint/lint-rule-files.ts';
+import { DEFAULT_CONFIG } from '../config/config.ts';
+import { parsePrometheusDuration } from '../model/prometheus-duration.ts';
 
 export interface LintOptions {
-  readonly config?: Partial<Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions' | 'prometheus'>>;
+  /** `datasource.scrapeInterval` is the interval rule-file ranges are checked against. */
+  readonly config?: Partial<
+    Pick<PanelcraftConfig, 'grafanaVersion' | 'rules' | 'exclusions' | 'prometheus' | 'datasource'>
+  >;
   readonly catalog?: MetricCatalog;
   /** @default allRules */
   readonly ruleSet?: RuleSet;
@@ -35,7 +41,8 @@ export const FRONT_DOOR_RULES = [
 ] as const;
 
 /**
- * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply.
+ * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply. `.yaml`
+ * and `.yml` files are Prometheus rule files and go through the rule-file rules instead.
  * Pure and total: bad input becomes diagnostics, never an exception.
  */
 export function lintFiles(sources: readonly SourceFile[], options: LintOptions = {}): LintResult {
@@ -44,7 +51,14 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
   const out: Diagnostic[] = [];
   const docs: DashboardDocument[] = [];
   const inside = new Map<string, string>();
-  for (const { file, text, bytes } of sources) {
+  const scrape = parsePrometheusDuration(
+    options.config?.datasource?.scrapeInterval ?? DEFAULT_CONFIG.datasource.scrapeInterval,
+  );
+  const rules = lintRuleFiles(
+    sources.filter((s) => isRuleFileName(s.file)),
+    { scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000, config },
+  );
+  for (const { file, text, bytes } of sources.filter((s) => !isRuleFileName(s.file))) {
     const parsed = bytes !== undefined && bytes > MAX_JSON_BYTES ? tooLarge(bytes) : parseJsonSource(text);
     if (!parsed.ok) {
       const fix = parsed.fix ?? 'fix the JSON syntax (the file must hold one dashboard object)';
@@ -71,6 +85,11 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
   })
     // Rules see the unwrapped dashboard; pointers shown to users point into the file.
     .map((d) => (inside.has(d.file) ? { ...d, pointer: `${inside.get(d.file)}${d.pointer}` } : d));
-  const configured = applyRuleConfig([...out, ...ruled], config, docs.map(configuredDocument));
+  const configured = [
+    ...applyRuleConfig([...out, ...ruled], config, docs.map(configuredDocument)),
+    // Rule-file rules apply levels and exclusions themselves; the front door's findings get them here.
+    ...applyRuleConfig(rules.frontDoor, config, []),
+    ...rules.ruled,
+  ];
   return { diagnostics: sortDiagnostics(foldImplied(configured)), files: sources.length };
 }

@@ -234,6 +234,19 @@ describe('panelcraft diff of Prometheus rule files', () => {
     expect(report.rules.map((x) => [x.kind, x.name, x.file])).toEqual([['removed', 'GoServiceHighErrorRatio', RULES]]);
   });
 
+  it('reads rule files where panelcraft.yaml puts them (alerts.dir)', async () => {
+    repo = tempRepo();
+    repo.write('panelcraft.yaml', 'alerts:\n  dir: ops/rules\n');
+    repo.write('ops/rules/api.yaml', ruleFile('0.005'));
+    repo.commit('before');
+    repo.write('ops/rules/api.yaml', ruleFile('0.02'));
+    const r = await runCommand(diff, ['--base', 'HEAD', '--format', 'text'], repo.dir);
+    expect(r.stdout).toContain(
+      '~ alert GoServiceHighErrorRatio (critical) [go-service-pages] changed  ops/rules/api.yaml\n',
+    );
+    expect(r.stdout).toContain('    thresholds: > 0.005 → > 0.02\n');
+  });
+
   it('skips a YAML file under prometheus/rules that is not a rule file, saying why', async () => {
     const r = await ruleCase(ruleFile('0.005'), 'apiVersion: 1\n', 'text');
     expect(r.stderr).toBe(

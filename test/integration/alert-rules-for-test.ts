@@ -1,69 +1,62 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { main } from '../../src/cli/main.ts';
 
 /**
- * STAND-IN until the alert presets land on main: the rule groups goServiceAlerts() is being written to produce for
- * the client_golang convention, by hand. To be replaced by `panelcraft build` of a temp project whose alerts/ source
- * calls the presets.
+ * The rule files of the chain test, generated the way a user gets them: a temp project whose alerts/ source calls the
+ * presets (goServiceAlerts, goServiceSlo) for every demo job, built with `panelcraft build`. What differs from the
+ * shipped alerts/ is said here and nowhere else:
+ * - the in-flight threshold is 40, not 12 000: the hang fault holds 30 new requests a second, not thousands;
+ * - jobs with a slow (ticket) fault, and the healthy control, get the resource alerts' windows, `for` and evaluation
+ *   interval shortened (minutes and hours → seconds) and thresholds raised to match, because a young process's
+ *   noise over a 20 s window is larger per second than over 10 minutes.
+ * Page alerts keep their shipped windows, intervals and (absent) `for`.
  */
 export async function generateRuleFiles(
   dir: string,
   jobs: { pageJobs: readonly string[]; ticketJobs: readonly string[] },
 ): Promise<string[]> {
-  const out = path.join(dir, 'rules');
-  mkdirSync(out, { recursive: true });
-  const sel = (job: string, extra = '') => `{job=${JSON.stringify(job)}${extra}}`;
-  const alert = (name: string, expr: string, severity: string, extra: Record<string, string> = {}) => ({
-    alert: name,
-    expr,
-    ...extra,
-    labels: { severity },
-    annotations: { summary: `${name} on {{ $labels.job }}`, description: 'value {{ $value }}' },
+  const project = path.join(dir, 'project');
+  const source = [
+    "import { clientGolang, goServiceAlerts, goServiceSlo } from 'panelcraft';",
+    '',
+    'const convention = clientGolang();',
+    `const pageJobs: string[] = ${JSON.stringify(jobs.pageJobs.filter((j) => !jobs.ticketJobs.includes(j)))};`,
+    `const ticketJobs: string[] = ${JSON.stringify(jobs.ticketJobs)};`,
+    'const fastResources = {',
+    "  resourceInterval: '5s', leakWindow: '20s', leakFor: '10s',",
+    "  forecastWindow: '30s', forecastHorizon: '2m', forecastFor: '10s', gcWindow: '20s', gcFor: '10s',",
+    '} as const;',
+    '',
+    'export default [',
+    '  ...pageJobs.flatMap((job) => [',
+    '    ...goServiceAlerts({ convention, job, thresholds: { inFlight: 40 } }),',
+    '    ...goServiceSlo({ convention, job }),',
+    '  ]),',
+    '  ...ticketJobs.flatMap((job) => [',
+    '    ...goServiceAlerts({',
+    '      convention, job, timing: fastResources,',
+    '      thresholds: { inFlight: 40, goroutineGrowthPerSecond: 1, memoryGrowthRatio: 3 },',
+    '    }),',
+    '    ...goServiceSlo({ convention, job }),',
+    '  ]),',
+    '];',
+    '',
+  ].join('\n');
+  mkdirSync(path.join(project, 'alerts', 'chain'), { recursive: true });
+  writeFileSync(path.join(project, 'alerts', 'chain', 'services.ts'), source);
+  // The demo jobs are scraped every 5 s, as in deploy/prometheus.yml; the build checks ranges against it.
+  writeFileSync(path.join(project, 'panelcraft.yaml'), 'datasource:\n  scrapeInterval: 5s\n');
+  let output = '';
+  const code = await main(['build', '--root', project], {
+    cwd: project,
+    env: {},
+    stdout: (t) => (output += t),
+    stderr: (t) => (output += t),
   });
-  const groups = [
-    ...jobs.pageJobs.map((job) => ({
-      name: `${job}-pages`,
-      interval: '5s',
-      rules: [
-        alert('GoServiceTargetDown', `up${sel(job)} == 0`, 'critical'),
-        alert(
-          'GoServiceHighErrorRatio',
-          `sum by (job) (rate(http_requests_total${sel(job, ',code=~"5.."')}[1m])) / sum by (job) (rate(http_requests_total${sel(job)}[1m])) > 0.005`,
-          'critical',
-        ),
-        alert(
-          'GoServiceHighLatencyP95',
-          `histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket${sel(job)}[1m]))) > 0.8`,
-          'critical',
-        ),
-        alert('GoServiceTooManyInFlight', `http_requests_in_flight${sel(job)} > 40`, 'critical'),
-      ],
-    })),
-    ...jobs.ticketJobs.map((job) => ({
-      name: `${job}-resources`,
-      interval: '5s',
-      rules: [
-        alert('GoServiceGoroutineLeak', `deriv(go_goroutines${sel(job)}[20s]) > 1`, 'warning', { for: '10s' }),
-        alert(
-          'GoServiceFdsRunningOut',
-          `predict_linear(process_open_fds${sel(job)}[30s], 120) >= process_max_fds${sel(job)}`,
-          'warning',
-          { for: '10s' },
-        ),
-        alert(
-          'GoServiceMemoryGrowth',
-          `predict_linear(process_resident_memory_bytes${sel(job)}[30s], 120) / process_resident_memory_bytes${sel(job)} > 3`,
-          'warning',
-          { for: '10s' },
-        ),
-        alert('GoServiceGcPressure', `rate(go_gc_duration_seconds_count${sel(job)}[20s]) > 10`, 'warning', {
-          for: '10s',
-        }),
-      ],
-    })),
-  ];
-  const file = path.join(out, 'stand-in.yaml');
-  writeFileSync(file, stringify({ groups }));
-  return [file];
+  if (code !== 0) throw new Error(`panelcraft build of the chain test's alerts failed (exit ${code}):\n${output}`);
+  const rulesDir = path.join(project, 'prometheus', 'rules', 'chain');
+  return readdirSync(rulesDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(rulesDir, f));
 }

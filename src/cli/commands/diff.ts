@@ -14,6 +14,7 @@ import { ruleSetFromFiles, type RuleEntry } from '../../diff/rule-set.ts';
 import { checkoutToTemp, existsAtRef, GitRefError, readFilesAtRef, resolveRef } from '../../io/git.ts';
 import { PROVISIONED_DASHBOARDS_DIR, readDashboardJsonFiles } from '../../io/read-dashboard-json.ts';
 import { readRuleFiles, RULE_FILES_DIR } from '../../io/read-rule-files.ts';
+import { loadConfig } from '../../io/load-config.ts';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
@@ -56,13 +57,15 @@ export const diff: Command = async (args, ctx) => {
     throw err;
   }
 
-  const current = await currentFiles(root);
+  const rulesDir = await rulesDirOf(root);
+  const isRuleFile = isRuleFileIn(rulesDir);
+  const current = await currentFiles(root, rulesDir);
   if ('diagnostics' in current) {
     ctx.stderr(formatDiagnostics(current.diagnostics));
     ctx.stderr(`panelcraft diff: the current build has ${countLine(current.diagnostics)}; fix them first.\n`);
     return EXIT_FINDINGS;
   }
-  const atRef = await filesAtRef(root, base, commit, ctx);
+  const atRef = await filesAtRef(root, base, commit, ctx, rulesDir);
   const before = toSet(atRef.filter(isDashboardFile), `${base}`, ctx);
   const after = toSet(current.files.filter(isDashboardFile), 'the current build', ctx);
   const ruleFiles = [atRef.filter(isRuleFile), current.files.filter(isRuleFile)] as const;
@@ -92,9 +95,13 @@ export const diff: Command = async (args, ctx) => {
  * The current build: built from `dashboards/` when the project has sources, else the working tree's dashboard JSON
  * and rule files.
  */
-async function currentFiles(root: string): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
+async function currentFiles(
+  root: string,
+  rulesDir: string,
+): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
+  const isRuleFile = isRuleFileIn(rulesDir);
   if (!(await isDir(path.join(root, 'dashboards'))))
-    return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root))] };
+    return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root, rulesDir))] };
   const build = await buildProject({ root });
   if (hasErrors(build.diagnostics)) return { diagnostics: build.diagnostics.filter((d) => d.severity === 'error') };
   return {
@@ -105,11 +112,18 @@ async function currentFiles(root: string): Promise<{ files: Files } | { diagnost
 }
 
 /** REF's committed dashboards and rule files, or REF's sources built in a temp worktree when it committed none. */
-async function filesAtRef(root: string, base: string, commit: string, ctx: CliContext): Promise<Files> {
+async function filesAtRef(
+  root: string,
+  base: string,
+  commit: string,
+  ctx: CliContext,
+  rulesDir: string,
+): Promise<Files> {
+  const isRuleFile = isRuleFileIn(rulesDir);
   const committed = [
     ...(await readFilesAtRef(root, commit, PROVISIONED_DASHBOARDS_DIR)),
-    ...(await readFilesAtRef(root, commit, RULE_FILES_DIR, '.yaml')),
-    ...(await readFilesAtRef(root, commit, RULE_FILES_DIR, '.yml')),
+    ...(await readFilesAtRef(root, commit, rulesDir, '.yaml')),
+    ...(await readFilesAtRef(root, commit, rulesDir, '.yml')),
   ];
   if (committed.length > 0 || !(await existsAtRef(root, commit, 'dashboards'))) return committed;
   const checkout = await checkoutToTemp(root, commit);
@@ -161,8 +175,18 @@ function pictureName(d: DashboardChange): string {
   return (d.uid ?? d.key).replace(/[^A-Za-z0-9_-]/g, '-') || 'dashboard';
 }
 
-function isRuleFile(f: { path: string }): boolean {
-  return f.path.startsWith(`${RULE_FILES_DIR}/`) && /\.ya?ml$/.test(f.path);
+/** Rule files are YAML below the configured `alerts.dir`. */
+function isRuleFileIn(dir: string): (f: { path: string }) => boolean {
+  return (f) => f.path.startsWith(`${dir}/`) && /\.ya?ml$/.test(f.path);
+}
+
+/** `alerts.dir` of panelcraft.yaml; the default when the config cannot be read (build reports that itself). */
+async function rulesDirOf(root: string): Promise<string> {
+  try {
+    return (await loadConfig(root)).config.alerts.dir;
+  } catch {
+    return RULE_FILES_DIR;
+  }
 }
 
 function isDashboardFile(f: { path: string }): boolean {

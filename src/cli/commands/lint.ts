@@ -10,6 +10,8 @@ import { redactSecrets } from '../../io/redact.ts';
 import { formatDiagnostics, summaryLine } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
 import { FRONT_DOOR_RULES, lintFiles } from '../../tooling/lint-files.ts';
+import { RULE_FILE_FRONT_DOOR_RULES } from '../../lint/lint-rule-files.ts';
+import { ruleFileRules } from '../../validate/rule-files/rules/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
 import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
@@ -17,13 +19,14 @@ import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const LINT_USAGE =
-  `usage: panelcraft lint [FILE.json | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]… ${HTTP_FLAGS_USAGE}` +
+  `usage: panelcraft lint [FILE.json | RULES.yaml | DIR]… [--root DIR] [--json] [--config FILE] [--metrics FILE]… [--metrics-url URL]… ${HTTP_FLAGS_USAGE}` +
   '\ncredentials for --metrics-url: PANELCRAFT_METRICS_TOKEN, or PANELCRAFT_METRICS_USER + PANELCRAFT_METRICS_PASSWORD, or --header';
 
 const DEFAULT_PATH = 'provisioning/dashboards';
 
 /**
- * `panelcraft lint`: checks dashboard JSON files (also ones no one here wrote) with the rules `build` uses.
+ * `panelcraft lint`: checks dashboard JSON files and Prometheus rule files (also ones no one here wrote) with the
+ * rules `build` uses. Without paths: provisioning/dashboards, and the rule files folder when it exists.
  * Exit 0 clean, 1 any error diagnostic, 2 usage or internal error.
  */
 export const lint: Command = async (args, ctx) => {
@@ -52,7 +55,7 @@ export const lint: Command = async (args, ctx) => {
   if (paths.length === 0) {
     if (!existsSync(path.join(root, DEFAULT_PATH)))
       throw new UsageError(`no files given and ${DEFAULT_PATH}/ does not exist\n${LINT_USAGE}`);
-    paths = [DEFAULT_PATH];
+    paths = [DEFAULT_PATH, ...(existsSync(path.join(root, config.alerts.dir)) ? [config.alerts.dir] : [])];
   }
   let sources;
   try {
@@ -91,7 +94,9 @@ async function readConfig(root: string, file: string | undefined): Promise<Panel
   }
   const { config, diagnostics } = loaded;
   const known = new Set<string>(
-    [...allRules.dashboard, ...allRules.tree].map((r) => r.id).concat(FRONT_DOOR_RULES, 'schema'),
+    [...allRules.dashboard, ...allRules.tree, ...ruleFileRules]
+      .map((r) => r.id)
+      .concat(FRONT_DOOR_RULES, RULE_FILE_FRONT_DOOR_RULES, 'schema'),
   );
   const problems = diagnostics.map(
     (d) => `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`,

@@ -10,7 +10,7 @@ export function dashboardSource(service: ServiceSpec): string {
   return [
     `// The review dashboard of the ${JSON.stringify(service.name)} service (${service.convention} metrics), written by \`panelcraft init\`.`,
     '// This file is yours: add panels with .withPanel(...) or switch presets. `npm run build:dashboards` type-checks it',
-    '// and writes provisioning/dashboards/' + service.name + '/; commit both.',
+    `// and writes provisioning/dashboards/${service.name}/; commit both.`,
     `import { ${fn}, goServiceOverview } from 'panelcraft';`,
     '',
     `export default goServiceOverview({`,

@@ -14,7 +14,9 @@ export function checkLocale(where: string, locale: unknown): Locale {
 /** Percentiles as fractions: each strictly between 0 and 1, no repeats, at least one. */
 export function checkQuantiles(where: string, quantiles: readonly number[]): readonly number[] {
   if (!Array.isArray(quantiles) || quantiles.length === 0) {
-    throw new Error(`${where}: quantiles must be a non-empty list of fractions such as [0.5, 0.95, 0.99], got ${show(quantiles)}`);
+    throw new Error(
+      `${where}: quantiles must be a non-empty list of fractions such as [0.5, 0.95, 0.99], got ${show(quantiles)}`,
+    );
   }
   for (const q of quantiles) {
     if (typeof q !== 'number' || !Number.isFinite(q) || q <= 0 || q >= 1) {
@@ -28,13 +30,15 @@ export function checkQuantiles(where: string, quantiles: readonly number[]): rea
 
 /** Grid columns: an integer 1-24 (Grafana's grid is 24 wide). */
 export function checkSpan(where: string, span: number): number {
-  if (!Number.isInteger(span) || span < 1 || span > 24) throw new Error(`${where}: span must be an integer 1-24, got ${show(span)}`);
+  if (!Number.isInteger(span) || span < 1 || span > 24)
+    throw new Error(`${where}: span must be an integer 1-24, got ${show(span)}`);
   return span;
 }
 
 /** Grid rows: a positive integer. */
 export function checkHeight(where: string, height: number): number {
-  if (!Number.isInteger(height) || height < 1) throw new Error(`${where}: height must be a positive integer, got ${show(height)}`);
+  if (!Number.isInteger(height) || height < 1)
+    throw new Error(`${where}: height must be a positive integer, got ${show(height)}`);
   return height;
 }
 

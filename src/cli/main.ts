@@ -110,7 +110,8 @@ export async function main(argv: readonly string[], outer: CliContext = processC
     const command = await entry.load();
     return await command(invocation.args, ctx);
   } catch (err) {
-    if (err instanceof UsageError || isParseArgsError(err)) {
+    // A bad git ref (or no repository) is the user's mistake; matched by name so git is only loaded by commands that use it.
+    if (err instanceof UsageError || (err instanceof Error && err.name === 'GitRefError') || isParseArgsError(err)) {
       ctx.stderr(`panelcraft ${name}: ${usageMessage(err as Error, name)}\n`);
       return EXIT_USAGE;
     }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE } from '../build/manifest.ts';
 
 export type RootLookup =
   | { readonly ok: true; readonly root: string }
@@ -22,7 +23,8 @@ const kind = (p: string): 'dir' | 'file' | 'none' => {
 
 /**
  * The project a command works on: `--root` when given, else the nearest folder up from `cwd` that holds
- * `panelcraft.yaml`, or a `package.json` next to a `dashboards/` folder. Refuses (with a message naming the folder
+ * `panelcraft.yaml`, or a `package.json` next to a `dashboards/` folder, else the working directory itself if it
+ * holds `dashboards/` (and is not build output). Refuses (with a message naming the folder
  * it looked at) rather than guess: a `--root` that does not exist or is a file, a project without `dashboards/`
  * when the command needs one. Creates nothing.
  */
@@ -42,6 +44,10 @@ export function findProjectRoot(cwd: string, options: FindRootOptions): RootLook
     if (path.dirname(dir) === dir) break;
   }
   const start = path.resolve(cwd);
+  // A folder holding dashboards/ is a project too when the command runs right there, unless it is build output
+  // (provisioning/ holds dashboards/ and the manifest of the build that wrote it).
+  if (kind(path.join(start, 'dashboards')) === 'dir' && kind(path.join(start, MANIFEST_FILE)) === 'none')
+    return { ok: true, root: start };
   if (!options.needDashboards) return { ok: true, root: start };
   return {
     ok: false,

@@ -23,9 +23,23 @@ export async function resolveRef(cwd: string, ref: string): Promise<string> {
     reason = firstLine(err);
   }
   // simple-git resolves with empty output when git exits 1 without writing to stderr (`--quiet`).
-  if (!/^[0-9a-f]{40,64}$/.test(commit))
-    throw new GitRefError(`"${ref}" does not name a commit in the git repository at ${cwd} (${reason})`);
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new GitRefError(await refProblem(cwd, ref, reason));
   return commit;
+}
+
+/** Why REF names no commit, in the user's terms: not a repository, no commit yet, or no such ref. */
+async function refProblem(cwd: string, ref: string, reason: string): Promise<string> {
+  if (/not a git repository/i.test(reason)) {
+    return `${cwd} is not in a git repository, so "${ref}" means nothing there; run \`git init\` and commit, or run the command in your repository`;
+  }
+  let hasCommits = true;
+  try {
+    hasCommits = (await git(cwd).raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
+  } catch {
+    hasCommits = false;
+  }
+  if (!hasCommits) return `the git repository at ${cwd} has no commits yet, so "${ref}" names none; commit first`;
+  return `"${ref}" does not name a commit in the git repository at ${cwd} (${reason}); check the spelling, or \`git fetch\` it`;
 }
 
 /**

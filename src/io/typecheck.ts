@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 
 /** One compiler error in a file of the project, as `tsc` would print it. */
 export interface TypeError {
@@ -91,6 +92,8 @@ export function typecheckProject(
     if (cached) return { errors: cached };
   }
   const host = ts.createIncrementalCompilerHost(checkOptions);
+  resolveLikeTheLoader(host, checkOptions);
+  shareLibraryFiles(host);
   const program = ts.createIncrementalProgram({ rootNames, options: checkOptions, host });
   const all = [
     ...program.getConfigFileParsingDiagnostics(),
@@ -187,4 +190,78 @@ function toTypeError(root: string, d: ts.Diagnostic): TypeError | undefined {
   if (rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) return undefined;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
   return { file: rel.split(path.sep).join('/'), line: line + 1, column: character + 1, code, message, severity };
+}
+
+/**
+ * Resolves imports the way the dashboard loader does (src/io/load-dashboards.ts), so the check sees the modules the
+ * build runs: from the importing file first; what is not found there, from panelcraft's own install (a project
+ * without node_modules still finds the foundation SDK); `panelcraft` itself, when the project does not resolve it,
+ * to the package the CLI runs from.
+ */
+function resolveLikeTheLoader(host: ts.CompilerHost, options: ts.CompilerOptions): void {
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => f, options);
+  const fallbackFrom = path.join(PACKAGE_ROOT, 'package.json');
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, sourceFile) =>
+    literals.map((literal) => {
+      const name = literal.text;
+      const mode = ts.getModeForUsageLocation(sourceFile, literal, compilerOptions);
+      const first = ts.resolveModuleName(name, containingFile, compilerOptions, host, cache, redirected, mode);
+      if (first.resolvedModule || name.startsWith('.') || path.isAbsolute(name)) return first;
+      if (name === 'panelcraft') {
+        const entry = packageTypes();
+        const dts = entry.endsWith('.d.ts');
+        return {
+          resolvedModule: {
+            resolvedFileName: entry,
+            extension: dts ? ts.Extension.Dts : ts.Extension.Ts,
+            isExternalLibraryImport: dts,
+          },
+        };
+      }
+      return ts.resolveModuleName(name, fallbackFrom, compilerOptions, host, cache, redirected, mode);
+    });
+}
+
+/**
+ * The declarations of `panelcraft` to check against: the compiled `dist/src/index.d.ts` when it is there and newer
+ * than every source (an install, or this repository after `npm ci`), else the sources themselves (this repository
+ * while src/ is being edited). Declarations are checked several times faster than sources.
+ */
+function packageTypes(): string {
+  const dts = path.join(PACKAGE_ROOT, 'dist', 'src', 'index.d.ts');
+  if (!PACKAGE_ENTRY.endsWith('.ts')) return dts;
+  let built: number;
+  try {
+    built = statSync(dts).mtimeMs;
+  } catch {
+    return PACKAGE_ENTRY;
+  }
+  const fresh = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).every((e) =>
+      e.isDirectory() ? fresh(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs <= built,
+    );
+  return fresh(path.join(PACKAGE_ROOT, 'src')) ? dts : PACKAGE_ENTRY;
+}
+
+/**
+ * Parsed (and bound) declaration files (TypeScript's own lib, installed packages, panelcraft's dist/), shared by every check in
+ * this process, as TypeScript's language service shares them between projects: `dev` and a test run check many
+ * times, and these files are most of the parsing. Keyed by path, parse settings, size and mtime.
+ */
+const sharedLibraryFiles = new Map<string, { readonly stamp: string; readonly file: ts.SourceFile }>();
+
+function shareLibraryFiles(host: ts.CompilerHost): void {
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    if (!fileName.endsWith('.d.ts')) {
+      return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    }
+    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
+    const now = stamp(fileName);
+    const cached = sharedLibraryFiles.get(key);
+    if (cached && cached.stamp === now) return cached.file;
+    const file = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    if (file) sharedLibraryFiles.set(key, { stamp: now, file });
+    return file;
+  };
 }

@@ -15,6 +15,9 @@ export interface Diagnostic {
   readonly panel?: string;
   /** JSON pointer into the dashboard JSON (RFC 6901), `''` for the whole document. */
   readonly pointer: string;
+  /** 1-based position in `file`, for findings in text the user wrote (a TypeScript error, a line of panelcraft.yaml). */
+  readonly line?: number;
+  readonly column?: number;
   /** What is wrong; quotes the bad value. */
   readonly message: string;
   /** Imperative, names the API to use. */
@@ -34,9 +37,17 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Stable order for reports: file, pointer, rule, message. */
+/** Stable order for reports: file, position in it, pointer, rule, message. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.file, d.pointer, d.rule, d.message] as const;
+  const key = (d: Diagnostic) =>
+    [
+      d.file,
+      String(d.line ?? 0).padStart(9, '0'),
+      String(d.column ?? 0).padStart(9, '0'),
+      d.pointer,
+      d.rule,
+      d.message,
+    ] as const;
   return [...diagnostics].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

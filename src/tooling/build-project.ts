@@ -15,6 +15,7 @@ import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
 import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
+import { typecheckProject } from '../io/typecheck.ts';
 
 export { OUT_DIR };
 
@@ -27,6 +28,11 @@ export interface BuildProjectOptions {
   readonly memo?: BuildMemo;
   /** Loaded `alerts/` modules; loaded from disk when left out. */
   readonly alerts?: readonly LoadedDashboard[];
+  /**
+   * Type-check the dashboard sources with the project's tsconfig.json; each compiler error is an error diagnostic.
+   * Only `dev --no-typecheck` turns it off. @default true
+   */
+  readonly typecheck?: boolean;
 }
 
 export interface ProjectBuild {
@@ -38,7 +44,7 @@ export interface ProjectBuild {
   readonly diagnostics: readonly Diagnostic[];
   readonly config: PanelcraftConfig;
   /** Milliseconds per stage, for `bench/` and `--json`. */
-  readonly timings: Readonly<Record<'config' | 'load' | 'render', number>>;
+  readonly timings: Readonly<Record<'config' | 'load' | 'typecheck' | 'render', number>>;
 }
 
 /** Loads, normalizes and validates every dashboard and alert source of a project in memory. Writes nothing. */
@@ -49,25 +55,49 @@ export async function buildProject(
   const t0 = performance.now();
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const t1 = performance.now();
-  const modules = loaded ?? (await loadDashboards(options.root, await findDashboardFiles(options.root)));
+  const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
+  // esbuild bundles in its own process while the compiler checks here, so the check costs little wall time.
+  const loading = loaded ?? loadDashboards(options.root, files);
+  const typeErrors = options.typecheck === false ? [] : typeDiagnostics(options.root, files);
+  const t2 = performance.now();
+  const modules = await loading;
   const alertModules =
     options.alerts ?? (await loadDashboards(options.root, await findSourceFiles(options.root, ALERTS_DIR)));
-  const t2 = performance.now();
+  const t3 = performance.now();
   const rendered = buildTree(modules, configResult.config, options.memo);
   const previous =
     configResult.config.alerts.target === 'grafana'
       ? await readGrafanaAlertingUids(options.root)
       : new Map<string, string[]>();
   const alerts = renderAlerts(alertModules, rendered.dashboards, configResult.config, previous);
-  const t3 = performance.now();
+  const t4 = performance.now();
   return {
     files: [...rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })), ...alerts.files],
     dashboards: rendered.dashboards,
     ruleFiles: alerts.ruleFiles,
-    diagnostics: sortDiagnostics([...configResult.diagnostics, ...rendered.diagnostics, ...alerts.diagnostics]),
+    diagnostics: sortDiagnostics([
+      ...configResult.diagnostics,
+      ...typeErrors,
+      ...rendered.diagnostics,
+      ...alerts.diagnostics,
+    ]),
     config: configResult.config,
-    timings: { config: t1 - t0, load: t2 - t1, render: t3 - t2 },
+    timings: { config: t1 - t0, typecheck: t2 - t1, load: t3 - t1, render: t4 - t3 },
   };
+}
+
+/** The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics. */
+function typeDiagnostics(root: string, files: readonly string[]): Diagnostic[] {
+  return typecheckProject(root, files).errors.map((e) => ({
+    rule: 'typescript',
+    severity: e.severity,
+    file: e.file,
+    pointer: '',
+    line: e.line,
+    column: e.column,
+    message: `${e.code}: ${e.message}`,
+    fix: 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
+  }));
 }
 
 export interface WriteOutcome {

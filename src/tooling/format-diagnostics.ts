@@ -16,7 +16,8 @@ export function formatDiagnostics(raw: readonly Diagnostic[]): string {
   const lines: string[] = [];
   // Titles, paths and messages come from dashboards and servers: none may move the cursor or fake a line.
   const diagnostics = raw.map(escapeDiagnostic);
-  const byFile = groupBy(diagnostics, (d) => d.file);
+  // A finding in text the user wrote (a type error, a line of panelcraft.yaml) is headed by its position, file:line:col.
+  const byFile = groupBy(diagnostics, (d) => (d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`));
   for (const [file, inFile] of byFile) {
     lines.push(file);
     const byPanel = groupBy(

@@ -21,6 +21,7 @@ export function diagnosticJson(d: Diagnostic): Diagnostic {
     file: d.file,
     ...(d.panel !== undefined ? { panel: d.panel } : {}),
     pointer: d.pointer,
+    ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
     message: d.message,
     ...(d.fix !== undefined ? { fix: d.fix } : {}),
   };

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 import { sdkDashboardSource, tempProject, type TempProject } from '../support/temp-project.ts';
 
 let projects: TempProject[] = [];
@@ -82,7 +83,11 @@ describe('panelcraft build', () => {
     expect(out.stderr).toContain(
       'dashboards/payments/throws.ts\n  error load: threw while loading: no config for payments (at dashboards/payments/throws.ts:1:7)',
     );
-    expect(out.stderr).toContain('panelcraft build: 3 errors, ');
+    // The type check sees the missing import too, with its position.
+    expect(out.stderr).toContain(
+      "dashboards/payments/broken.ts:1:20\n  error typescript: TS2304: Cannot find name 'DashboardBuilder'.",
+    );
+    expect(out.stderr).toContain('panelcraft build: 5 errors, ');
     expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
   });
 
@@ -157,7 +162,7 @@ describe('panelcraft build', () => {
       written: true,
       dashboards: [{ source: 'dashboards/home.ts', uid: 'home', output: 'provisioning/dashboards/home.json' }],
     });
-    expect(Object.keys(data.timings)).toEqual(['config', 'load', 'render']);
+    expect(Object.keys(data.timings)).toEqual(['config', 'typecheck', 'load', 'render']);
   });
 
   it('exits 2 on usage errors', async () => {
@@ -174,5 +179,64 @@ describe('panelcraft build', () => {
     expect(out.stderr).toContain(
       'error config (/rules/grid-overlap): rule grid-overlap: level "loud" is not one of error, warning, off',
     );
+  });
+});
+
+describe('panelcraft build type-checks the sources', () => {
+  it.each([
+    [
+      'a misspelled option key',
+      "import { clientGolang, goServiceOverview } from 'panelcraft';\n\nexport default goServiceOverview({\n  convention: clientGolang({ metrics: { requestDurtion: 'api_seconds' } }),\n});\n",
+      "dashboards/api/overview.ts:4:41\n  error typescript: TS2561: Object literal may only specify known properties, but 'requestDurtion' does not exist in type 'Partial<ConventionMetrics>'. Did you mean to write 'requestDuration'?",
+    ],
+    [
+      'a type error',
+      `${sdkDashboardSource('API')}const n: number = 'str';\n`,
+      "dashboards/api/overview.ts:7:7\n  error typescript: TS2322: Type 'string' is not assignable to type 'number'.",
+    ],
+  ])(
+    '%s fails build and build --check with file:line:col, exit 1, writing nothing',
+    async (_name, source, expected) => {
+      const p = await project({ 'dashboards/api/overview.ts': source });
+      for (const args of [['build'], ['build', '--check']]) {
+        const out = await p.run(...args);
+        expect(out.code).toBe(1);
+        expect(out.stderr).toContain(expected);
+      }
+      expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
+    },
+  );
+
+  it('refuses a missing dashboards/, a --root that does not exist or is a file: exit 2, nothing created', async () => {
+    const p = await project({ 'panelcraft.yaml': '', 'sub/readme.md': 'x' });
+    const cases: Array<[string[], string]> = [
+      [['build'], `${p.root} has no dashboards/ folder`],
+      [['build', '--root', 'typo'], `--root ${path.join(p.root, 'typo')} does not exist`],
+      [['build', '--root', 'panelcraft.yaml'], `--root ${path.join(p.root, 'panelcraft.yaml')} is a file`],
+      [['build', '--root', 'sub'], `${path.join(p.root, 'sub')} has no dashboards/ folder`],
+    ];
+    for (const [args, message] of cases) {
+      const out = await p.run(...args);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain(message);
+      expect(out.stderr).not.toContain('internal error');
+    }
+    expect(await listTree(p.root)).toEqual(['panelcraft.yaml', 'sub/readme.md']);
+  });
+});
+
+describe('panelcraft build finds the project from a subfolder', () => {
+  it('builds into the root, never a stray provisioning/ in the working directory', async () => {
+    const p = await project({ 'package.json': '{}', ...two });
+    const sub = path.join(p.root, 'dashboards', 'payments');
+    const out = await runCli(['build'], sub);
+    expect(out).toMatchObject({
+      code: 0,
+      stdout: 'panelcraft build: 2 dashboards → provisioning/ (4 written, 0 deleted, 0 unchanged)\n',
+    });
+    expect(await listTree(path.join(p.root, 'provisioning'))).toContain('dashboards/payments/payments-overview.json');
+    expect(await listTree(sub)).toEqual(['overview.ts']);
+    // Inside the output, too: provisioning/ holds a dashboards/ folder but is not a project.
+    expect((await runCli(['build', '--check'], path.join(p.root, 'provisioning'))).code).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { hasErrors } from '../../model/diagnostic.ts';
 import { buildProject, OUT_DIR, outputRoots, writeProject } from '../../tooling/build-project.ts';
 import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const BUILD_USAGE = 'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--json]';
@@ -28,7 +28,7 @@ export const build: Command = async (args, ctx) => {
     strict: true,
     allowPositionals: false,
   });
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root);
   const check = values.check || values.committed;
   const result = await buildProject({ root });
   const outcome = await writeProject(root, result, { check, force: values.force });

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 import type { BuildMemo } from '../../tooling/build-tree.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
@@ -21,17 +21,17 @@ const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as c
 export const dev: Command = async (args, ctx) => {
   const { values } = parseArgs({
     args: [...args],
-    options: { root: { type: 'string' } },
+    options: { root: { type: 'string' }, 'no-typecheck': { type: 'boolean', default: false } },
     strict: true,
     allowPositionals: false,
   });
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await runDev(root, ctx, stop.signal);
+    await runDev(root, ctx, stop.signal, { typecheck: !values['no-typecheck'] });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -40,10 +40,16 @@ export const dev: Command = async (args, ctx) => {
 };
 
 /** The watch loop; resolves once `signal` aborts and the build in flight has finished. */
-export async function runDev(root: string, ctx: CliContext, signal: AbortSignal): Promise<void> {
+export async function runDev(
+  root: string,
+  ctx: CliContext,
+  signal: AbortSignal,
+  options: { readonly typecheck?: boolean } = {},
+): Promise<void> {
   const cache = new DashboardCache(root);
   const memo: BuildMemo = new WeakMap();
   const hashes: HashCache = new Map();
+  const typecheck = options.typecheck !== false;
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
 
@@ -57,7 +63,7 @@ export async function runDev(root: string, ctx: CliContext, signal: AbortSignal)
       while (queued !== undefined && !signal.aborted) {
         const batch = queued;
         queued = undefined;
-        await rebuild(root, ctx, { cache, memo, hashes }, batch);
+        await rebuild(root, ctx, { cache, memo, hashes, typecheck }, batch);
         // Helpers a dashboard imports from anywhere (not only dashboards/ and src/) are watched from now on.
         watcher.watchFiles(cache.inputs);
       }
@@ -84,18 +90,19 @@ interface DevState {
   readonly cache: DashboardCache;
   readonly memo: BuildMemo;
   readonly hashes: HashCache;
+  readonly typecheck: boolean;
 }
 
 async function rebuild(
   root: string,
   ctx: CliContext,
-  { cache, memo, hashes }: DevState,
+  { cache, memo, hashes, typecheck }: DevState,
   changed: ChangeBatch,
 ): Promise<void> {
   const t0 = performance.now();
   try {
     const { loaded, reloaded } = await cache.load(changed);
-    const build = await buildProject({ root, memo }, loaded);
+    const build = await buildProject({ root, memo, typecheck }, loaded);
     const outcome = await writeProject(root, build, { hashCache: hashes });
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);

@@ -1,6 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
 import { diffDashboards } from '../../diff/diff-dashboards.ts';
@@ -46,7 +47,7 @@ export const diff: Command = async (args, ctx) => {
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root, false);
   const base = values.base;
 
   let commit: string;

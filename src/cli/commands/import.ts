@@ -7,6 +7,7 @@ import { existingFiles, writeNewFiles } from '../../io/write-new-files.ts';
 import { grafanaTarget } from '../../model/grafana-version.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const IMPORT_USAGE =
@@ -39,7 +40,9 @@ export const importCommand: Command = async (args, ctx) => {
   if (positionals.length === 0) throw new UsageError(`no dashboard JSON files given\n${IMPORT_USAGE}`);
   if (values.out === undefined || values.out.trim() === '')
     throw new UsageError(`--out DIR is required (e.g. --out dashboards/payments)\n${IMPORT_USAGE}`);
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root, false);
+  // Paths are relative to --root when it is given, else to the working directory (which may be below the root).
+  const base = values.root === undefined ? ctx.cwd : root;
   const shown = (abs: string) => {
     const rel = path.relative(root, abs);
     return (rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
@@ -47,7 +50,7 @@ export const importCommand: Command = async (args, ctx) => {
 
   const inputs = [];
   for (const file of positionals) {
-    const abs = path.resolve(root, file);
+    const abs = path.resolve(base, file);
     let text: string;
     try {
       text = await readFile(abs, 'utf8');
@@ -61,7 +64,7 @@ export const importCommand: Command = async (args, ctx) => {
   }
   const { config } = await loadConfig(root).catch(() => ({ config: undefined }));
   const planned = planImports(inputs, {
-    outDir: shown(path.resolve(root, values.out)),
+    outDir: shown(path.resolve(base, values.out)),
     grafana: grafanaTarget(config?.grafanaVersion),
     ...(config ? { datasource: config.datasource } : {}),
     usePanelcraft: values['use-panelcraft'] === true,

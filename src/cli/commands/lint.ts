@@ -16,6 +16,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnos
 import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const LINT_USAGE =
@@ -48,10 +49,14 @@ export const lint: Command = async (args, ctx) => {
     ctx.stdout(`${LINT_USAGE}\n`);
     return EXIT_OK;
   }
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root, false);
   const config = await readConfig(root, values.config);
 
-  let paths = positionals;
+  // Paths are relative to --root when it is given, else to the working directory (which may be below the root).
+  let paths =
+    values.root === undefined
+      ? positionals.map((p) => path.relative(root, path.resolve(ctx.cwd, p)) || '.')
+      : positionals;
   if (paths.length === 0) {
     if (!existsSync(path.join(root, DEFAULT_PATH)))
       throw new UsageError(`no files given and ${DEFAULT_PATH}/ does not exist\n${LINT_USAGE}`);

@@ -20,6 +20,7 @@ import { type CliContext, type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Usag
 import { formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const REPORT_USAGE =
@@ -73,7 +74,7 @@ export const report: Command = async (args, ctx) => {
   if (!(LOCALES as readonly string[]).includes(locale))
     throw new UsageError(`--locale "${values.locale}" is not one of ${LOCALES.join(', ')}`);
 
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root, false);
   const { config, diagnostics } = await loadConfig(root);
   if (hasErrors(diagnostics)) {
     if (values.json) ctx.stdout(jsonReport('report', diagnostics));

@@ -12,6 +12,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '..
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
 export const VERIFY_USAGE =
@@ -44,7 +45,7 @@ export const verify: Command = async (args, ctx) => {
     throw new UsageError(`--prometheus "${redactSecrets(values.prometheus)}" is not an http(s) URL`);
   const { http, url } = httpFromFlags(values, values.prometheus, ctx.env, 'PANELCRAFT_PROMETHEUS');
   const overrides = parseVarFlags(values.var ?? []);
-  const root = path.resolve(ctx.cwd, values.root ?? '.');
+  const root = projectRoot(ctx, values.root, false);
   const { config } = await loadConfig(root);
   const scrapeText = values['scrape-interval'] ?? config.datasource.scrapeInterval;
   const scrapeIntervalMs = parseGrafanaInterval(scrapeText);

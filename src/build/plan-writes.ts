@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { MANIFEST_FILE, formatManifest, sha256, type Manifest } from './manifest.ts';
 import { outputNameProblems, type OutputSource } from './output-names.ts';
 import type { OutputFile } from '../model/output-file.ts';
+import { PROVIDER_FILE } from './provisioning-yaml.ts';
 
 /** What is on disk under `provisioning/` now: every file panelcraft may care about, with its bytes' hash. */
 export interface DiskState {
@@ -105,7 +106,7 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
         severity: 'error',
         file: where(path),
         pointer: '',
-        message: `${where(path)} is a second dashboard provider next to ${where('dashboards/panelcraft.yaml')}; Grafana reads every YAML file in ${options.outLabel}/dashboards as a provider and would load the dashboards twice or from elsewhere`,
+        message: `${where(path)} is a second dashboard provider next to ${where(PROVIDER_FILE)}; Grafana reads every YAML file in ${options.outLabel}/dashboards as a provider and would load the dashboards twice or from elsewhere`,
         fix: `delete ${where(path)} (panelcraft writes the one provider), or move it out of ${options.outLabel}/dashboards`,
       });
     } else if (path.startsWith('dashboards/') && path.endsWith('.json')) {

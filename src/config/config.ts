@@ -38,7 +38,7 @@ export interface PanelcraftConfig extends RuleConfig {
   /** Grafana version the output targets; sets `schemaVersion`. @default "12.1" */
   readonly grafanaVersion: string;
   readonly datasource: DatasourceConfig;
-  /** Name of the dashboard provider in `provisioning/dashboards/panelcraft.yaml`. Keep it stable: Grafana deletes
+  /** Name of the dashboard provider in `provisioning/dashboards/panelcraft-provider.yaml`. Keep it stable: Grafana deletes
    *  dashboards of renamed providers. @default "panelcraft" */
   readonly providerName: string;
   /** Where Grafana sees `provisioning/` mounted. @default "/etc/grafana/provisioning" */

@@ -1,5 +1,8 @@
 import { parsePrometheusVersion } from '../model/prometheus-version.ts';
 import { parse } from 'yaml';
+import { didYouMean } from '../catalog/suggest.ts';
+import { parseGrafanaVersion } from '../model/grafana-version.ts';
+import { parsePrometheusDuration } from '../model/prometheus-duration.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { UID_PATTERN } from '../model/uid.ts';
@@ -7,6 +10,7 @@ import type { RuleExclusion, RuleLevel } from '../validate/rule-config.ts';
 import { parseReportConfig } from './report-config.ts';
 import { datasourceUrlSecrets } from './datasource-url-secrets.ts';
 import { DEFAULT_CONFIG, type AlertsConfig, type DatasourceConfig, type PanelcraftConfig } from './config.ts';
+import { yamlPositions } from './yaml-positions.ts';
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
 const TOP_KEYS = [
@@ -24,14 +28,46 @@ const TOP_KEYS = [
 const ALERT_KEYS = ['target', 'dir', 'grafanaUrl'];
 const DS_KEYS = ['uid', 'name', 'url', 'scrapeInterval', 'basicAuthUser'];
 
+/** What the settings may name besides their own keys; the caller knows the rules. */
+export interface ConfigVocabulary {
+  /** Every rule id `rules:` and `exclusions:` may name. Unchecked when absent. */
+  readonly ruleIds?: readonly string[];
+}
+
 /**
- * Parses `panelcraft.yaml` text into settings merged over the defaults. Pure. Every problem becomes a `config`
- * diagnostic naming the key; the returned config then holds the defaults for the bad keys.
+ * Parses `panelcraft.yaml` text into settings merged over the defaults. Pure, and the one check of the settings
+ * every command runs. Every problem becomes a `config` diagnostic naming the key, with its YAML line and a
+ * "did you mean" for misspelled keys and rule ids; the returned config then holds the defaults for the bad keys.
  */
-export function parseConfig(text: string, file: string): { config: PanelcraftConfig; diagnostics: Diagnostic[] } {
+export function parseConfig(
+  text: string,
+  file: string,
+  vocabulary: ConfigVocabulary = {},
+): { config: PanelcraftConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const problem = (pointer: string, message: string, fix: string) =>
-    diagnostics.push({ rule: 'config', severity: 'error', file, pointer, message, fix });
+  let position: ReturnType<typeof yamlPositions> | undefined;
+  const problem = (pointer: string, message: string, fix: string) => {
+    position ??= yamlPositions(text);
+    const at = position(pointer);
+    diagnostics.push({
+      rule: 'config',
+      severity: 'error',
+      file,
+      pointer,
+      ...(at ? { line: at.line, column: at.column } : {}),
+      message,
+      fix,
+    });
+  };
+  const knownRule = (id: string, pointer: string): boolean => {
+    if (vocabulary.ruleIds === undefined || vocabulary.ruleIds.includes(id)) return true;
+    problem(
+      pointer,
+      `unknown rule id "${id}"${didYouMean(id, vocabulary.ruleIds)}`,
+      'name a rule id from `panelcraft lint` output or the README',
+    );
+    return false;
+  };
   let raw: unknown;
   try {
     raw = parse(text);
@@ -49,7 +85,8 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
     return { config: DEFAULT_CONFIG, diagnostics };
   }
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) problem(`/${key}`, `unknown setting "${key}"`, `use one of ${TOP_KEYS.join(', ')}`);
+    if (!TOP_KEYS.includes(key))
+      problem(`/${key}`, `unknown setting "${key}"${didYouMean(key, TOP_KEYS)}`, `use one of ${TOP_KEYS.join(', ')}`);
   }
   const str = (obj: JsonObject, key: string, at: string): string | undefined => {
     const v = obj[key];
@@ -68,7 +105,11 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       const ds = raw.datasource;
       for (const key of Object.keys(ds))
         if (!DS_KEYS.includes(key))
-          problem(`/datasource/${key}`, `unknown datasource setting "${key}"`, `use one of ${DS_KEYS.join(', ')}`);
+          problem(
+            `/datasource/${key}`,
+            `unknown datasource setting "${key}"${didYouMean(key, DS_KEYS)}`,
+            `use one of ${DS_KEYS.join(', ')}`,
+          );
       const uid = str(ds, 'uid', '/datasource');
       if (uid !== undefined && !UID_PATTERN.test(uid))
         problem(
@@ -80,11 +121,26 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       const url = str(ds, 'url', '/datasource');
       const secrets = url === undefined ? [] : datasourceUrlSecrets(url);
       for (const s of secrets) problem('/datasource/url', s.message, s.fix);
+      const urlOk = url === undefined || isDatasourceUrl(url);
+      if (!urlOk)
+        problem(
+          '/datasource/url',
+          `datasource url "${url}" is not an http(s) URL`,
+          "write the URL Grafana's backend reaches Prometheus at, e.g. `url: http://prometheus:9090` (`$VAR` is expanded by Grafana)",
+        );
+      const scrape = str(ds, 'scrapeInterval', '/datasource');
+      const scrapeOk = scrape === undefined || isScrapeInterval(scrape);
+      if (!scrapeOk)
+        problem(
+          '/datasource/scrapeInterval',
+          `scrapeInterval "${scrape}" is not a Prometheus duration above zero`,
+          'write it as Prometheus does, e.g. `scrapeInterval: 15s` (equal to scrape_interval in prometheus.yml)',
+        );
       datasource = {
         uid: uid !== undefined && UID_PATTERN.test(uid) ? uid : DEFAULT_CONFIG.datasource.uid,
         name: str(ds, 'name', '/datasource') ?? DEFAULT_CONFIG.datasource.name,
-        url: url !== undefined && secrets.length === 0 ? url : DEFAULT_CONFIG.datasource.url,
-        scrapeInterval: str(ds, 'scrapeInterval', '/datasource') ?? DEFAULT_CONFIG.datasource.scrapeInterval,
+        url: url !== undefined && secrets.length === 0 && urlOk ? url : DEFAULT_CONFIG.datasource.url,
+        scrapeInterval: scrape !== undefined && scrapeOk ? scrape : DEFAULT_CONFIG.datasource.scrapeInterval,
         ...(user !== undefined ? { basicAuthUser: user } : {}),
       };
     }
@@ -100,6 +156,7 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       );
     else
       for (const [id, level] of Object.entries(raw.rules)) {
+        if (!knownRule(id, `/rules/${id}`)) continue;
         if (typeof level === 'string' && (LEVELS as string[]).includes(level)) rules[id] = level as RuleLevel;
         else
           problem(
@@ -122,6 +179,7 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
         const rule = str(entry, 'rule', at);
         const reason = str(entry, 'reason', at);
         if (rule === undefined) return problem(`${at}/rule`, 'exclusion has no rule', 'name the rule id it silences');
+        if (!knownRule(rule, `${at}/rule`)) return;
         if (reason === undefined)
           return problem(
             `${at}/reason`,
@@ -192,8 +250,16 @@ export function parseConfig(text: string, file: string): { config: PanelcraftCon
       else if (version !== undefined) prometheus = { version };
     }
   }
+  const grafanaVersion = str(raw, 'grafanaVersion', '');
+  const versionOk = grafanaVersion === undefined || parseGrafanaVersion(grafanaVersion) !== undefined;
+  if (!versionOk)
+    problem(
+      '/grafanaVersion',
+      `grafanaVersion "${grafanaVersion}" is not a Grafana version`,
+      'write the version your Grafana runs, e.g. `grafanaVersion: "12.1"`',
+    );
   const config: PanelcraftConfig = {
-    grafanaVersion: str(raw, 'grafanaVersion', '') ?? DEFAULT_CONFIG.grafanaVersion,
+    grafanaVersion: grafanaVersion !== undefined && versionOk ? grafanaVersion : DEFAULT_CONFIG.grafanaVersion,
     datasource,
     providerName: str(raw, 'providerName', '') ?? DEFAULT_CONFIG.providerName,
     mountPath: (str(raw, 'mountPath', '') ?? DEFAULT_CONFIG.mountPath).replace(/\/+$/, ''),
@@ -213,4 +279,20 @@ function isOutputDir(dir: string): boolean {
   if (dir.startsWith('/') || /^[A-Za-z]:/.test(dir) || dir.includes('\\')) return false;
   if (parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.'))) return false;
   return !['provisioning', 'alerts', 'dashboards', 'node_modules', 'src'].includes(parts[0]!);
+}
+
+/** An http(s) URL, or one Grafana completes from the environment at startup (`$PROMETHEUS_URL`, `${HOST}:9090`). */
+function isDatasourceUrl(url: string): boolean {
+  if (/\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.test(url)) return true;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isScrapeInterval(text: string): boolean {
+  const parsed = parsePrometheusDuration(text);
+  return 'ms' in parsed && parsed.ms > 0;
 }

@@ -14,7 +14,7 @@ export const en = {
   'errorRate.title': 'HTTP error rate',
   'errorRate.description':
     'Share of requests answered with a 5xx status. Yellow from 0.5 %, red from 1 %: users see failures and the service is not correct under load.',
-  'latency.title': 'Latency P50 / P95 / P99',
+  'latency.title': 'Latency {percentiles}',
   'latency.description':
     'Request duration percentiles. The red line is the SLO: P95 above it means one request in twenty is slower than promised.',
   'latency.meanTitle': 'Mean latency (no percentiles)',

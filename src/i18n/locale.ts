@@ -11,7 +11,9 @@ export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
 
 /** The text for `key` in `locale`, with `{name}` placeholders replaced from `params`. */
 export function text(locale: Locale, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {
-  const template = CATALOGS[locale][key];
+  const catalog = CATALOGS[locale] as (typeof CATALOGS)[Locale] | undefined;
+  if (catalog === undefined) throw new Error(`locale ${JSON.stringify(locale)} is not one of ${LOCALES.join(', ')}`);
+  const template = catalog[key];
   return template.replace(/(?<!\{)\{([a-zA-Z]+)\}(?!\})/g, (match, name: string) => params[name] ?? match);
 }
 

@@ -15,7 +15,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'errorRate.title': 'HTTP 错误率',
   'errorRate.description':
     '返回 5xx 状态的请求占比。0.5 % 起为黄色，1 % 起为红色：用户会看到失败，说明服务在负载下不正确。',
-  'latency.title': '延迟 P50 / P95 / P99',
+  'latency.title': '延迟 {percentiles}',
   'latency.description': '请求耗时的分位数。红线是 SLO：P95 高于红线意味着每二十个请求中就有一个比承诺的慢。',
   'latency.meanTitle': '平均延迟（无分位数）',
   'latency.meanNote':

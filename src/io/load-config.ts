@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CONFIG, type PanelcraftConfig } from '../config/config.ts';
 import { parseConfig } from '../config/parse-config.ts';
+import { RULE_FILE_FRONT_DOOR_RULES } from '../lint/lint-rule-files.ts';
+import { configurableRuleIds } from '../validate/rule-ids.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 
 export const CONFIG_FILE = 'panelcraft.yaml';
@@ -20,5 +22,7 @@ export async function loadConfig(
       return { config: DEFAULT_CONFIG, diagnostics: [] };
     throw err;
   }
-  return parseConfig(text, path.relative(root, abs).split(path.sep).join('/'));
+  return parseConfig(text, path.relative(root, abs).split(path.sep).join('/'), {
+    ruleIds: [...configurableRuleIds(), ...RULE_FILE_FRONT_DOOR_RULES],
+  });
 }

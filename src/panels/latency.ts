@@ -3,6 +3,7 @@ import type { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundat
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { latencyMean, latencyMode, latencyQuantile } from '../queries/latency.ts';
 import type { QueryContext } from '../queries/query-context.ts';
+import { checkQuantiles } from './check-options.ts';
 import { resolvePanel, type PanelOptions } from './panel-options.ts';
 import { seriesTargets, type CompareOptions, type SeriesSpec } from './targets.ts';
 import { thresholdSteps } from './thresholds.ts';
@@ -27,13 +28,19 @@ export function percentileLabel(q: number): string {
  * description, never an empty panel. Span @default 12
  */
 export function latency(options: LatencyOptions): TimeseriesBuilder {
-  const { sloSeconds = LATENCY_SLO_SECONDS, quantiles = [0.5, 0.95, 0.99] } = options;
+  const { sloSeconds = LATENCY_SLO_SECONDS } = options;
+  const quantiles = checkQuantiles(
+    `latency panel "${options.title ?? 'Latency'}"`,
+    options.quantiles ?? [0.5, 0.95, 0.99],
+  );
   const mode = latencyMode(options.convention, quantiles);
+  // The default title names the percentiles drawn: [0.5, 0.99] is "Latency P50 / P99".
+  const params = { percentiles: quantiles.map(percentileLabel).join(' / ') };
   const panel = resolvePanel(
     options,
     mode === 'mean'
       ? { titleKey: 'latency.meanTitle', descriptionKey: 'latency.description', note: 'latency.meanNote', span: 12 }
-      : { titleKey: 'latency.title', descriptionKey: 'latency.description', span: 12 },
+      : { titleKey: 'latency.title', descriptionKey: 'latency.description', span: 12, params },
   );
   const series = (ctx: QueryContext): SeriesSpec[] =>
     mode === 'mean'

@@ -1,5 +1,6 @@
 import type { Convention } from '../conventions/convention.ts';
 import { text, type Locale, type MessageKey } from '../i18n/locale.ts';
+import { checkLocale } from './check-options.ts';
 import type { QueryContext } from '../queries/query-context.ts';
 import { scopeMatchers } from '../queries/scope.ts';
 import type { Matchers } from '../queries/selector.ts';
@@ -48,7 +49,7 @@ export interface PanelDefaults {
 
 /** Applies defaults and checks layout numbers; throws for programmer errors, naming the panel. */
 export function resolvePanel(options: PanelOptions, defaults: PanelDefaults): ResolvedPanel {
-  const locale = options.locale ?? 'en';
+  const locale = checkLocale(`panel "${options.title ?? defaults.titleKey}"`, options.locale);
   const base = { convention: options.convention.name, ...defaults.params };
   const t = (key: MessageKey, params: Readonly<Record<string, string>> = {}): string =>
     text(locale, key, { ...base, ...params });

@@ -2,6 +2,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { PanelOptions } from '../panels/panel-options.ts';
 import type { PresetOptions } from './preset-options.ts';
 import { scopeVariables } from './variables.ts';
+import { checkLocale } from '../panels/check-options.ts';
 
 /** A dashboard with the house settings and the scope variables, and the options every panel of it shares. */
 export interface PresetBase {
@@ -14,7 +15,7 @@ export function presetBase(
   defaultTitle: string,
   time: { from: string; to: string },
 ): PresetBase {
-  const locale = options.locale ?? 'en';
+  const locale = checkLocale('preset', options.locale);
   const { variables, scope } = scopeVariables({
     convention: options.convention,
     locale,

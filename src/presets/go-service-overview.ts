@@ -1,5 +1,6 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { text } from '../i18n/locale.ts';
+import { checkLocale } from '../panels/check-options.ts';
 import { availability, availabilityRatio } from '../panels/availability.ts';
 import { cpu } from '../panels/cpu.ts';
 import { errorRate } from '../panels/error-rate.ts';
@@ -24,7 +25,7 @@ import type { PresetOptions } from './preset-options.ts';
  * CPU, in-flight when the convention has the gauge), then the route matrix.
  */
 export function goServiceOverview(options: PresetOptions): dashboard.DashboardBuilder {
-  const locale = options.locale ?? 'en';
+  const locale = checkLocale('goServiceOverview()', options.locale);
   const { builder, panel } = presetBase(options, text(locale, 'dashboard.overview'), { from: 'now-1h', to: 'now' });
   builder.refresh('1m');
 

@@ -1,5 +1,6 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { text } from '../i18n/locale.ts';
+import { checkLocale } from '../panels/check-options.ts';
 import { availability } from '../panels/availability.ts';
 import { cpu } from '../panels/cpu.ts';
 import { errorRate } from '../panels/error-rate.ts';
@@ -19,7 +20,7 @@ export interface TeachingDemoOptions extends PresetOptions {
  * overlay of every series (`offset $compare`), so the class sees now against N minutes, hours or days ago.
  */
 export function teachingDemo(options: TeachingDemoOptions): dashboard.DashboardBuilder {
-  const locale = options.locale ?? 'en';
+  const locale = checkLocale('teachingDemo()', options.locale);
   const offsets = options.compareOffsets ?? ['1h', '5m', '1d', '7d'];
   const first = offsets[0];
   if (first === undefined) throw new Error('teachingDemo(): compareOffsets must list at least one offset, e.g. ["1h"]');

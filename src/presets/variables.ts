@@ -2,6 +2,7 @@ import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Convention } from '../conventions/convention.ts';
 import { text, type Locale } from '../i18n/locale.ts';
+import { checkLocale } from '../panels/check-options.ts';
 import { DATASOURCE_REF } from '../model/datasource-variable.ts';
 import { scopeMatchers, type ScopeLabel } from '../queries/scope.ts';
 import type { Matchers } from '../queries/selector.ts';
@@ -15,7 +16,8 @@ export interface DashboardScope {
 
 export interface ScopeVariablesOptions {
   readonly convention: Convention;
-  readonly locale: Locale;
+  /** @default 'en' */
+  readonly locale?: Locale;
   readonly job?: string;
   readonly cluster?: boolean;
 }
@@ -27,7 +29,8 @@ const PROMETHEUS_VARIABLE = { type: 'prometheus', uid: DATASOURCE_REF };
  * by the variables before it, refreshed when the time range changes; plus the scope matchers built from the same list.
  */
 export function scopeVariables(options: ScopeVariablesOptions): DashboardScope {
-  const { convention, locale, job, cluster = false } = options;
+  const { convention, job, cluster = false } = options;
+  const locale = checkLocale('scopeVariables()', options.locale);
   const labels: ScopeLabel[] = cluster ? ['cluster', 'job', 'instance'] : ['job', 'instance'];
   const variables: cog.Builder<dashboard.VariableModel>[] = [
     new dashboard.DatasourceVariableBuilder('datasource').label(text(locale, 'variable.datasource')).type('prometheus'),

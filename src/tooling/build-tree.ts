@@ -119,8 +119,9 @@ function renderOne(
   if (!place.ok) return fail('folder-depth', place.message, place.fix);
   const value = dashboardValue(entry.exported);
   if (!value.ok) return fail('load', value.message, value.fix);
+  const derivedUid = stableUid(place.relative);
   const dashboard = normalizeDashboard(value.dashboard, {
-    fallbackUid: stableUid(place.relative),
+    fallbackUid: derivedUid,
     schemaVersion,
     editable: config.editable,
     datasourceUid: config.datasource.uid,
@@ -129,6 +130,7 @@ function renderOne(
   const doc: DashboardDocument = {
     file: entry.file,
     ...(place.folder !== undefined ? { folder: place.folder } : {}),
+    derivedUid,
     dashboard,
   };
   return {

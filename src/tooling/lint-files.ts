@@ -30,15 +30,7 @@ export interface LintResult {
   readonly files: number;
 }
 
-/** Rule ids the lint front door reports itself, before rules run. */
-export const FRONT_DOOR_RULES = [
-  'json-invalid',
-  'json-too-large',
-  'json-too-deep',
-  'not-a-dashboard',
-  'dashboard-wrapped',
-  'dashboard-v2',
-] as const;
+export { FRONT_DOOR_RULES } from '../validate/rule-ids.ts';
 
 /**
  * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply. `.yaml`
@@ -76,7 +68,10 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
     if (at) inside.set(file, at);
     for (const f of findings)
       out.push({ rule: f.rule, severity: f.severity, file, pointer: f.pointer, message: f.message, fix: f.fix });
-    if (dashboard) docs.push({ file, dashboard });
+    if (dashboard) {
+      const folder = provisionedFolder(file);
+      docs.push({ file, ...(folder !== undefined ? { folder } : {}), dashboard });
+    }
   }
   const ruled = runRules(docs, options.ruleSet ?? allRules, {
     origin: 'lint',
@@ -92,4 +87,20 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
     ...rules.ruled,
   ];
   return { diagnostics: sortDiagnostics(foldImplied(configured)), files: sources.length };
+}
+
+/**
+ * The Grafana folder a provisioned file lands in: `provisioning/dashboards/<folder>/x.json` is in `<folder>`
+ * (a provider with foldersFromFilesStructure, as panelcraft writes it, names folders after the last level);
+ * a file directly in `provisioning/dashboards/`, or anywhere else, is in General (`undefined`).
+ */
+export function provisionedFolder(file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = parts.length - 2; i >= 1; i--) {
+    if (parts[i] === 'dashboards' && parts[i - 1] === 'provisioning') {
+      const below = parts.slice(i + 1);
+      return below.length >= 2 ? below[below.length - 2] : undefined;
+    }
+  }
+  return undefined;
 }

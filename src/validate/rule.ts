@@ -10,6 +10,8 @@ export interface DashboardDocument {
   readonly file: string;
   /** Grafana folder title the dashboard lands in (`undefined` = General). */
   readonly folder?: string;
+  /** The uid the build derives from the source path (build only); equal to the dashboard's uid when none was set. */
+  readonly derivedUid?: string;
   /** The dashboard JSON (unwrapped from `{dashboard: …}` or a k8s resource by the lint front door). */
   readonly dashboard: JsonObject;
 }

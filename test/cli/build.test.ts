@@ -44,7 +44,7 @@ describe('panelcraft build', () => {
     expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([
       '.panelcraft-manifest',
       'dashboards/home.json',
-      'dashboards/panelcraft.yaml',
+      'dashboards/panelcraft-provider.yaml',
       'dashboards/payments/payments-overview.json',
       'datasources/prometheus.yaml',
     ]);
@@ -238,5 +238,11 @@ describe('panelcraft build finds the project from a subfolder', () => {
     expect(await listTree(sub)).toEqual(['overview.ts']);
     // Inside the output, too: provisioning/ holds a dashboards/ folder but is not a project.
     expect((await runCli(['build', '--check'], path.join(p.root, 'provisioning'))).code).toBe(0);
+    // The provider is not named like the settings file, so inside provisioning/dashboards it is not read as one.
+    expect(await listTree(path.join(p.root, 'provisioning', 'dashboards'))).toContain('panelcraft-provider.yaml');
+    expect(await runCli(['build', '--check'], path.join(p.root, 'provisioning', 'dashboards'))).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
   });
 });

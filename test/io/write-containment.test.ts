@@ -142,7 +142,7 @@ describe('the writer never touches anything outside provisioning/', () => {
     const r = await p.run('build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'error output-foreign-file: provisioning/dashboards/other.yml is a second dashboard provider next to provisioning/dashboards/panelcraft.yaml',
+      'error output-foreign-file: provisioning/dashboards/other.yml is a second dashboard provider next to provisioning/dashboards/panelcraft-provider.yaml',
     );
   });
 

@@ -121,7 +121,7 @@ describe('panelcraft lint', () => {
     const typo = await runCli(['lint', 'dash.json', '--config', 'typo.yaml'], dir);
     expect([typo.code, typo.stderr]).toEqual([
       2,
-      'panelcraft lint: invalid config:\n  config: rules: unknown rule id "panel-titel"\n',
+      'panelcraft lint: invalid config:\n  typo.yaml:2 /rules/panel-titel: unknown rule id "panel-titel" (did you mean "panel-title"?) (name a rule id from `panelcraft lint` output or the README)\n',
     ]);
     expect(await runCli(['lint', 'nope.json'], dir)).toEqual({
       code: 2,

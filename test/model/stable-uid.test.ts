@@ -13,7 +13,14 @@ describe('stableUid', () => {
     expect(stableUid('payments/overview.ts')).toBe('payments-overview');
     expect(stableUid('Go Services/Route Matrix.ts')).toBe('go-services-route-matrix');
     expect(stableUid('café/übersicht.ts')).toBe('cafe-ubersicht');
-    expect(stableUid('日本/概要.ts')).toBe('dashboard');
+    expect(stableUid('日本/概要.ts')).toMatch(/^dashboard-[0-9a-f]{8}$/);
+  });
+  it('gives paths in any language stable, distinct, readable uids', () => {
+    expect(stableUid('支付/总览.ts')).toBe('dashboard-6ba16794');
+    expect(stableUid('订单/总览.ts')).toBe('dashboard-bb58731e');
+    expect(stableUid('payments/总览.ts')).toBe('payments-75b2e668');
+    // The same path written decomposed (as macOS stores names) gets the same uid.
+    expect(stableUid('zahlungen/übersicht-2.ts'.normalize('NFD'))).toBe(stableUid('zahlungen/übersicht-2.ts'));
   });
   it('keeps a readable prefix and a hash for long paths', () => {
     const uid = stableUid('a-very-long-folder-name-for-payments/and-an-even-longer-dashboard-name.ts');

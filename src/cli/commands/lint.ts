@@ -9,11 +9,8 @@ import { fetchMetrics, MetricsSourceError, readMetricsFile } from '../../io/read
 import { redactSecrets } from '../../io/redact.ts';
 import { formatDiagnostics, summaryLine } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
-import { FRONT_DOOR_RULES, lintFiles } from '../../tooling/lint-files.ts';
-import { RULE_FILE_FRONT_DOOR_RULES } from '../../lint/lint-rule-files.ts';
-import { ruleFileRules } from '../../validate/rule-files/rules/index.ts';
+import { lintFiles } from '../../tooling/lint-files.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
-import { allRules } from '../../validate/rules/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../context.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { projectRoot } from '../project-root.ts';
@@ -98,19 +95,11 @@ async function readConfig(root: string, file: string | undefined): Promise<Panel
     throw new UsageError(`cannot read config file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const { config, diagnostics } = loaded;
-  const known = new Set<string>(
-    [...allRules.dashboard, ...allRules.tree, ...ruleFileRules]
-      .map((r) => r.id)
-      .concat(FRONT_DOOR_RULES, RULE_FILE_FRONT_DOOR_RULES, 'schema'),
-  );
+  // The same check as every other command (parseConfig through loadConfig), printed as a usage error here.
   const problems = diagnostics.map(
-    (d) => `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`,
+    (d) =>
+      `${d.file}${d.line !== undefined ? `:${d.line}` : ''}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}${d.fix ? ` (${d.fix})` : ''}`,
   );
-  for (const id of Object.keys(config.rules ?? {}))
-    if (!known.has(id)) problems.push(`config: rules: unknown rule id "${id}"`);
-  (config.exclusions ?? []).forEach((e, i) => {
-    if (!known.has(e.rule)) problems.push(`config: exclusions[${i}]: unknown rule id "${e.rule}"`);
-  });
   if (problems.length > 0) throw new UsageError(`invalid config:\n  ${problems.join('\n  ')}`);
   return config;
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../catalog/suggest.ts';
 import { PACKAGE_ROOT } from '../io/package-root.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { jsonReport } from '../tooling/json-report.ts';
 import { parseInvocation } from './argv.ts';
 import { COMMAND_HELP, helpOptionNames, renderHelp } from './command-help.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type Command } from './context.ts';
@@ -99,7 +101,9 @@ export async function main(argv: readonly string[], outer: CliContext = processC
       );
       return EXIT_OK;
     case 'unknown':
-      ctx.stderr(`panelcraft: unknown command "${invocation.word}"${invocation.hint}\n\n${usage()}`);
+      if (invocation.json)
+        ctx.stdout(failureJson('', 'usage', `unknown command "${invocation.word}"${invocation.hint}`));
+      else ctx.stderr(`panelcraft: unknown command "${invocation.word}"${invocation.hint}\n\n${usage()}`);
       return EXIT_USAGE;
     case 'run':
       break;
@@ -112,15 +116,31 @@ export async function main(argv: readonly string[], outer: CliContext = processC
   } catch (err) {
     // A bad git ref (or no repository) is the user's mistake; matched by name so git is only loaded by commands that use it.
     if (err instanceof UsageError || (err instanceof Error && err.name === 'GitRefError') || isParseArgsError(err)) {
-      ctx.stderr(`panelcraft ${name}: ${usageMessage(err as Error, name)}\n`);
+      const message = usageMessage(err as Error, name);
+      if (invocation.json) ctx.stdout(failureJson(name, 'usage', message));
+      else ctx.stderr(`panelcraft ${name}: ${message}\n`);
       return EXIT_USAGE;
     }
-    ctx.stderr(
-      `panelcraft ${name}: internal error — this is a bug in panelcraft, please report it with the output below.\n` +
-        `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    if (invocation.json)
+      ctx.stdout(
+        failureJson(name, 'internal', stack, 'this is a bug in panelcraft: please report it with this output'),
+      );
+    else
+      ctx.stderr(
+        `panelcraft ${name}: internal error — this is a bug in panelcraft, please report it with the output below.\n${stack}\n`,
+      );
     return EXIT_USAGE;
   }
+}
+
+/**
+ * A failure that is not a finding of the command (a usage mistake, an internal error) in the one `--json` shape
+ * every command prints: `{ command, ok, summary, diagnostics }` with the failure as its only diagnostic.
+ */
+function failureJson(command: string, rule: 'usage' | 'internal', message: string, fix?: string): string {
+  const diagnostic: Diagnostic = { rule, severity: 'error', file: '', pointer: '', message, ...(fix ? { fix } : {}) };
+  return jsonReport(command, [diagnostic], {}, false);
 }
 
 /** The message of a usage mistake; an unknown option gets "did you mean" and where to read about the options. */

@@ -82,8 +82,29 @@ describe('help', () => {
   });
 
   it('an unknown command gets "did you mean" and exit 2', async () => {
-    const { code, stderr } = await runCli(['--json', 'biuld']);
+    const { code, stderr } = await runCli(['biuld']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^panelcraft: unknown command "biuld" \(did you mean "build"\?\)\n/);
+  });
+});
+
+describe('--json errors', () => {
+  it('a usage error is one JSON document in the shared shape, exit 2', async () => {
+    const { code, stdout, stderr } = await runCli(['build', '--json', '--root', '/no/such/folder']);
+    expect({ code, stderr }).toEqual({ code: 2, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({
+      command: 'build',
+      ok: false,
+      summary: { errors: 1, warnings: 0 },
+      diagnostics: [
+        { rule: 'usage', severity: 'error', file: '', pointer: '', message: '--root /no/such/folder does not exist' },
+      ],
+    });
+  });
+
+  it('an unknown command under --json', async () => {
+    const { code, stdout } = await runCli(['--json', 'lnt']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).diagnostics[0].message).toBe('unknown command "lnt" (did you mean "lint"?)');
   });
 });

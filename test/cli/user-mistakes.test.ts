@@ -66,3 +66,14 @@ describe('global options before the command', () => {
     expect(JSON.parse(out.stdout)).toMatchObject({ ok: false });
   });
 });
+
+describe('hints name a command that exists in the repository', () => {
+  it('npx panelcraft build without the script, npm run build:dashboards with it', async () => {
+    project = await tempProject({ 'package.json': '{}', 'dashboards/api.ts': sdkDashboardSource('API') });
+    const bare = await project.run('build', '--check');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain('run `npx panelcraft build` and commit provisioning/');
+    await project.write('package.json', JSON.stringify({ scripts: { 'build:dashboards': 'panelcraft build' } }));
+    expect((await project.run('build', '--check')).stderr).toContain('run `npm run build:dashboards` and commit');
+  });
+});

@@ -4,6 +4,7 @@ import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { buildCommand } from '../../io/build-hint.ts';
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
@@ -71,7 +72,7 @@ export const build: Command = async (args, ctx) => {
     for (const c of committed) ctx.stderr(`${c.status.padEnd(9)} ${c.path}\n`);
     if (changes.length > 0 || committed.length > 0) {
       ctx.stderr(
-        `panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`npm run build:dashboards\` and commit ${outputRoots(result.config).join('/ and ')}/.\n`,
+        `panelcraft build --check: ${changes.length + committed.length} file(s) out of date; run \`${buildCommand(root)}\` and commit ${outputRoots(result.config).join('/ and ')}/.\n`,
       );
       return EXIT_FINDINGS;
     }

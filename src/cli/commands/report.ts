@@ -20,6 +20,7 @@ import { type CliContext, type Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Usag
 import { formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
+import { buildCommand } from '../../io/build-hint.ts';
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
@@ -117,7 +118,9 @@ export const report: Command = async (args, ctx) => {
   if (wanted.length === 0) {
     ctx.stderr(
       'panelcraft report: no services to report on: no built dashboard has a fixed `job` variable.\n' +
-        '  fix: name them with --service JOB, or build dashboards that set `job` (`npm run build:dashboards`)\n',
+        '  fix: name them with --service JOB, or build dashboards that set `job` (`' +
+        buildCommand(root) +
+        '`)\n',
     );
     return EXIT_USAGE;
   }

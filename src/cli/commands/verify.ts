@@ -12,6 +12,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '..
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { HTTP_FLAGS, HTTP_FLAGS_USAGE, httpFromFlags } from '../http-flags.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
+import { buildCommand } from '../../io/build-hint.ts';
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 
@@ -65,7 +66,7 @@ export const verify: Command = async (args, ctx) => {
         file: f.path,
         pointer: '',
         message: `not valid JSON: ${(err as Error).message}`,
-        fix: 'rebuild with `npm run build:dashboards`',
+        fix: `rebuild with \`${buildCommand(root)}\``,
       });
       continue;
     }
@@ -73,7 +74,7 @@ export const verify: Command = async (args, ctx) => {
   }
   if (files.length === 0 && diagnostics.length === 0) {
     ctx.stderr(
-      `panelcraft verify: no dashboards under ${path.join(root, 'provisioning/dashboards')}; run \`npm run build:dashboards\` first.\n`,
+      `panelcraft verify: no dashboards under ${path.join(root, 'provisioning/dashboards')}; run \`${buildCommand(root)}\` first.\n`,
     );
     return EXIT_FINDINGS;
   }

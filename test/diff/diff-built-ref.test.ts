@@ -57,5 +57,5 @@ it('exits 1 and prints the diagnostics when the current build has errors', async
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr).toContain('dashboards/demo/service.ts');
-  expect(r.stderr).toMatch(/panelcraft diff: the current build has 1 error, 0 warnings; fix them first\.\n$/);
+  expect(r.stderr).toMatch(/panelcraft diff: the current build has 3 errors, 0 warnings; fix them first\.\n$/);
 }, 60_000);

@@ -28,20 +28,6 @@ export function checkQuantiles(where: string, quantiles: readonly number[]): rea
   return quantiles;
 }
 
-/** Grid columns: an integer 1-24 (Grafana's grid is 24 wide). */
-export function checkSpan(where: string, span: number): number {
-  if (!Number.isInteger(span) || span < 1 || span > 24)
-    throw new Error(`${where}: span must be an integer 1-24, got ${show(span)}`);
-  return span;
-}
-
-/** Grid rows: a positive integer. */
-export function checkHeight(where: string, height: number): number {
-  if (!Number.isInteger(height) || height < 1)
-    throw new Error(`${where}: height must be a positive integer, got ${show(height)}`);
-  return height;
-}
-
 function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (value === undefined) return 'undefined';

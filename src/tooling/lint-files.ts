@@ -30,8 +30,6 @@ export interface LintResult {
   readonly files: number;
 }
 
-export { FRONT_DOOR_RULES } from '../validate/rule-ids.ts';
-
 /**
  * Lints dashboard files: parse, unwrap, run the one rule set (origin `lint`), fold what old formats imply. `.yaml`
  * and `.yml` files are Prometheus rule files and go through the rule-file rules instead.

@@ -22,6 +22,8 @@ const INTEGRATION = [
   'test/import/string-fidelity.test.ts',
   'test/import/write-new-files.test.ts',
   'test/init/init-command.test.ts',
+  'test/config/config-checks.test.ts',
+  'test/lint/lint-folders.test.ts',
   'test/lint/golden-reports.test.ts',
   'test/lint/lint-cli.test.ts',
   'test/lint/lint-metrics-url.test.ts',

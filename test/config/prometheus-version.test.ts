@@ -19,6 +19,8 @@ describe('prometheus.version', () => {
         severity: 'error',
         file: 'panelcraft.yaml',
         pointer: '/prometheus/version',
+        line: 2,
+        column: 3,
         message: 'prometheus.version "1.8" is not a Prometheus 2.x or 3.x version',
         fix: 'set it to the Prometheus you run, quoted, e.g. "3.5" or "2.42"',
       },

@@ -9,9 +9,12 @@ export type RootLookup =
 export interface FindRootOptions {
   /** `--root` as the user typed it, relative to `cwd`. */
   readonly explicit?: string;
-  /** Whether the command needs `dashboards/` (build, dev, diff); lint and verify of built files do not. */
+  /** Whether the command needs sources, `dashboards/` or `alerts/` (build, dev, diff); lint and verify of built files do not. */
   readonly needDashboards: boolean;
 }
+
+/** A project's source folders: dashboards, and alert rules (an alerts-only project is a project too). */
+const SOURCE_FOLDERS = ['dashboards', 'alerts'] as const;
 
 const kind = (p: string): 'dir' | 'file' | 'none' => {
   try {
@@ -20,6 +23,8 @@ const kind = (p: string): 'dir' | 'file' | 'none' => {
     return 'none';
   }
 };
+
+const hasSources = (dir: string): boolean => SOURCE_FOLDERS.some((name) => kind(path.join(dir, name)) === 'dir');
 
 /**
  * The project a command works on: `--root` when given, else the nearest folder up from `cwd` that holds
@@ -39,27 +44,25 @@ export function findProjectRoot(cwd: string, options: FindRootOptions): RootLook
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     if (kind(path.join(dir, 'panelcraft.yaml')) === 'file') return checked(dir, options);
-    if (kind(path.join(dir, 'package.json')) === 'file' && kind(path.join(dir, 'dashboards')) === 'dir')
-      return { ok: true, root: dir };
+    if (kind(path.join(dir, 'package.json')) === 'file' && hasSources(dir)) return { ok: true, root: dir };
     if (path.dirname(dir) === dir) break;
   }
   const start = path.resolve(cwd);
   // A folder holding dashboards/ is a project too when the command runs right there, unless it is build output
   // (provisioning/ holds dashboards/ and the manifest of the build that wrote it).
-  if (kind(path.join(start, 'dashboards')) === 'dir' && kind(path.join(start, MANIFEST_FILE)) === 'none')
-    return { ok: true, root: start };
+  if (hasSources(start) && kind(path.join(start, MANIFEST_FILE)) === 'none') return { ok: true, root: start };
   if (!options.needDashboards) return { ok: true, root: start };
   return {
     ok: false,
-    message: `no panelcraft project in ${start} or any folder above it (looked for panelcraft.yaml, or package.json next to a dashboards/ folder); run \`npx panelcraft init\` there, or pass --root DIR`,
+    message: `no panelcraft project in ${start} or any folder above it (looked for panelcraft.yaml, or package.json next to a dashboards/ or alerts/ folder); run \`npx panelcraft init\` there, or pass --root DIR`,
   };
 }
 
 function checked(root: string, options: FindRootOptions): RootLookup {
-  if (options.needDashboards && kind(path.join(root, 'dashboards')) !== 'dir') {
+  if (options.needDashboards && !hasSources(root)) {
     return {
       ok: false,
-      message: `${root} has no dashboards/ folder; create it (or run \`npx panelcraft init\`), or pass --root to the project folder`,
+      message: `${root} has no dashboards/ or alerts/ folder; create one (or run \`npx panelcraft init\`), or pass --root to the project folder`,
     };
   }
   return { ok: true, root };

@@ -210,10 +210,10 @@ describe('panelcraft build type-checks the sources', () => {
   it('refuses a missing dashboards/, a --root that does not exist or is a file: exit 2, nothing created', async () => {
     const p = await project({ 'panelcraft.yaml': '', 'sub/readme.md': 'x' });
     const cases: Array<[string[], string]> = [
-      [['build'], `${p.root} has no dashboards/ folder`],
+      [['build'], `${p.root} has no dashboards/ or alerts/ folder`],
       [['build', '--root', 'typo'], `--root ${path.join(p.root, 'typo')} does not exist`],
       [['build', '--root', 'panelcraft.yaml'], `--root ${path.join(p.root, 'panelcraft.yaml')} is a file`],
-      [['build', '--root', 'sub'], `${path.join(p.root, 'sub')} has no dashboards/ folder`],
+      [['build', '--root', 'sub'], `${path.join(p.root, 'sub')} has no dashboards/ or alerts/ folder`],
     ];
     for (const [args, message] of cases) {
       const out = await p.run(...args);

@@ -38,7 +38,7 @@ describe('findProjectRoot', () => {
   it('refuses a project without dashboards/, naming the folder', () => {
     expect(findProjectRoot(path.join(base, 'nodash/sub'), { needDashboards: true })).toEqual({
       ok: false,
-      message: `${path.join(base, 'nodash')} has no dashboards/ folder; create it (or run \`npx panelcraft init\`), or pass --root to the project folder`,
+      message: `${path.join(base, 'nodash')} has no dashboards/ or alerts/ folder; create one (or run \`npx panelcraft init\`), or pass --root to the project folder`,
     });
     expect(findProjectRoot(path.join(base, 'nodash/sub'), { needDashboards: false })).toEqual({
       ok: true,

@@ -1,5 +1,4 @@
-import { walk } from '../../promql/ast.ts';
-import { COUNTER_FUNCTIONS, isGaugeName } from '../../promql/metric-kind.ts';
+import { ratesOnGauges } from '../../promql/metric-kind-misuse.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt } from '../prometheus-targets.ts';
 import { analysisFor, type DashboardRule } from '../rule.ts';
@@ -13,18 +12,13 @@ export const promqlRateOnGauge: DashboardRule = {
     const findings: Finding[] = [];
     for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
-      walk(target.ast, (node) => {
-        if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;
-        const arg = node.args[0];
-        const selector =
-          arg?.type === 'MatrixSelector' ? arg.vector : arg?.type === 'SubqueryExpr' ? arg.expr : undefined;
-        if (selector?.type !== 'VectorSelector' || selector.name === undefined || !isGaugeName(selector.name)) return;
+      for (const { node, metric } of ratesOnGauges(target.ast)) {
         findings.push({
           pointer: target.pointer,
-          message: `${node.func}() is applied to gauge "${selector.name}": "${originalExcerpt(target, node.from, node.to)}"`,
-          fix: `show the gauge itself, or use deriv(${selector.name}[$__rate_interval]) / delta() for its change`,
+          message: `${node.func}() is applied to gauge "${metric}": "${originalExcerpt(target, node.from, node.to)}"`,
+          fix: `show the gauge itself, or use deriv(${metric}[$__rate_interval]) / delta() for its change`,
         });
-      });
+      }
     }
     return findings;
   },

@@ -1,23 +1,9 @@
 import { walk, type Expr } from '../../../promql/ast.ts';
-import { COUNTER_FUNCTIONS, isCounterName, isGaugeName } from '../../../promql/metric-kind.ts';
+import { ratesOnGauges, unratedCounters } from '../../../promql/metric-kind-misuse.ts';
 import { parsePromql } from '../../../promql/parser.ts';
 import type { Finding } from '../../../model/diagnostic.ts';
 import type { RuleFileRule } from '../rule-file-rule.ts';
 import { ruleEntries, ruleLabel, type RuleFileDocument, type RuleEntry } from '../rule-file-document.ts';
-
-const COUNTER_SAFE_CALLS = new Set([
-  'rate',
-  'irate',
-  'increase',
-  'resets',
-  'changes',
-  'absent',
-  'absent_over_time',
-  'present_over_time',
-  'count_over_time',
-  'timestamp',
-]);
-const COUNTER_SAFE_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
 
 /** Each parsable expression of the file with its syntax tree. */
 function parsedEntries(doc: RuleFileDocument): { entry: RuleEntry; expr: string; ast: Expr }[] {
@@ -38,22 +24,13 @@ export const ruleCounterRate: RuleFileRule = {
   check(doc) {
     const findings: Finding[] = [];
     for (const { entry, expr, ast } of parsedEntries(doc)) {
-      walk(ast, (node, parents) => {
-        if (node.type !== 'VectorSelector' || node.name === undefined || !isCounterName(node.name)) return;
-        if (
-          parents.some(
-            (p) =>
-              (p.type === 'Call' && COUNTER_SAFE_CALLS.has(p.func)) ||
-              (p.type === 'AggregateExpr' && COUNTER_SAFE_AGGREGATIONS.has(p.op)),
-          )
-        )
-          return;
+      for (const { node, metric } of unratedCounters(ast)) {
         findings.push({
           pointer: `${entry.pointer}/expr`,
-          message: `${ruleLabel(entry)}: counter "${node.name}" is used without rate(), irate() or increase(): "${expr.slice(node.from, node.to)}" only ever grows and resets on restart`,
-          fix: `wrap it: rate(${node.name}[5m])`,
+          message: `${ruleLabel(entry)}: counter "${metric}" is used without rate(), irate() or increase(): "${expr.slice(node.from, node.to)}" only ever grows and resets on restart`,
+          fix: `wrap it: rate(${metric}[5m])`,
         });
-      });
+      }
     }
     return findings;
   },
@@ -67,17 +44,13 @@ export const ruleRateOnGauge: RuleFileRule = {
   check(doc) {
     const findings: Finding[] = [];
     for (const { entry, expr, ast } of parsedEntries(doc)) {
-      walk(ast, (node) => {
-        if (node.type !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) return;
-        const arg = node.args[0];
-        const selector = arg?.type === 'MatrixSelector' ? arg.vector : undefined;
-        if (selector?.type !== 'VectorSelector' || selector.name === undefined || !isGaugeName(selector.name)) return;
+      for (const { node, metric } of ratesOnGauges(ast)) {
         findings.push({
           pointer: `${entry.pointer}/expr`,
-          message: `${ruleLabel(entry)}: ${node.func}() is applied to gauge "${selector.name}": "${expr.slice(node.from, node.to)}"`,
-          fix: `use deriv(${selector.name}[…]) or delta() for a gauge's change`,
+          message: `${ruleLabel(entry)}: ${node.func}() is applied to gauge "${metric}": "${expr.slice(node.from, node.to)}"`,
+          fix: `use deriv(${metric}[…]) or delta() for a gauge's change`,
         });
-      });
+      }
     }
     return findings;
   },

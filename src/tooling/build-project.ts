@@ -1,9 +1,5 @@
 import { OUT_DIR } from '../model/project-layout.ts';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { listFiles } from '../io/list-files.ts';
-import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type FileStatus, type WritePlan } from '../build/plan-writes.ts';
 import { ALERTS_DIR, renderAlerts, type RenderedRuleFile } from './render-alerts.ts';
@@ -16,6 +12,7 @@ import { loadConfig } from '../io/load-config.ts';
 import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { typecheckProject } from '../io/typecheck.ts';
+import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 
 export { OUT_DIR };
 
@@ -65,10 +62,7 @@ export async function buildProject(
     options.alerts ?? (await loadDashboards(options.root, await findSourceFiles(options.root, ALERTS_DIR)));
   const t3 = performance.now();
   const rendered = buildTree(modules, configResult.config, options.memo);
-  const previous =
-    configResult.config.alerts.target === 'grafana'
-      ? await readGrafanaAlertingUids(options.root)
-      : new Map<string, string[]>();
+  const previous = await readGrafanaAlertingState(options.root);
   const alerts = renderAlerts(alertModules, rendered.dashboards, configResult.config, previous);
   const t4 = performance.now();
   return {
@@ -190,34 +184,4 @@ export async function writeProject(
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
   for (const [outRel, { plan, temps }] of plans) await applyPlan(path.join(root, outRel), plan, temps);
   return { ...outcome, written: true };
-}
-
-/**
- * Rule uids each `provisioning/alerting/*.yaml` holds now (its rules and its `deleteRules`), keyed by its path below
- * `provisioning/`: what the previous build wrote, so rules removed since are listed in `deleteRules`.
- */
-async function readGrafanaAlertingUids(root: string): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const file of await listFiles(path.join(root, OUT_DIR, 'alerting'), { relPrefix: 'alerting' })) {
-    if (!/\.ya?ml$/.test(file.name)) continue;
-    let doc: unknown;
-    try {
-      doc = parse(await readFile(file.abs, 'utf8'));
-    } catch {
-      continue; // not ours or not readable as YAML: the writer reports foreign files
-    }
-    const uids: string[] = [];
-    const record = (v: unknown) => {
-      if (isJsonObject(v as JsonValue) && typeof (v as JsonObject).uid === 'string')
-        uids.push((v as JsonObject).uid as string);
-    };
-    if (isJsonObject(doc as JsonValue)) {
-      const { groups, deleteRules } = doc as JsonObject;
-      if (Array.isArray(groups))
-        for (const g of groups) if (isJsonObject(g) && Array.isArray(g.rules)) g.rules.forEach(record);
-      if (Array.isArray(deleteRules)) deleteRules.forEach(record);
-    }
-    out.set(file.rel, uids);
-  }
-  return out;
 }

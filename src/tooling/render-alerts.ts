@@ -8,6 +8,15 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRuleFileRules } from '../validate/rule-files/run-rule-file-rules.ts';
 import { arrayAt, isJsonObject, numberAt, stringAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import { grafanaAlertingPath, renderGrafanaAlerting } from '../build/render-grafana-alerting.ts';
+import {
+  DELETED_RULES_PATH,
+  EMPTY_ALERTING_STATE,
+  deletedRules,
+  lostStateDiagnostics,
+  renderDeletedRules,
+  type GrafanaAlertingState,
+  type RuleKey,
+} from '../build/grafana-deleted-rules.ts';
 import { OUT_DIR } from '../model/project-layout.ts';
 import { renderPrometheusRules, type ResolvedPanel } from '../build/render-prometheus-rules.ts';
 import type { RenderedDashboard } from './build-tree.ts';
@@ -35,8 +44,11 @@ export function renderAlerts(
   loaded: readonly LoadedDashboard[],
   dashboards: readonly RenderedDashboard[],
   config: PanelcraftConfig,
-  /** With `alerts.target: grafana`: rule uids each `alerting/<file>.yaml` held before this build (for `deleteRules`). */
-  previous: ReadonlyMap<string, readonly string[]> = new Map(),
+  /**
+   * What `provisioning/alerting/` held before this build: rules provisioned then and not now are listed for Grafana
+   * to delete (with either target, so switching to `prometheus` also removes the Grafana copies).
+   */
+  previous: GrafanaAlertingState = EMPTY_ALERTING_STATE,
 ): AlertsRenderResult {
   const diagnostics: Diagnostic[] = [];
   const ruleFiles: RenderedRuleFile[] = [];
@@ -95,15 +107,23 @@ export function renderAlerts(
       config,
     ),
   );
-  const files: OutputFile[] =
-    config.alerts.target === 'prometheus'
-      ? ruleFiles.map((f) => ({ path: f.output, contents: f.prometheusYaml }))
-      : ruleFiles.map((f) => {
-          const path = grafanaAlertingPath(f);
-          const previousUids = previous.get(path) ?? [];
-          const rendered = renderGrafanaAlerting(f, { datasourceUid: config.datasource.uid, previousUids });
-          return { path: `${OUT_DIR}/${path}`, contents: rendered.contents };
-        });
+  const files: OutputFile[] = [];
+  const provisioned: RuleKey[] = [];
+  for (const f of ruleFiles) {
+    if (config.alerts.target === 'prometheus') {
+      files.push({ path: f.output, contents: f.prometheusYaml });
+      continue;
+    }
+    const rendered = renderGrafanaAlerting(f, { datasourceUid: config.datasource.uid });
+    files.push({ path: `${OUT_DIR}/${grafanaAlertingPath(f)}`, contents: rendered.contents });
+    provisioned.push(...rendered.uids.map((uid) => ({ orgId: 1, uid })));
+  }
+  const tombstone = renderDeletedRules(deletedRules(previous, provisioned));
+  if (tombstone !== undefined) files.push({ path: `${OUT_DIR}/${DELETED_RULES_PATH}`, contents: tombstone });
+  const written = new Set(
+    files.filter((f) => f.path.startsWith(`${OUT_DIR}/`)).map((f) => f.path.slice(OUT_DIR.length + 1)),
+  );
+  diagnostics.push(...lostStateDiagnostics(previous, written));
   return { files, ruleFiles, diagnostics };
 }
 

@@ -72,15 +72,17 @@ describe('alerts.target: grafana', () => {
     expect(new Set(uids).size).toBe(uids.length);
     await expect(project.read('prometheus/rules/payments/api.yaml')).rejects.toThrow('ENOENT');
 
-    // A rule removed from the source is listed in deleteRules, so Grafana drops it instead of keeping it.
+    // A rule removed from the source is listed in deleteRules (of the tree's one tombstone file), so Grafana drops it
+    // instead of keeping it.
     await project.write(
       'alerts/payments/api.ts',
       ALERTS.replace("job: 'api' })", "job: 'api', thresholds: {} }).filter((g) => g.name !== 'api-resources')"),
     );
     expect((await project.run('build')).code).toBe(0);
-    const after = parse(await project.read('provisioning/alerting/payments-api.yaml')) as GrafanaFile;
+    const after = parse(await project.read('provisioning/alerting/panelcraft-deleted-rules.yml')) as GrafanaFile;
     const removed = doc.groups[1]!.rules.map((r) => r.uid).sort();
     expect(after.deleteRules).toEqual(removed.map((uid) => ({ orgId: 1, uid })));
+    expect(after.groups).toBeUndefined();
     expect((await project.run('build', '--check')).code).toBe(0);
   });
 

@@ -1,6 +1,5 @@
 import { hasErrors } from '../../model/diagnostic.ts';
 import { buildProject, OUT_DIR, outputRoots, writeProject } from '../../tooling/build-project.ts';
-import { compareWithCommitted } from '../../io/committed-output.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
@@ -34,9 +33,14 @@ export const build: Command = async (args, ctx) => {
   const result = await buildProject({ root });
   const outcome = await writeProject(root, result, { check, force: values.force });
   const changes = check ? outcome.changes : [];
+  // git (simple-git) is loaded only for --committed.
   const committed =
     values.committed && !hasErrors(result.diagnostics)
-      ? await compareWithCommitted(root, result.files, outputRoots(result.config))
+      ? await (await import('../../io/committed-output.ts')).compareWithCommitted(
+          root,
+          result.files,
+          outputRoots(result.config),
+        )
       : [];
   const failed = hasErrors(outcome.diagnostics) || changes.length > 0 || committed.length > 0;
 

@@ -1,119 +1,160 @@
-// `npm run bench`: medians over several runs, and ratios against the bare-SDK baseline measured in the same run.
-// Never a timed assertion: this prints numbers for the closing notes.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run bench`: the installed CLI (compiled dist/) on synthetic trees of 100, 1 000 and 5 000 dashboards × 20
+// panels — cold build with the type check (empty cache), no-change rebuild, one-file-changed rebuild, `dev`
+// save-to-written — each with its peak RSS, beside the bare foundation SDK building and writing the same dashboards,
+// measured in the same run (rounds interleave the two, so load on the machine hits both alike). Medians over
+// BENCH_RUNS runs; prints a Markdown table and writes bench/out/results.json. Never a timed assertion.
+//
+//   BENCH_SIZES=100,1000,5000  tree sizes (default all three)      --quick (BENCH_QUICK=1): 100 only, 3 runs, 5 saves
+//   BENCH_RUNS=5               runs per scenario                    BENCH_DEV_SAVES=10  saves timed in `dev`
+//   BENCH_SCENARIOS=…          any of version,baseline,cold,nochange,onefile,dev (default all)
+//   BENCH_NO_COMPILE=1         use dist/ as it is instead of compiling it first
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { dashboardSource, folderOf, PANELS_PER_DASHBOARD } from './synthetic.ts';
+import { devLatency } from './dev-save.ts';
+import { installedCli } from './installed-cli.ts';
+import { median, runNode, type Sample } from './measure.ts';
+import { markdownTable, type SizeResult } from './report-table.ts';
+import { editedSource, PANELS_PER_DASHBOARD, sourcePath, writeSyntheticTree } from './synthetic.ts';
 
-const run = promisify(execFile);
 const HERE = import.meta.dirname;
 const OUT = path.join(HERE, 'out');
-const COUNT = Number(process.env.BENCH_DASHBOARDS ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const BIN = path.join(HERE, '..', 'bin', 'panelcraft.js');
+const QUICK = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
+const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '100' : '100,1000,5000')).split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 5));
+const SAVES = Number(process.env.BENCH_DEV_SAVES ?? (QUICK ? 5 : 10));
+const SCENARIOS = new Set(
+  (process.env.BENCH_SCENARIOS ?? 'version,baseline,cold,nochange,onefile,dev').split(',').map((s) => s.trim()),
+);
+const log = (text: string) => process.stderr.write(`${text}\n`);
 
-async function writeTree(root: string, count: number): Promise<void> {
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const startedAt = new Date().toISOString();
+const loadAtStart = load();
+await mkdir(OUT, { recursive: true });
+const cli = await installedCli(OUT, process.env.BENCH_NO_COMPILE !== '1');
+const help = (await runNode([cli, 'build', '--help'])).stdout;
+/** The build cache directory flag, when this version of the CLI has one; else the default cache below the root. */
+const hasCacheDir = help.includes('--cache-dir');
+log(`panelcraft bench: installed CLI ${cli}; sizes ${SIZES.join(', ')}; ${RUNS} runs; load ${loadAtStart}`);
+
+const versionSamples: Sample[] = [];
+if (SCENARIOS.has('version')) for (let r = 0; r < RUNS; r++) versionSamples.push(await runNode([cli, '--version']));
+
+const sizes: SizeResult[] = [];
+for (const size of SIZES) {
+  const root = path.join(OUT, `tree-${size}`);
+  const cacheDir = path.join(OUT, `cache-${size}`);
+  log(`\n${size} dashboards: writing the tree…`);
   await rm(root, { recursive: true, force: true });
-  for (let i = 0; i < count; i++) {
-    const dir = path.join(root, 'dashboards', folderOf(i));
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, `service-${i}.ts`), dashboardSource(i));
-  }
-}
-
-/** GNU time, when installed, reports a child's peak RSS; the CLI runs cannot report their own. */
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-/** Runs a node command and returns its wall time (spawn to exit) and its JSON report (plus peak RSS). */
-async function timed(args: string[]): Promise<{ wall: number; report: Record<string, number> }> {
-  const [cmd, argv] = GNU_TIME
-    ? [GNU_TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args]]
-    : [process.execPath, args];
-  const t0 = performance.now();
-  const { stdout, stderr } = await run(cmd, argv, { maxBuffer: 1 << 26 });
-  const wall = performance.now() - t0;
-  const line = stdout.trim().split('\n').pop() ?? '{}';
-  const report: Record<string, number> = line.startsWith('{') ? (JSON.parse(line) as Record<string, number>) : {};
-  const rss = /maxrss_kb=(\d+)/.exec(stderr);
-  if (rss && report.maxRssMb === undefined) report.maxRssMb = Number(rss[1]) / 1024;
-  return { wall, report };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-async function series(label: string, args: () => Promise<string[]>): Promise<Record<string, number>> {
-  const samples: Array<Record<string, number>> = [];
+  await writeSyntheticTree(root, size);
+  const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
+  const build = async (label: string): Promise<Sample & { timings?: Record<string, number> }> => {
+    const sample = await runNode([cli, 'build', '--root', root, '--json', ...cacheArgs]);
+    const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number> };
+    if (!report.ok) throw new Error(`${label}: the build failed:\n${sample.stdout.slice(0, 4000)}`);
+    log(`  ${label}: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB`);
+    return { ...sample, ...(report.timings ? { timings: report.timings } : {}) };
+  };
+  const emptyCaches = async () => {
+    await rm(path.join(root, 'provisioning'), { recursive: true, force: true });
+    await rm(path.join(root, 'node_modules'), { recursive: true, force: true }); // the default cache dir
+    await rm(cacheDir, { recursive: true, force: true });
+  };
+  const samples: Record<string, Array<Sample & { timings?: Record<string, number> }>> = {
+    baseline: [],
+    cold: [],
+    nochange: [],
+    onefile: [],
+  };
   for (let r = 0; r < RUNS; r++) {
-    const { wall, report } = await timed(await args());
-    samples.push({ wall, ...report });
+    if (SCENARIOS.has('baseline')) {
+      const out = path.join(OUT, `baseline-out-${size}`);
+      await rm(out, { recursive: true, force: true });
+      const sample = await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]);
+      log(`  bare SDK: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB`);
+      samples.baseline!.push(sample);
+    }
+    if (SCENARIOS.has('cold') || r === 0) {
+      await emptyCaches();
+      const sample = await build('cold build');
+      if (SCENARIOS.has('cold')) samples.cold!.push(sample);
+    }
+    if (SCENARIOS.has('nochange')) samples.nochange!.push(await build('no change'));
+    if (SCENARIOS.has('onefile')) {
+      await writeFile(sourcePath(root, 7), editedSource(7, `Service 7 bench run ${r}`));
+      samples.onefile!.push(await build('one file changed'));
+    }
   }
-  const keys = Object.keys(samples[0]!);
-  const out = Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]!))]));
-  process.stderr.write(
-    `${label}: ${JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)])))}\n`,
-  );
-  return out;
+  const dev = SCENARIOS.has('dev') ? await devLatency(cli, root, SAVES, cacheArgs) : undefined;
+  if (dev) log(`  dev: save to written ${Math.round(dev.saveToWrittenMs)} ms, ${Math.round(dev.peakRssMb)} MB`);
+  const summary = (list: ReadonlyArray<Sample & { timings?: Record<string, number> }>) =>
+    list.length === 0
+      ? undefined
+      : {
+          wallMs: median(list.map((s) => s.wallMs)),
+          rssMb: median(list.map((s) => s.rssMb)),
+          wallSamplesMs: list.map((s) => Math.round(s.wallMs)),
+          ...(list[0]!.timings
+            ? {
+                stagesMs: Object.fromEntries(
+                  Object.keys(list[0]!.timings).map((k) => [k, median(list.map((s) => s.timings?.[k] ?? Number.NaN))]),
+                ),
+              }
+            : {}),
+        };
+  sizes.push({
+    dashboards: size,
+    baseline: summary(samples.baseline!),
+    cold: summary(samples.cold!),
+    nochange: summary(samples.nochange!),
+    onefile: summary(samples.onefile!),
+    ...(dev
+      ? {
+          dev: {
+            wallMs: dev.saveToWrittenMs,
+            rssMb: dev.peakRssMb,
+            wallSamplesMs: dev.samplesMs.map(Math.round),
+            firstBuildMs: dev.firstBuildMs,
+          },
+        }
+      : {}),
+  });
 }
-
-const tree = path.join(OUT, `tree-${COUNT}`);
-const single = path.join(OUT, 'tree-1');
-await writeTree(tree, COUNT);
-await writeTree(single, 1);
-const tsx = ['--import', 'tsx'];
-
-const baseline = await series(`bare SDK, ${COUNT} dashboards`, async () => {
-  const out = path.join(OUT, 'baseline-out');
-  await rm(out, { recursive: true, force: true });
-  return [...tsx, path.join(HERE, 'child-baseline.ts'), out, String(COUNT)];
-});
-const full = await series(`panelcraft stages, ${COUNT} dashboards`, async () => [
-  ...tsx,
-  path.join(HERE, 'child-build.ts'),
-  tree,
-]);
-const cli = await series(`panelcraft build CLI, ${COUNT} dashboards`, async () => {
-  await rm(path.join(tree, 'provisioning'), { recursive: true, force: true });
-  return [BIN, 'build', '--root', tree];
-});
-const noop = await series(`panelcraft build CLI, ${COUNT} dashboards, nothing changed`, async () => [
-  BIN,
-  'build',
-  '--root',
-  tree,
-]);
-const cold = await series('panelcraft build CLI, 1 dashboard cold', async () => {
-  await rm(path.join(single, 'provisioning'), { recursive: true, force: true });
-  return [BIN, 'build', '--root', single];
-});
 
 const results = {
-  dashboards: COUNT,
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, node: process.version, loadAtStart, loadAtEnd: load() },
+  commit: gitHead(),
+  cli: 'installed copy of the compiled dist/ (bench/out/install/node_modules/panelcraft)',
+  cacheDirFlag: hasCacheDir,
   panelsPerDashboard: PANELS_PER_DASHBOARD,
   runs: RUNS,
-  medianMs: {
-    baselineWall: baseline.wall,
-    baselineInProcess: baseline.ms,
-    buildWall: cli.wall,
-    buildInProcess: full.ms,
-    noopBuildWall: noop.wall,
-    oneDashboardColdWall: cold.wall,
-  },
-  stagesMs: { load: full.load, render: full.render, validateOnly: full.validate, write: full.write },
-  ratios: { wall: cli.wall! / baseline.wall!, inProcess: full.ms! / baseline.ms! },
-  peakRssMb: {
-    baseline: baseline.maxRssMb,
-    buildStagesUnderTsx: full.maxRssMb,
-    buildCli: cli.maxRssMb,
-    oneDashboardCold: cold.maxRssMb,
-  },
-  dashboardsPerSecond: COUNT / (cli.wall! / 1000),
+  devSaves: SAVES,
+  ...(versionSamples.length > 0
+    ? {
+        version: {
+          wallMs: median(versionSamples.map((s) => s.wallMs)),
+          rssMb: median(versionSamples.map((s) => s.rssMb)),
+        },
+      }
+    : {}),
+  sizes,
 };
-await mkdir(OUT, { recursive: true });
 await writeFile(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(markdownTable(results));
+log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`);
+
+function gitHead(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: HERE, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -3,6 +3,8 @@
  * foundation SDK (rows, timeseries and stat panels, PromQL with variables). `dashboardSource(i)` is the `.ts` file a
  * user would commit; `buildDashboard(i)` makes the very same SDK calls in-process, for the bare-SDK baseline.
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DashboardBuilder, QueryVariableBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatBuilder } from '@grafana/grafana-foundation-sdk/stat';
@@ -57,3 +59,19 @@ export function buildDashboard(i: number): DashboardBuilder {
 
 /** Folder of dashboard i: 10 folders, as a team tree would have. */
 export const folderOf = (i: number) => `team-${i % 10}`;
+
+/** Writes the `.ts` sources of dashboards 0..count-1 below `root/dashboards/`, replacing what was there. */
+export async function writeSyntheticTree(root: string, count: number): Promise<void> {
+  await rm(path.join(root, 'dashboards'), { recursive: true, force: true });
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(root, 'dashboards', folderOf(i));
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `service-${i}.ts`), dashboardSource(i));
+  }
+}
+
+/** Path of dashboard i's source below the tree root. */
+export const sourcePath = (root: string, i: number) => path.join(root, 'dashboards', folderOf(i), `service-${i}.ts`);
+
+/** Dashboard i's source with another title: a real one-file change (its output changes too). */
+export const editedSource = (i: number, title: string) => dashboardSource(i).replace(`'Service ${i}'`, `'${title}'`);

@@ -1,0 +1,63 @@
+// Watch-mode latency: from saving one dashboard to its provisioning file holding the change, with `panelcraft dev`
+// running on a tree; and the dev process's peak RSS (VmHWM) over its start and every save.
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { median } from './measure.ts';
+import { editedSource, folderOf, sourcePath } from './synthetic.ts';
+
+export interface DevLatency {
+  /** Median over the saves, ms. */
+  readonly saveToWrittenMs: number;
+  readonly samplesMs: readonly number[];
+  /** Start to the first build done, ms. */
+  readonly firstBuildMs: number;
+  readonly peakRssMb: number;
+}
+
+const TARGET = 7;
+
+export async function devLatency(cli: string, root: string, saves: number, extraArgs: readonly string[] = []) {
+  const child = spawn(process.execPath, [cli, 'dev', '--root', root, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const until = async (done: () => Promise<boolean> | boolean, what: string) => {
+    const deadline = Date.now() + 300_000;
+    while (!(await done())) {
+      if (child.exitCode !== null) throw new Error(`dev exited while waiting for ${what}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  try {
+    const t0 = performance.now();
+    await until(() => output.includes('panelcraft dev: built'), 'the first build');
+    const firstBuildMs = performance.now() - t0;
+    const samples: number[] = [];
+    const out = path.join(root, 'provisioning', 'dashboards', folderOf(TARGET), `svc-${TARGET}.json`);
+    for (let e = 0; e < saves; e++) {
+      const title = `Service ${TARGET} dev save ${e} ${Date.now()}`;
+      await new Promise((r) => setTimeout(r, 200)); // let the previous rebuild settle, as between real saves
+      const t = performance.now();
+      await writeFile(sourcePath(root, TARGET), editedSource(TARGET, title));
+      await until(async () => (await readFile(out, 'utf8').catch(() => '')).includes(title), `save ${e}`);
+      samples.push(performance.now() - t);
+    }
+    const peakRssMb = await peakRss(child.pid!);
+    return { saveToWrittenMs: median(samples), samplesMs: samples, firstBuildMs, peakRssMb } satisfies DevLatency;
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** The process's peak resident set (Linux VmHWM), MB; NaN where /proc is not there. */
+async function peakRss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+  return kb ? Number(kb[1]) / 1024 : Number.NaN;
+}

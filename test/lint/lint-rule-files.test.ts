@@ -23,6 +23,7 @@ describe('lint on Prometheus rule files', () => {
       ['rule-file-shape', 'error', '/groups/0/rules/2/for', 'line 20'],
       ['rule-file-shape', 'error', '/groups/1/name', 'line 21'],
       ['alert-annotations', 'error', '/groups/1/rules/0/annotations/summary', 'line 28'],
+      ['promql-histogram-quantile-le', 'error', '/groups/1/rules/0/expr', 'line 24'],
       ['alert-for', 'error', '/groups/1/rules/0/for', 'line 23'],
     ]);
     expect(diagnostics.every((d) => d.file === 'broken.rules.yaml')).toBe(true);
@@ -42,6 +43,10 @@ describe('lint on Prometheus rule files', () => {
     expect(lint('sum(rate(http_requests_total{job="api"}[30s])) > 1')).toEqual(['promql-range-scrape']);
     expect(lint('sum(rate(http_requests_total{job="api"}[30s])) > 1', '5s')).toEqual([]);
     expect(lint('sum(rate(http_requests_total{job="api"}[5m]) > 1')).toEqual(['promql-syntax']);
+    expect(lint('histogram_quantile(0.95, sum by (job) (rate(x_bucket{job="api"}[5m]))) > 0.8')).toEqual([
+      'promql-histogram-quantile-le',
+    ]);
+    expect(lint('histogram_quantile(0.95, sum by (le, job) (rate(x_bucket{job="api"}[5m]))) > 0.8')).toEqual([]);
   });
 
   it('reports YAML that does not parse with its line, and YAML that is not a rule file', () => {

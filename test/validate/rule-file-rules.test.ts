@@ -83,6 +83,26 @@ groups:
     ]);
   });
 
+  it('promql-histogram-quantile-le: an aggregation that drops le is an error with the rewrite; native histograms pass', () => {
+    const file = (expr: string) => GOOD.replace('sum by (job) (rate(http_requests_total[5m]))', expr);
+    expect(lint(file('histogram_quantile(0.95, sum by (job) (rate(x_bucket[5m])))'))).toEqual([
+      'error promql-histogram-quantile-le /groups/0/rules/0/expr: record job:http_requests:rate5m: histogram_quantile() aggregates buckets with by (job), which drops "le": "sum by (job) (rate(x_bucket[5m]))"; the quantile is always empty, so the rule never records or fires',
+    ]);
+    const [finding] = runRuleFileRules(
+      [
+        {
+          file: 'r.yaml',
+          content: parse(file('histogram_quantile(0.95, sum by (job) (rate(x_bucket[5m])))')) as JsonValue,
+        },
+      ],
+      { scrapeIntervalMs: 15_000 },
+    );
+    expect(finding?.fix).toBe('keep le in the aggregation: sum by (le, job) (…)');
+    expect(lint(file('histogram_quantile(0.95, sum by (le, job) (rate(x_bucket[5m])))'))).toEqual([]);
+    expect(lint(file('histogram_quantile(0.95, sum without (instance) (rate(x_bucket[5m])))'))).toEqual([]);
+    expect(lint(file('histogram_quantile(0.95, sum by (job) (rate(x[5m])))'))).toEqual([]);
+  });
+
   it('mixtool style: CamelCase names, severity, templated summary and description, `for` on non-page alerts', () => {
     const bad = `
 groups:

@@ -1,6 +1,7 @@
 import type { RuleFileRule } from '../rule-file-rule.ts';
 import { alertAnnotations, alertFor, alertNameCamelcase, alertSeverity } from './alert-style.ts';
 import { ruleFileShape } from './rule-file-shape.ts';
+import { ruleHistogramQuantileLe } from './rule-histogram-quantile-le.ts';
 import { ruleCounterRate, ruleRangeScrape, ruleRateOnGauge } from './rule-promql-kinds.ts';
 import { rulePromqlSyntax } from './rule-promql-syntax.ts';
 
@@ -11,6 +12,7 @@ export const ruleFileRules: readonly RuleFileRule[] = [
   alertNameCamelcase,
   alertSeverity,
   ruleCounterRate,
+  ruleHistogramQuantileLe,
   ruleRangeScrape,
   ruleRateOnGauge,
   rulePromqlSyntax,

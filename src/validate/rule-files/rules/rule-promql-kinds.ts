@@ -1,20 +1,9 @@
-import { walk, type Expr } from '../../../promql/ast.ts';
+import { walk } from '../../../promql/ast.ts';
 import { ratesOnGauges, unratedCounters } from '../../../promql/metric-kind-misuse.ts';
-import { parsePromql } from '../../../promql/parser.ts';
 import type { Finding } from '../../../model/diagnostic.ts';
 import type { RuleFileRule } from '../rule-file-rule.ts';
-import { ruleEntries, ruleLabel, type RuleFileDocument, type RuleEntry } from '../rule-file-document.ts';
-
-/** Each parsable expression of the file with its syntax tree. */
-function parsedEntries(doc: RuleFileDocument): { entry: RuleEntry; expr: string; ast: Expr }[] {
-  return ruleEntries(doc).flatMap((entry) => {
-    if (entry.expr === undefined) return [];
-    const parsed = parsePromql(entry.expr);
-    return parsed.expr === undefined || parsed.problems.length > 0
-      ? []
-      : [{ entry, expr: entry.expr, ast: parsed.expr }];
-  });
-}
+import { ruleLabel } from '../rule-file-document.ts';
+import { parsedEntries } from './parsed-entries.ts';
 
 /** The dashboards' rule for rule files: counters only through rate(), irate() or increase(). */
 export const ruleCounterRate: RuleFileRule = {

@@ -1,29 +1,58 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type TS from 'typescript';
-import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
+import {
+  type CheckedFile,
+  isReusable,
+  isTypecheckResults,
+  planReuse,
+  RESULTS_FORMAT,
+  reusedFiles,
+  sortTypeErrors,
+  type TypecheckResults,
+  type CompilerError,
+  usableResults,
+} from '../build/typecheck-reuse.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { type CheckContext, checkBatch, createCheckContext, packageTypes, toTypeError } from './typecheck-program.ts';
 
 /** Required, not imported: importing TypeScript's 9 MB CommonJS file as ESM costs 0.3 s more (export lexing). */
 const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
-/** One compiler error in a file of the project, as `tsc` would print it. */
-export interface TypeError {
-  /** Posix path relative to the root. */
-  readonly file: string;
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based. */
-  readonly column: number;
-  /** `TS2322` */
-  readonly code: string;
-  readonly message: string;
-  readonly severity: 'error' | 'warning';
+export type { CompilerError } from '../build/typecheck-reuse.ts';
+
+/** Where the type-check results live, below the project root (npm's convention for tool caches). */
+export const TYPECHECK_CACHE_DIR = path.join('node_modules', '.cache', 'panelcraft');
+
+/** The results file in the cache folder. */
+export const TYPECHECK_RESULTS_FILE = 'typecheck.json';
+
+/**
+ * Dashboards per compiler program. Each program holds its sources' syntax trees and its checker's types; the
+ * parsed declaration files (the SDK, TypeScript's lib) are shared, so memory stays bounded by one batch whatever the
+ * number of dashboards, at a small cost per batch (the SDK's types are built again by each checker).
+ */
+export const TYPECHECK_BATCH = 200;
+
+export interface TypecheckOptions {
+  /** Where results are kept. @default `<root>/node_modules/.cache/panelcraft` */
+  readonly cacheDir?: string;
+  /** Root files per compiler program. @default TYPECHECK_BATCH */
+  readonly batchSize?: number;
 }
 
-/** Where the incremental state lives, below the project root (npm's convention for tool caches). */
-export const TYPECHECK_CACHE_DIR = path.join('node_modules', '.cache', 'panelcraft');
+export interface TypecheckOutcome {
+  /** Every error, sorted by file and position. */
+  readonly errors: CompilerError[];
+  readonly configProblem?: string;
+  /** Root files checked by the compiler this time, and taken unchanged from the stored results. */
+  readonly checked: number;
+  readonly reused: number;
+  /** When the check finished, in milliseconds since the epoch (comparable across threads). */
+  readonly doneAt: number;
+}
 
 /**
  * The settings a project without its own `tsconfig.json` is checked with: as strict as the tsconfig `init`
@@ -43,229 +72,160 @@ const DEFAULT_OPTIONS: TS.CompilerOptions = {
 
 /**
  * Type-checks the dashboard sources (and whatever they import) with the TypeScript compiler, using the project's
- * `tsconfig.json` when it has one. Incremental: the compiler's state is kept in a `.tsbuildinfo` under
- * `node_modules/.cache/panelcraft`, so an unchanged tree costs a hash check per file, not a full check.
- * Reports errors in files of the project only (not in node_modules), each with its position and the compiler's
- * own message. `files` are relative to the root.
+ * `tsconfig.json` when it has one. Reports errors in files of the project only (not in node_modules), each with its
+ * position and the compiler's own message, sorted. `files` are relative to the root.
+ *
+ * Incremental per file: the errors of each source file are stored with the content hashes of the files it imports,
+ * so a file whose imports are all unchanged keeps its errors and only changed dashboards (and those importing a
+ * changed helper) are checked again, in batches of `batchSize` that share the parsed declaration files. The result
+ * equals a full check's; a missing, foreign or damaged results file only costs time.
  */
 export function typecheckProject(
   root: string,
   files: readonly string[],
-): { errors: TypeError[]; configProblem?: string } {
-  if (files.length === 0) return { errors: [] };
-  const configFile = path.join(root, 'tsconfig.json');
-  let options: TS.CompilerOptions = DEFAULT_OPTIONS;
-  if (ts.sys.fileExists(configFile)) {
-    const configErrors: TS.Diagnostic[] = [];
-    const parsed = ts.getParsedCommandLineOfConfigFile(
-      configFile,
-      {},
-      {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
-      },
-    );
-    if (!parsed || configErrors.length > 0) {
-      return {
-        errors: configErrors.map((d) => toTypeError(root, d)).filter((e): e is TypeError => e !== undefined),
-        configProblem: 'tsconfig.json cannot be read',
-      };
+  options: TypecheckOptions = {},
+): TypecheckOutcome {
+  if (files.length === 0) return { errors: [], checked: 0, reused: 0, doneAt: now() };
+  const config = compilerOptions(root);
+  if ('problem' in config)
+    return { errors: config.errors, configProblem: config.problem, checked: 0, reused: 0, doneAt: now() };
+  const { incremental: _i, tsBuildInfoFile: _t, ...own } = config.options;
+  const checkOptions: TS.CompilerOptions = { ...own, noEmit: true, declaration: false, composite: false };
+  const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
+  const resultsFile = path.join(cacheDir, TYPECHECK_RESULTS_FILE);
+  const hashes = fileHashes();
+  const key = resultsKey(root, checkOptions, hashes);
+  const rootNames = [...new Set(files.map((f) => compilerPath(path.resolve(root, f))))];
+  const stored = usableResults(readResults(resultsFile), key, hashes);
+  const ctx = createCheckContext(root, checkOptions);
+  const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH);
+  const final =
+    run.results.reusable || (run.batches <= 1 && !run.tookStored)
+      ? run
+      : // A file declares globals or the check found global errors: results of separate programs do not add up.
+        runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY);
+  if (final.batches > 0) writeResults(cacheDir, resultsFile, final.results);
+  const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
+  return { errors, checked: rootNames.length - final.reused, reused: final.reused, doneAt: now() };
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+function runChecks(
+  ctx: CheckContext,
+  key: string,
+  rootNames: readonly string[],
+  stored: TypecheckResults | undefined,
+  hashes: (file: string) => string | undefined,
+  batchSize: number,
+) {
+  const plan = planReuse(stored, rootNames, hashes);
+  const entries = new Map<string, CheckedFile>();
+  if (stored) for (const f of reusedFiles(stored, plan.reused)) entries.set(f, stored.files[f]!);
+  const packages = new Map<string, string>(stored ? Object.entries(stored.packages) : []);
+  const global: CompilerError[] = [];
+  let reusable = true;
+  let tookStored = entries.size > 0;
+  const wanted = (file: string): boolean => {
+    if (entries.has(file)) return false;
+    if (stored?.files[file] && isReusable(stored, file, hashes)) {
+      entries.set(file, stored.files[file]);
+      tookStored = true;
+      return false;
     }
-    options = parsed.options;
-  }
-  const cacheDir = path.join(root, TYPECHECK_CACHE_DIR);
-  let cacheWritable = true;
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-  } catch {
-    cacheWritable = false;
-  }
-  const checkOptions: TS.CompilerOptions = {
-    ...options,
-    noEmit: true,
-    declaration: false,
-    composite: false,
-    incremental: cacheWritable,
-    ...(cacheWritable ? { tsBuildInfoFile: path.join(cacheDir, 'dashboards.tsbuildinfo') } : {}),
+    return true;
   };
-  const rootNames = files.map((f) => path.resolve(root, f));
-  const stampFile = path.join(cacheDir, 'dashboards.stamps.json');
-  const key = cacheKey(root, rootNames, checkOptions);
-  if (cacheWritable) {
-    const cached = readStamps(stampFile, key);
-    if (cached) return { errors: cached };
+  let batches = 0;
+  for (let i = 0; i < plan.check.length; i += batchSize) {
+    batches++;
+    const batch = checkBatch(ctx, plan.check.slice(i, i + batchSize), wanted);
+    for (const [file, errors] of batch.errors) {
+      const deps = Object.fromEntries((batch.deps.get(file) ?? []).map((d) => [d, hashes(d) ?? '']));
+      entries.set(file, { hash: hashes(file) ?? '', deps, errors });
+    }
+    for (const pkg of batch.packages) packages.set(pkg, hashes(pkg) ?? '');
+    global.push(...batch.global);
+    if (batch.globalsDeclared || batch.global.length > 0) reusable = false;
   }
-  const host = ts.createIncrementalCompilerHost(checkOptions);
-  resolveLikeTheLoader(host, checkOptions);
-  shareLibraryFiles(host);
-  const program = ts.createIncrementalProgram({ rootNames, options: checkOptions, host });
-  const all = [
-    ...program.getConfigFileParsingDiagnostics(),
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...program.getSyntacticDiagnostics(),
-    ...program.getSemanticDiagnostics(),
-  ];
-  if (cacheWritable) program.emit();
-  const seen = new Set<string>();
-  const errors: TypeError[] = [];
-  for (const d of all) {
-    const e = toTypeError(root, d);
-    if (!e) continue;
-    const key = `${e.file}:${e.line}:${e.column}:${e.code}:${e.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    errors.push(e);
-  }
-  if (cacheWritable)
-    writeStamps(
-      stampFile,
-      key,
-      program
-        .getProgram()
-        .getSourceFiles()
-        .map((f) => f.fileName),
-      errors,
-    );
-  return { errors };
+  const results: TypecheckResults = {
+    format: RESULTS_FORMAT,
+    key,
+    reusable,
+    packages: Object.fromEntries([...packages].sort(([a], [b]) => (a < b ? -1 : 1))),
+    files: Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+  return { results, global, batches, reused: plan.reused.length, tookStored };
+}
+
+/** The compiler spells paths with `/` on every platform; the results use its spelling. */
+const compilerPath = (file: string) => file.split(path.sep).join('/');
+
+/** Content hashes of files, each read once per check. */
+function fileHashes(): (file: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  return (file) => {
+    if (memo.has(file)) return memo.get(file);
+    let hash: string | undefined;
+    try {
+      hash = createHash('sha1').update(readFileSync(file)).digest('hex');
+    } catch {
+      hash = undefined;
+    }
+    memo.set(file, hash);
+    return hash;
+  };
 }
 
 /**
- * Everything besides the files' contents that decides the result: the checked files, the settings, the TypeScript
- * version, and what installs change (package.json, the lockfile npm keeps in node_modules).
+ * Everything besides the project's own files that decides every result: the results format, the TypeScript
+ * version, the root, the effective compiler options and the tsconfig, the package manifests and lockfiles of the
+ * project and of panelcraft's install (installs change declaration files), and which `panelcraft` types are used.
  */
-function cacheKey(root: string, rootNames: readonly string[], options: TS.CompilerOptions): string {
+function resultsKey(root: string, options: TS.CompilerOptions, hashes: (file: string) => string | undefined): string {
   const hash = createHash('sha256');
-  hash.update(`${ts.version}\0${JSON.stringify(options)}\0${rootNames.join('\0')}`);
-  for (const file of ['tsconfig.json', 'package.json', 'node_modules/.package-lock.json'])
-    hash.update(`\0${stamp(path.join(root, file))}`);
+  hash.update(`${RESULTS_FORMAT}\0${ts.version}\0${root}\0${JSON.stringify(options)}\0${packageTypes()}`);
+  for (const dir of new Set([root, PACKAGE_ROOT]))
+    for (const file of ['tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'])
+      hash.update(`\0${file}\0${hashes(path.join(dir, file)) ?? 'none'}`);
   return hash.digest('hex');
 }
 
-function stamp(file: string): string {
+/** The stored results, or `undefined` when there are none or they are foreign, truncated or damaged. */
+function readResults(file: string): TypecheckResults | undefined {
   try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'none';
-  }
-}
-
-interface Stamps {
-  readonly key: string;
-  readonly files: Record<string, string>;
-  readonly errors: TypeError[];
-}
-
-/**
- * The last result, if no file the last check read has changed size or mtime since: then the compiler (which would
- * parse every declaration file again, even incrementally) is not started at all.
- */
-function readStamps(stampFile: string, key: string): TypeError[] | undefined {
-  let stamps: Stamps;
-  try {
-    stamps = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamps;
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isTypecheckResults(value) ? value : undefined;
   } catch {
     return undefined;
   }
-  if (stamps.key !== key) return undefined;
-  for (const [file, was] of Object.entries(stamps.files)) if (stamp(file) !== was) return undefined;
-  return stamps.errors;
 }
 
-function writeStamps(stampFile: string, key: string, files: readonly string[], errors: readonly TypeError[]): void {
-  const stamps: Stamps = { key, files: Object.fromEntries(files.map((f) => [f, stamp(f)])), errors: [...errors] };
+/** Atomic: a temp file renamed over the old one, so a killed build leaves the old results or the new ones. */
+function writeResults(dir: string, file: string, results: TypecheckResults): void {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    writeFileSync(`${stampFile}.${process.pid}.tmp`, JSON.stringify(stamps));
-    renameSync(`${stampFile}.${process.pid}.tmp`, stampFile);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, JSON.stringify(results));
+    renameSync(temp, file);
   } catch {
-    // a cache only: the next check starts the compiler again
+    rmSync(temp, { force: true }); // a cache only: the next check runs the compiler again
   }
 }
 
-function toTypeError(root: string, d: TS.Diagnostic): TypeError | undefined {
-  if (d.category !== ts.DiagnosticCategory.Error && d.category !== ts.DiagnosticCategory.Warning) return undefined;
-  const severity = d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning';
-  const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-  const code = `TS${d.code}`;
-  if (!d.file || d.start === undefined) return { file: 'tsconfig.json', line: 1, column: 1, code, message, severity };
-  const rel = path.relative(root, d.file.fileName);
-  // Errors inside installed packages are not the project's to fix (and skipLibCheck decides about .d.ts files).
-  if (rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) return undefined;
-  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return { file: rel.split(path.sep).join('/'), line: line + 1, column: character + 1, code, message, severity };
-}
-
-/**
- * Resolves imports the way the dashboard loader does (src/io/load-dashboards.ts), so the check sees the modules the
- * build runs: from the importing file first; what is not found there, from panelcraft's own install (a project
- * without node_modules still finds the foundation SDK); `panelcraft` itself, when the project does not resolve it,
- * to the package the CLI runs from.
- */
-function resolveLikeTheLoader(host: TS.CompilerHost, options: TS.CompilerOptions): void {
-  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => f, options);
-  const fallbackFrom = path.join(PACKAGE_ROOT, 'package.json');
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, sourceFile) =>
-    literals.map((literal) => {
-      const name = literal.text;
-      const mode = ts.getModeForUsageLocation(sourceFile, literal, compilerOptions);
-      const first = ts.resolveModuleName(name, containingFile, compilerOptions, host, cache, redirected, mode);
-      if (first.resolvedModule || name.startsWith('.') || path.isAbsolute(name)) return first;
-      if (name === 'panelcraft') {
-        const entry = packageTypes();
-        const dts = entry.endsWith('.d.ts');
-        return {
-          resolvedModule: {
-            resolvedFileName: entry,
-            extension: dts ? ts.Extension.Dts : ts.Extension.Ts,
-            isExternalLibraryImport: dts,
-          },
-        };
-      }
-      return ts.resolveModuleName(name, fallbackFrom, compilerOptions, host, cache, redirected, mode);
-    });
-}
-
-/**
- * The declarations of `panelcraft` to check against: the compiled `dist/src/index.d.ts` when it is there and newer
- * than every source (an install, or this repository after `npm ci`), else the sources themselves (this repository
- * while src/ is being edited). Declarations are checked several times faster than sources.
- */
-function packageTypes(): string {
-  const dts = path.join(PACKAGE_ROOT, 'dist', 'src', 'index.d.ts');
-  if (!PACKAGE_ENTRY.endsWith('.ts')) return dts;
-  let built: number;
-  try {
-    built = statSync(dts).mtimeMs;
-  } catch {
-    return PACKAGE_ENTRY;
+function compilerOptions(root: string): { options: TS.CompilerOptions } | { problem: string; errors: CompilerError[] } {
+  const configFile = path.join(root, 'tsconfig.json');
+  if (!ts.sys.fileExists(configFile)) return { options: DEFAULT_OPTIONS };
+  const configErrors: TS.Diagnostic[] = [];
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d) },
+  );
+  if (!parsed || configErrors.length > 0) {
+    return {
+      problem: 'tsconfig.json cannot be read',
+      errors: configErrors.map((d) => toTypeError(root, d)).filter((e): e is CompilerError => e !== undefined),
+    };
   }
-  const fresh = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true }).every((e) =>
-      e.isDirectory() ? fresh(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs <= built,
-    );
-  return fresh(path.join(PACKAGE_ROOT, 'src')) ? dts : PACKAGE_ENTRY;
-}
-
-/**
- * Parsed (and bound) declaration files (TypeScript's own lib, installed packages, panelcraft's dist/), shared by every check in
- * this process, as TypeScript's language service shares them between projects: `dev` and a test run check many
- * times, and these files are most of the parsing. Keyed by path, parse settings, size and mtime.
- */
-const sharedLibraryFiles = new Map<string, { readonly stamp: string; readonly file: TS.SourceFile }>();
-
-function shareLibraryFiles(host: TS.CompilerHost): void {
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
-    if (!fileName.endsWith('.d.ts')) {
-      return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
-    }
-    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
-    const now = stamp(fileName);
-    const cached = sharedLibraryFiles.get(key);
-    if (cached && cached.stamp === now) return cached.file;
-    const file = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
-    if (file) sharedLibraryFiles.set(key, { stamp: now, file });
-    return file;
-  };
+  return { options: parsed.options };
 }

@@ -11,8 +11,9 @@ import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
 import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
-import { typecheckProject } from '../io/typecheck.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
+import { type TypecheckThread, typecheckThread } from '../io/typecheck-thread.ts';
+import type { CompilerError } from '../io/typecheck.ts';
 
 export { OUT_DIR };
 
@@ -30,6 +31,8 @@ export interface BuildProjectOptions {
    * Only `dev --no-typecheck` turns it off. @default true
    */
   readonly typecheck?: boolean;
+  /** Where caches live. @default `<root>/node_modules/.cache/panelcraft` */
+  readonly cacheDir?: string;
 }
 
 export interface ProjectBuild {
@@ -50,13 +53,16 @@ export async function buildProject(
   loaded?: readonly LoadedDashboard[],
 ): Promise<ProjectBuild> {
   const t0 = performance.now();
+  // The compiler loads on its own thread while the config and the sources load here.
+  const checker = options.typecheck === false ? undefined : typecheckThread();
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const t1 = performance.now();
   const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
-  // esbuild bundles in its own process while the compiler checks here, so the check costs little wall time.
   const loading = loaded ?? loadDashboards(options.root, files);
-  const typeErrors = options.typecheck === false ? [] : typeDiagnostics(options.root, files);
-  const t2 = performance.now();
+  const typeErrors = checker
+    ? typeDiagnostics(checker, options.root, files, options.cacheDir)
+    : Promise.resolve({ diagnostics: [], ms: 0 });
+  typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
   const modules = await loading;
   const alertModules =
     options.alerts ?? (await loadDashboards(options.root, await findSourceFiles(options.root, ALERTS_DIR)));
@@ -65,24 +71,39 @@ export async function buildProject(
   const previous = await readGrafanaAlertingState(options.root);
   const alerts = renderAlerts(alertModules, rendered.dashboards, configResult.config, previous);
   const t4 = performance.now();
+  const types = await typeErrors;
   return {
     files: [...rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })), ...alerts.files],
     dashboards: rendered.dashboards,
     ruleFiles: alerts.ruleFiles,
     diagnostics: sortDiagnostics([
       ...configResult.diagnostics,
-      ...typeErrors,
+      ...types.diagnostics,
       ...rendered.diagnostics,
       ...alerts.diagnostics,
     ]),
     config: configResult.config,
-    timings: { config: t1 - t0, typecheck: t2 - t1, load: t3 - t1, render: t4 - t3 },
+    timings: { config: t1 - t0, typecheck: types.ms, load: t3 - t1, render: t4 - t3 },
   };
 }
 
-/** The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics. */
-function typeDiagnostics(root: string, files: readonly string[]): Diagnostic[] {
-  return typecheckProject(root, files).errors.map((e) => ({
+/**
+ * The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics, checked
+ * on the checker's thread beside loading and rendering; `ms` is the wall time until the thread had them.
+ */
+async function typeDiagnostics(
+  checker: TypecheckThread,
+  root: string,
+  files: readonly string[],
+  cacheDir: string | undefined,
+): Promise<{ diagnostics: Diagnostic[]; ms: number }> {
+  const start = performance.timeOrigin + performance.now();
+  const outcome = await checker.check(root, files, cacheDir === undefined ? {} : { cacheDir });
+  return { diagnostics: outcome.errors.map(typeDiagnostic), ms: outcome.doneAt - start };
+}
+
+function typeDiagnostic(e: CompilerError): Diagnostic {
+  return {
     rule: 'typescript',
     severity: e.severity,
     file: e.file,
@@ -91,7 +112,7 @@ function typeDiagnostics(root: string, files: readonly string[]): Diagnostic[] {
     column: e.column,
     message: `${e.code}: ${e.message}`,
     fix: 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
-  }));
+  };
 }
 
 export interface WriteOutcome {

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { type TypecheckOptions, type TypecheckOutcome, typecheckProject } from './typecheck.ts';
+import type { TypecheckRequest } from './typecheck-worker.ts';
+
+/**
+ * A type checker on its own thread, so the check runs beside loading and rendering (the machine's second core)
+ * instead of before them. One thread serves many checks (`dev`), one at a time; it keeps the parsed declaration
+ * files between them. When no thread can be started, or it dies, checks run on the calling thread instead: slower,
+ * same result.
+ */
+export class TypecheckThread {
+  #worker: Worker | undefined;
+  #broken = false;
+  #next = 1;
+  readonly #pending = new Map<number, Waiting>();
+
+  /**
+   * Starts the thread now (it loads the compiler while the caller does other work). `entry` replaces the thread's
+   * module (tests; `null`: no thread).
+   */
+  constructor(entry: WorkerEntry | null = workerEntry() ?? null) {
+    this.#worker = this.#start(entry);
+  }
+
+  /** Whether checks run on a thread of their own (false after a failure to start or a crash: then on the caller's). */
+  get threaded(): boolean {
+    return this.#worker !== undefined && !this.#broken;
+  }
+
+  /**
+   * `typecheckProject(root, files, options)` on the thread. Rejects only as that would (a compiler crash, with the
+   * thread's stack), never for a thread problem.
+   */
+  check(root: string, files: readonly string[], options: TypecheckOptions = {}): Promise<TypecheckOutcome> {
+    const request: TypecheckRequest = { id: this.#next++, root, files: [...files], options };
+    const worker = this.#worker;
+    if (!worker || this.#broken) return Promise.resolve().then(() => typecheckProject(root, files, options));
+    return new Promise((resolve, reject) => {
+      this.#pending.set(request.id, { resolve, reject, request });
+      worker.ref();
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops the thread; checks still pending finish on the calling thread. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (worker) await worker.terminate();
+    this.#fallBack();
+  }
+
+  #start(entry: WorkerEntry | null): Worker | undefined {
+    if (!entry) return undefined;
+    let worker: Worker;
+    try {
+      worker = new Worker(entry.url, { execArgv: [...entry.execArgv], env: process.env });
+    } catch {
+      return undefined;
+    }
+    worker.unref();
+    worker.on('message', (m: { id: number; outcome?: TypecheckOutcome; error?: string }) => {
+      const waiting = this.#pending.get(m.id);
+      if (!waiting) return;
+      this.#pending.delete(m.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (m.outcome) waiting.resolve(m.outcome);
+      else waiting.reject(new Error(`type check failed: ${m.error ?? 'no answer'}`));
+    });
+    const broken = () => {
+      this.#broken = true;
+      this.#fallBack();
+    };
+    worker.on('error', broken);
+    worker.on('exit', broken);
+    return worker;
+  }
+
+  /** Runs every pending check on this thread. */
+  #fallBack(): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const { resolve, reject, request } of pending) {
+      try {
+        resolve(typecheckProject(request.root, request.files, request.options));
+      } catch (err) {
+        reject(err);
+      }
+    }
+  }
+}
+
+let shared: TypecheckThread | undefined;
+
+/**
+ * The process's type-check thread, started on first use and kept (idle, it does not keep the process alive): every
+ * build of a process (each save in `dev`, a test run) reuses its parsed declaration files.
+ */
+export function typecheckThread(): TypecheckThread {
+  if (!shared?.threaded) shared = new TypecheckThread();
+  return shared;
+}
+
+/** The module a thread runs, and its Node options. */
+export interface WorkerEntry {
+  readonly url: URL;
+  readonly execArgv: readonly string[];
+}
+
+interface Waiting {
+  readonly resolve: (outcome: TypecheckOutcome) => void;
+  readonly reject: (err: unknown) => void;
+  readonly request: TypecheckRequest;
+}
+
+/**
+ * The thread's module: the compiled `typecheck-worker.js` beside this file (an install), or, running from this
+ * repository's sources (the CLI bundle, tsx, vitest), `src/io/typecheck-worker.ts` through tsx's loader.
+ */
+function workerEntry(): WorkerEntry | undefined {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) {
+    const compiled = new URL('./typecheck-worker.js', here);
+    if (existsSync(fileURLToPath(compiled))) return { url: compiled, execArgv: [] };
+  }
+  const source = path.join(PACKAGE_ROOT, 'src', 'io', 'typecheck-worker.ts');
+  if (!existsSync(source)) return undefined;
+  let tsxApi: string;
+  try {
+    // The ESM entry of tsx's API (the CommonJS one cannot register hooks for a thread's imports).
+    tsxApi = createRequire(path.join(PACKAGE_ROOT, 'package.json'))
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs');
+  } catch {
+    return undefined;
+  }
+  const code = `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)};\nregister();\nawait import(${JSON.stringify(pathToFileURL(source).href)});\n`;
+  return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), execArgv: [] };
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { typecheckProject } from '../../src/io/typecheck.ts';
+import { TypecheckThread } from '../../src/io/typecheck-thread.ts';
+import { tempProject, type TempProject } from '../support/temp-project.ts';
+
+let project: TempProject | undefined;
+let thread: TypecheckThread | undefined;
+afterEach(async () => {
+  await thread?.close();
+  await project?.dispose();
+  project = undefined;
+  thread = undefined;
+});
+
+const sources = {
+  'dashboards/a.ts': "const n: number = 'str';\nexport default n;\n",
+  'dashboards/b.ts': 'export default missing;\n',
+};
+const files = Object.keys(sources);
+const brief = (errors: readonly { file: string; line: number; code: string }[]) =>
+  errors.map((e) => `${e.file}:${e.line} ${e.code}`);
+
+describe('TypecheckThread', () => {
+  it('checks on a thread of its own, with the same errors as on the caller, and serves several checks', async () => {
+    project = await tempProject(sources);
+    thread = new TypecheckThread();
+    expect(thread.threaded).toBe(true);
+    const [first, second] = await Promise.all([
+      thread.check(project.root, files, { cacheDir: `${project.root}/c1` }),
+      thread.check(project.root, files, { cacheDir: `${project.root}/c2` }),
+    ]);
+    expect(brief(first.errors)).toEqual(['dashboards/a.ts:1 TS2322', 'dashboards/b.ts:1 TS2304']);
+    expect(second.errors).toEqual(first.errors);
+    expect(first.errors).toEqual(typecheckProject(project.root, files, { cacheDir: `${project.root}/c3` }).errors);
+    expect(thread.threaded).toBe(true);
+  });
+
+  it('checks on the calling thread when the thread cannot start', async () => {
+    project = await tempProject(sources);
+    thread = new TypecheckThread({ url: new URL('data:text/javascript,throw new Error("no thread")'), execArgv: [] });
+    const outcome = await thread.check(project.root, files);
+    expect(brief(outcome.errors)).toEqual(['dashboards/a.ts:1 TS2322', 'dashboards/b.ts:1 TS2304']);
+    expect(thread.threaded).toBe(false);
+  });
+
+  it('checks on the calling thread when there is no thread module', async () => {
+    project = await tempProject(sources);
+    thread = new TypecheckThread(null);
+    expect(thread.threaded).toBe(false);
+    expect(brief((await thread.check(project.root, files)).errors)).toHaveLength(2);
+  });
+});

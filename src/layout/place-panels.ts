@@ -1,4 +1,4 @@
-import { GRID_COLUMNS, overlaps, type GridPos } from './grid-pos.ts';
+import { GRID_COLUMNS, type GridPos } from './grid-pos.ts';
 
 /** What placement needs of a panel: whether it is a row, and the position it asked for (maybe invalid). */
 export interface PlacementRequest {
@@ -14,20 +14,27 @@ const DEFAULT_H = 8;
  * A panel that runs past column 24 wraps to a new line (the foundation SDK's flow lets it overflow); a panel that
  * would overlap one placed before it moves down to the first free spot; a row spans the grid below everything
  * placed before it, and the panels after a row stay below it. Widths are clamped to 1–24, heights to ≥ 1.
- * Pure and idempotent: placing its own output changes nothing.
+ * Pure and idempotent: placing its own output changes nothing. O(n log n) for n panels: each of the 24 columns keeps
+ * its occupied spans sorted, so finding the first free spot is a binary search per column, not a scan of every panel.
  */
 export function placePanels(requests: readonly PlacementRequest[], startY = 0): GridPos[] {
   const placed: GridPos[] = [];
+  const grid = new OccupiedColumns();
   let floor = startY; // top of the current row section
+  let bottom = startY; // lowest edge of anything placed so far
   let cursorX = 0;
   let lineY = startY;
   let lineBottom = startY;
+  const place = (box: GridPos) => {
+    placed.push(box);
+    grid.add(box);
+    bottom = Math.max(bottom, box.y + box.h);
+  };
   for (const request of requests) {
     if (request.isRow) {
-      const bottom = placed.reduce((max, p) => Math.max(max, p.y + p.h), floor);
       const want = int(request.gridPos?.y, bottom);
       const row: GridPos = { x: 0, y: Math.max(want, bottom), w: GRID_COLUMNS, h: 1 };
-      placed.push(row);
+      place(row);
       floor = row.y + 1;
       cursorX = 0;
       lineY = floor;
@@ -44,9 +51,8 @@ export function placePanels(requests: readonly PlacementRequest[], startY = 0): 
       x = 0;
       y = Math.max(y, lineBottom);
     }
-    y = firstFreeY({ x, y: Math.max(y, floor), w, h }, placed);
-    const box: GridPos = { x, y, w, h };
-    placed.push(box);
+    y = grid.firstFreeY(x, w, Math.max(y, floor), h);
+    place({ x, y, w, h });
     if (y > lineY) lineY = y;
     lineBottom = Math.max(lineBottom, y + h);
     cursorX = x + w;
@@ -54,14 +60,54 @@ export function placePanels(requests: readonly PlacementRequest[], startY = 0): 
   return placed;
 }
 
-/** The lowest y ≥ box.y at which the box overlaps nothing placed. Candidates are box.y and the bottoms below it. */
-function firstFreeY(box: GridPos, placed: readonly GridPos[]): number {
-  const candidates = [box.y, ...placed.map((p) => p.y + p.h).filter((b) => b > box.y)].sort((a, b) => a - b);
-  for (const y of candidates) {
-    const moved = { ...box, y };
-    if (!placed.some((p) => overlaps(p, moved))) return y;
+/**
+ * The spans `[y, y + h)` taken in each grid column, sorted by y. Placed boxes never overlap, so the spans of one
+ * column are disjoint and sorted by their ends as well.
+ */
+class OccupiedColumns {
+  private readonly starts: number[][] = Array.from({ length: GRID_COLUMNS }, () => []);
+  private readonly ends: number[][] = Array.from({ length: GRID_COLUMNS }, () => []);
+
+  add(box: GridPos): void {
+    for (let c = box.x; c < box.x + box.w; c++) {
+      const at = firstAbove(this.ends[c]!, box.y);
+      this.starts[c]!.splice(at, 0, box.y);
+      this.ends[c]!.splice(at, 0, box.y + box.h);
+    }
   }
-  return candidates[candidates.length - 1]!; // unreachable: the largest bottom is always free
+
+  /**
+   * The lowest y' ≥ y at which `[x, x + w) × [y', y' + h)` overlaps no span: while a span in one of the columns
+   * overlaps, move below it (every y' before its end would overlap it too). Coordinates are integers, so the answer
+   * is y itself or the bottom of a placed box, as a scan of every candidate would find.
+   */
+  firstFreeY(x: number, w: number, y: number, h: number): number {
+    let top = y;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let c = x; c < x + w; c++) {
+        const ends = this.ends[c]!;
+        const i = firstAbove(ends, top);
+        if (i < ends.length && this.starts[c]![i]! < top + h) {
+          top = ends[i]!;
+          moved = true;
+        }
+      }
+    }
+    return top;
+  }
+}
+
+/** Index of the first value in ascending `sorted` that is greater than `value` (its length when none is). */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function int(value: unknown, fallback: number): number {

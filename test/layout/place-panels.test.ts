@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { GRID_COLUMNS, overlapsWithEarlier, type GridPos } from '../../src/layout/grid-pos.ts';
 import { placePanels, type PlacementRequest } from '../../src/layout/place-panels.ts';
+import { placePanelsQuadratic } from './support/place-panels-reference.ts';
 
 const panel = (x: number, y: number, w: number, h: number): PlacementRequest => ({
   isRow: false,
@@ -62,6 +63,31 @@ describe('placePanels', () => {
     expect(out).toHaveLength(requests.length);
     expect(out.filter((p) => !inside(p))).toEqual([]);
     expect(overlapsWithEarlier(out)).toEqual([]);
+  });
+  test.prop([fc.array(request, { maxLength: 120 }), fc.integer({ min: 0, max: 50 })], { numRuns: 500 })(
+    'places every panel where the earlier quadratic scan over all placed panels did',
+    (requests, startY) => {
+      expect(placePanels(requests, startY)).toEqual(placePanelsQuadratic(requests, startY));
+    },
+  );
+  test.prop([
+    fc.array(
+      fc.record({
+        isRow: fc.boolean(),
+        gridPos: fc.record(
+          {
+            x: fc.oneof(fc.integer({ min: -3, max: 26 }), fc.double(), fc.constant('3')),
+            y: fc.oneof(fc.integer({ min: -3, max: 12 }), fc.double({ min: -1e6, max: 1e6 })),
+            w: fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constant(Number.NaN)),
+            h: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null)),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+      { maxLength: 60 },
+    ),
+  ])('agrees with the quadratic scan on odd coordinates too (fractions, strings, NaN, missing)', (requests) => {
+    expect(placePanels(requests)).toEqual(placePanelsQuadratic(requests));
   });
   test.prop([fc.array(request, { maxLength: 40 })])('is idempotent', (requests) => {
     const once = placePanels(requests);

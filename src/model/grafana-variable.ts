@@ -6,6 +6,10 @@
  */
 const SOURCE = String.raw`\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}`;
 
+/** Compiled once; every use sets `lastIndex` first and runs to completion without calling out. */
+const ALL = new RegExp(SOURCE, 'g');
+const AT = new RegExp(SOURCE, 'y');
+
 /** One variable reference in a string. */
 export interface VariableReference {
   /** The variable's name, without `$`, brackets, field path or format. */
@@ -36,7 +40,8 @@ function toReference(m: RegExpExecArray): VariableReference {
 /** Every variable reference in `text`, in order (built-ins and digit-only names included; callers decide). */
 export function variableReferences(text: string): VariableReference[] {
   if (!text.includes('$') && !text.includes('[[')) return [];
-  const re = new RegExp(SOURCE, 'g');
+  const re = ALL;
+  re.lastIndex = 0;
   const out: VariableReference[] = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(toReference(m));
   return out;
@@ -44,7 +49,7 @@ export function variableReferences(text: string): VariableReference[] {
 
 /** The reference that starts exactly at `index`, or `undefined`. */
 export function variableReferenceAt(text: string, index: number): VariableReference | undefined {
-  const re = new RegExp(SOURCE, 'y');
+  const re = AT;
   re.lastIndex = index;
   const m = re.exec(text);
   return m ? toReference(m) : undefined;

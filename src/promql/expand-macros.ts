@@ -35,6 +35,9 @@ const MACRO_DEFAULTS: Readonly<Record<string, string>> = {
   __range_s: '3600',
 };
 
+/** A word starting at `lastIndex` (sticky: no copy of the rest of the expression per word). */
+const WORD = /\w+/y;
+
 const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 
 /**
@@ -108,7 +111,8 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
       groupingPending = false;
     } else if (c === ')') grouping = false;
     if (/\w/.test(c)) {
-      const word = /^\w+/.exec(expr.slice(i))![0];
+      WORD.lastIndex = i;
+      const word = WORD.exec(expr)![0];
       lastToken = word.toLowerCase();
       groupingPending = GROUPING_KEYWORDS.has(lastToken);
       out += word;

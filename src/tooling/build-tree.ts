@@ -4,6 +4,7 @@ import type { OutputFile } from '../model/output-file.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { runRules } from '../validate/engine.ts';
+import { analysisRun, type AnalysisRun } from '../validate/document-analysis.ts';
 import type { DashboardDocument, RuleSettings } from '../validate/rule.ts';
 import { prometheusVersionOf } from '../config/config.ts';
 import { allRules } from '../validate/rules/index.ts';
@@ -68,11 +69,15 @@ export function buildTree(loaded: readonly LoadedDashboard[], config: Panelcraft
   const contents = new Map<DashboardDocument, string>();
   const configKey = memo ? JSON.stringify(config) : '';
   const settings = { origin: 'build', prometheusVersion: prometheusVersionOf(config) } as const;
+  // Dashboards built from presets repeat their queries: each expression is parsed and checked once per build.
+  const run = analysisRun(settings.prometheusVersion);
   const ruled: Diagnostic[] = [];
   for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const cached = memo?.get(entry);
     const rendered =
-      cached && cached.configKey === configKey ? cached : renderOne(entry, config, schemaVersion, settings, configKey);
+      cached && cached.configKey === configKey
+        ? cached
+        : renderOne(entry, config, schemaVersion, settings, configKey, run);
     memo?.set(entry, rendered);
     if (rendered.doc) {
       docs.push(rendered.doc);
@@ -109,6 +114,7 @@ function renderOne(
   schemaVersion: number,
   settings: RuleSettings,
   configKey: string,
+  run: AnalysisRun,
 ): RenderedModule {
   const fail = (rule: string, message: string, fix: string) => ({
     configKey,
@@ -137,7 +143,7 @@ function renderOne(
     configKey,
     doc,
     contents: canonicalJson(dashboard),
-    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings),
+    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, run),
   };
 }
 

@@ -1,6 +1,6 @@
 import { panelTitleAt } from '../model/json-pointer.ts';
 import type { Diagnostic, Finding } from '../model/diagnostic.ts';
-import { analyseDocument, analysisRun } from './document-analysis.ts';
+import { analyseDocument, analysisRun, type AnalysisRun } from './document-analysis.ts';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.ts';
 import type { DashboardDocument, DashboardRule, RuleSettings, TreeRule } from './rule.ts';
 
@@ -18,6 +18,8 @@ export function runRules(
   allDocs: readonly DashboardDocument[],
   ruleSet: RuleSet,
   settings: RuleSettings,
+  /** Analyses of PromQL expressions already seen; a caller running the rules document by document shares one. */
+  run: AnalysisRun = analysisRun(settings.prometheusVersion),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   let docs = allDocs;
@@ -54,7 +56,6 @@ export function runRules(
   docs = checked;
   byFile.clear();
   for (const d of docs) byFile.set(d.file, d);
-  const run = analysisRun(settings.prometheusVersion);
   for (const doc of docs) {
     const analysis = analyseDocument(doc.dashboard, run);
     for (const rule of ruleSet.dashboard) {

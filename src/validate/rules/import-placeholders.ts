@@ -28,8 +28,10 @@ export const importPlaceholders: DashboardRule = {
     }
     const seen = new Map<string, { pointer: string; count: number }>();
     for (const s of analysisFor(doc, settings, analysis).strings) {
-      if (IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`))) continue;
-      for (const ref of findVariableRefs(s.value)) {
+      const refs = findVariableRefs(s.value);
+      if (refs.length === 0 || IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`)))
+        continue;
+      for (const ref of refs) {
         if (!isImportPlaceholder(dashboard, ref.name)) continue;
         const entry = seen.get(ref.text);
         if (entry) entry.count++;

@@ -4,7 +4,7 @@ import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import { walkPanels } from '../panels.ts';
 import type { DashboardRule } from '../rule.ts';
-import { stringValues } from '../string-values.ts';
+import { stringValuesOutside } from '../string-values.ts';
 import { templateVariables } from '../template-variables.ts';
 import { findVariableRefs, isBuiltinVariable } from '../variable-refs.ts';
 
@@ -22,7 +22,7 @@ export const variableUndefined: DashboardRule = {
     const out: Finding[] = [];
     const scan = (value: JsonValue | undefined, base: string) => {
       if (value === undefined) return;
-      for (const s of stringValues(value, base, (ptr) => ptr.endsWith('/datasource'))) {
+      for (const s of stringValuesOutside(value, base, 'datasource')) {
         for (const ref of findVariableRefs(s.value)) {
           if (declared.has(ref.name) || isBuiltinVariable(ref.name) || isImportPlaceholder(dashboard, ref.name))
             continue;

@@ -25,8 +25,20 @@ export function burnFactor(window: BurnWindow, period: string): number {
   return Number(factor.toPrecision(4));
 }
 
-/** Every window a rate is recorded at, shortest first. */
-export function recordedWindows(): string[] {
-  const all = [...PAGE_WINDOWS, ...TICKET_WINDOWS].flatMap((w) => [w.short, w.long]);
-  return [...new Set(all)].sort((a, b) => durationSeconds(a, 'window') - durationSeconds(b, 'window'));
+/**
+ * The windows the page alerts read (5m, 30m, 1h, 6h), shortest first. goServiceSlo records them in the page group,
+ * evaluated as often as the page alerts, so a page never waits for a slower group's recording.
+ */
+export function pageWindows(): string[] {
+  return byLength(PAGE_WINDOWS.flatMap((w) => [w.short, w.long]));
+}
+
+/** The windows only the ticket alerts read (2h, 1d, 3d; 6h is a page window too), shortest first. */
+export function ticketOnlyWindows(): string[] {
+  const page = new Set(pageWindows());
+  return byLength(TICKET_WINDOWS.flatMap((w) => [w.short, w.long]).filter((w) => !page.has(w)));
+}
+
+function byLength(windows: readonly string[]): string[] {
+  return [...new Set(windows)].sort((a, b) => durationSeconds(a, 'window') - durationSeconds(b, 'window'));
 }

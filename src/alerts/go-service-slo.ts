@@ -13,7 +13,14 @@ import {
 import { runbookFor, type AlertPresetOptions } from './alert-preset-options.ts';
 import { alertRule } from './alert-rule.ts';
 import { alertText } from './alert-text.ts';
-import { PAGE_WINDOWS, TICKET_WINDOWS, burnFactor, recordedWindows, type BurnWindow } from './burn-rate-windows.ts';
+import {
+  PAGE_WINDOWS,
+  TICKET_WINDOWS,
+  burnFactor,
+  pageWindows,
+  ticketOnlyWindows,
+  type BurnWindow,
+} from './burn-rate-windows.ts';
 import { durationSeconds } from './duration-seconds.ts';
 import { recordingRule } from './recording-rule.ts';
 import { ruleGroup } from './rule-group.ts';
@@ -38,13 +45,18 @@ export interface SloObjectives {
 
 export interface GoServiceSloOptions extends AlertPresetOptions {
   readonly objectives?: SloObjectives;
-  /** Evaluation interval of the recording groups (rates up to 3 days long). @default "30s" */
-  readonly interval?: string;
   /**
-   * Evaluation interval of the burn-rate alert groups, which only divide recorded series (cheap). A page fires within
-   * this interval of the recorded rates crossing; the rates themselves move every `interval`. @default "5s"
+   * Evaluation interval of the page group: the rates at the page windows (5m, 30m, 1h, 6h) and, after them in the same
+   * group, the page alert that divides them, so a page reads rates of the same evaluation and waits for no other
+   * group. With a 5 s scrape this keeps a page within 15 s of its condition crossing (docs/alerts.md). @default "5s"
    */
-  readonly alertInterval?: string;
+  readonly pageInterval?: string;
+  /**
+   * Evaluation interval of the ticket group: the rates at the ticket-only windows (2h, 1d, 3d), the error budget left
+   * over the period, and the ticket alert (which has a `for` of minutes, so a slower refresh costs it nothing).
+   * @default "30s"
+   */
+  readonly ticketInterval?: string;
   /** `for` of the ticket alerts (the page alerts have none: their short window already filters blips). @default "15m" */
   readonly ticketFor?: string;
 }
@@ -60,20 +72,23 @@ interface Sli {
 
 /**
  * SLOs of one Go service from its request metrics: availability (share of non-5xx responses) and latency (share of
- * requests under a threshold, from the histogram's `le` bucket in both spellings). Per SLO a recording group
- * (numerator and denominator at every window, never averaged ratios, and the error budget left over the period) and
- * an alert group with the multiwindow multi-burn-rate alerts, a page (1h/5m at 14.4×, 6h/30m at 6×) and a ticket
- * (1d/2h at 3×, 3d/6h at 1×). Burn-rate pages are slow by nature (the long window must fill with bad traffic).
- * Zero traffic gives no sample instead of NaN. A convention without a histogram (gin) gets no latency SLO; the rule
- * file says why.
+ * requests under a threshold, from the histogram's `le` bucket in both spellings). Numerator and denominator are
+ * recorded at every window, never averaged ratios. Per SLO two groups:
+ * - `<job>-slo-<sli>-pages`, every `pageInterval` (5 s): the rates at the page windows, then the page alert
+ *   (1h/5m at 14.4×, 6h/30m at 6×) reading them in the same evaluation;
+ * - `<job>-slo-<sli>-tickets`, every `ticketInterval` (30 s): the rates at the ticket-only windows, the error budget
+ *   left over the period, then the ticket alert (1d/2h at 3×, 3d/6h at 1×).
+ * A page still needs its long window's bad share to cross, which takes about a minute of total outage on a service
+ * with an hour of history (docs/alerts.md). Zero traffic gives no sample instead of NaN. A convention without a
+ * histogram (gin) gets no latency SLO; the rule file says why.
  */
 export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
   const { convention, job } = options;
   const locale: Locale = options.locale ?? 'en';
   const objectives = options.objectives ?? {};
   const period = objectives.period ?? '30d';
-  const interval = options.interval ?? '30s';
-  const alertInterval = options.alertInterval ?? '5s';
+  const pageInterval = options.pageInterval ?? '5s';
+  const ticketInterval = options.ticketInterval ?? '30s';
   const ticketFor = options.ticketFor ?? '15m';
   const by = serviceLabels(options);
   const level = by.join('_');
@@ -227,17 +242,13 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
   if (slis.length === 0)
     throw new Error(`goServiceSlo("${job}"): no SLO left to build${notes.length > 0 ? `: ${notes.join(' ')}` : ''}`);
   return slis.flatMap((sli) => {
-    const rules: RecordingRule[] = [];
-    const alerts: AlertingRule[] = [];
-    const at = new Map(recordedWindows().map((w) => [w, sli.records(w)]));
-    for (const { rules: recs } of at.values()) rules.push(...recs);
-    const shortest = at.get(recordedWindows()[0]!)!.sli;
+    const at = new Map([...pageWindows(), ...ticketOnlyWindows()].map((w) => [w, sli.records(w)]));
+    const recordsAt = (windows: readonly string[]) => windows.flatMap((w) => at.get(w)!.rules);
+    const shortest = at.get(pageWindows()[0]!)!.sli;
     const sliName = alertText(locale, `slo.${sli.id}`);
-    rules.push(
-      recordingRule(
-        `${level}:slo_${sli.id}_error_budget_remaining:ratio`,
-        errorBudgetRemaining(recordCtx, shortest, period, sli.objective),
-      ),
+    const budget: RecordingRule = recordingRule(
+      `${level}:slo_${sli.id}_error_budget_remaining:ratio`,
+      errorBudgetRemaining(recordCtx, shortest, period, sli.objective),
     );
     const condition = (windows: readonly [BurnWindow, BurnWindow]) =>
       windows
@@ -256,36 +267,48 @@ export function goServiceSlo(options: GoServiceSloOptions): RuleGroup[] {
       daysLeft: String(
         Number((durationSeconds(period, 'SLO period') / 86400 / burnFactor(windows[1], period)).toPrecision(2)),
       ),
+      // With every request bad, the long window's bad share of a full window grows by 1 ÷ its length per second.
+      outage: outageText(
+        burnFactor(windows[0], period) * (1 - sli.objective) * durationSeconds(windows[0].long, 'burn-rate window'),
+      ),
     });
     const common = {
       ...(options.labels !== undefined ? { labels: options.labels } : {}),
       ...(options.runbookUrl !== undefined ? { runbookUrl: runbookFor(options.runbookUrl, name)! } : {}),
       ...(options.dashboard !== undefined ? { panel: { dashboard: options.dashboard, panel: sli.panelTitle } } : {}),
     };
-    alerts.push(
-      alertRule({
-        name,
-        expr: condition(PAGE_WINDOWS),
-        severity: 'critical',
-        ...common,
-        summary: alertText(locale, 'sloPage.summary', params(PAGE_WINDOWS)),
-        description: alertText(locale, 'sloPage.description', params(PAGE_WINDOWS)),
-        cases: cases ? sli.cases.page : [],
-      }),
-      alertRule({
-        name,
-        expr: condition(TICKET_WINDOWS),
-        severity: 'warning',
-        for: ticketFor,
-        ...common,
-        summary: alertText(locale, 'sloTicket.summary', params(TICKET_WINDOWS)),
-        description: alertText(locale, 'sloTicket.description', params(TICKET_WINDOWS)),
-        cases: cases ? sli.cases.ticket : [],
-      }),
-    );
+    const page: AlertingRule = alertRule({
+      name,
+      expr: condition(PAGE_WINDOWS),
+      severity: 'critical',
+      ...common,
+      summary: alertText(locale, 'sloPage.summary', params(PAGE_WINDOWS)),
+      description: alertText(locale, 'sloPage.description', params(PAGE_WINDOWS)),
+      cases: cases ? sli.cases.page : [],
+    });
+    const ticket: AlertingRule = alertRule({
+      name,
+      expr: condition(TICKET_WINDOWS),
+      severity: 'warning',
+      for: ticketFor,
+      ...common,
+      summary: alertText(locale, 'sloTicket.summary', params(TICKET_WINDOWS)),
+      description: alertText(locale, 'sloTicket.description', params(TICKET_WINDOWS)),
+      cases: cases ? sli.cases.ticket : [],
+    });
+    // Rules of one group run in order at one timestamp: each alert reads the rates recorded just before it.
     return [
-      ruleGroup({ name: `${job}-slo-${sli.id}-recordings`, interval, rules, notes: sli === slis[0] ? notes : [] }),
-      ruleGroup({ name: `${job}-slo-${sli.id}-alerts`, interval: alertInterval, rules: alerts }),
+      ruleGroup({
+        name: `${job}-slo-${sli.id}-pages`,
+        interval: pageInterval,
+        rules: [...recordsAt(pageWindows()), page],
+        notes: sli === slis[0] ? notes : [],
+      }),
+      ruleGroup({
+        name: `${job}-slo-${sli.id}-tickets`,
+        interval: ticketInterval,
+        rules: [...recordsAt(ticketOnlyWindows()), budget, ticket],
+      }),
     ];
   });
 }
@@ -295,4 +318,9 @@ function checkObjective(objective: number, what: string): void {
     throw new Error(
       `goServiceSlo(): objectives.${what} must be a share between 0 and 1 (e.g. 0.999), got ${objective}`,
     );
+}
+
+/** "52 s" under two minutes, else "8.6 min". */
+function outageText(seconds: number): string {
+  return seconds < 120 ? `${Math.round(seconds)} s` : `${Number((seconds / 60).toPrecision(2))} min`;
 }

@@ -36,7 +36,7 @@ export const alertTextsZhCN: Readonly<Record<AlertTextKey, string>> = {
     '{{ $labels.instance }}（job {{ $labels.job }}）在 {window} 内每秒运行 {{ $value | humanize }} 次 GC，已持续 {for}。Go 的 pacer（GOGC=100）在堆增长一个存活堆大小时启动一轮 GC，且至少每 2 分钟强制一次，健康的服务每分钟几次到每秒几次；超过每秒 {threshold} 次说明服务产生短命垃圾的速度过快，或已贴近 GOMEMLIMIT，GC 工作（标记阶段最多占 25 % CPU，外加每个分配内存的 goroutine 的辅助回收）在抢占请求的 CPU。工单级：天然较慢。',
   'sloPage.summary': '{{ $labels.job }} 正在快速消耗 {slo} 错误预算',
   'sloPage.description':
-    'job {{ $labels.job }} 的 {slo} SLO（{period} 内 {objective}）正在消耗错误预算：长窗口内 {{ $value | humanizePercentage }} 的请求是坏请求，1h 与 5m 窗口内至少为可持续速率的 {fastFactor} 倍，或 6h 与 30m 窗口内至少 {slowFactor} 倍。按此速度预算将在 {daysLeft} 天内耗尽。需要呼叫，但天然较慢：长窗口需要数分钟的坏流量才会越过阈值。',
+    'job {{ $labels.job }} 的 {slo} SLO（{period} 内 {objective}）正在消耗错误预算：长窗口内 {{ $value | humanizePercentage }} 的请求是坏请求，1h 与 5m 窗口内至少为可持续速率的 {fastFactor} 倍，或 6h 与 30m 窗口内至少 {slowFactor} 倍。按此速度预算将在 {daysLeft} 天内耗尽。呼叫级：各窗口记录在本告警所在的规则组中，两个窗口都越过阈值后的第一次评估即触发；但对已有一小时流量的服务，1h 窗口要在连续 {outage} 全部为坏请求之后才会越过阈值。',
   'sloTicket.summary': '{{ $labels.job }} 正在消耗 {slo} 错误预算',
   'sloTicket.description':
     'job {{ $labels.job }} 的 {slo} SLO（{period} 内 {objective}）正在稳定地消耗错误预算：长窗口内 {{ $value | humanizePercentage }} 的请求是坏请求，1d 与 2h 窗口内至少为可持续速率的 {fastFactor} 倍，或 3d 与 6h 窗口内至少 {slowFactor} 倍。工单级：天然较慢。',

@@ -45,8 +45,8 @@ describe('alerts.target: grafana', () => {
     expect(doc.groups.map((g) => [g.name, g.folder, g.interval, g.orgId])).toEqual([
       ['api-pages', 'payments', '10s', 1],
       ['api-resources', 'payments', '1m', 1],
-      ['api-slo-availability-recordings', 'payments', '30s', 1],
-      ['api-slo-availability-alerts', 'payments', '10s', 1],
+      ['api-slo-availability-pages', 'payments', '10s', 1],
+      ['api-slo-availability-tickets', 'payments', '30s', 1],
     ]);
     const errorRatio = doc.groups[0]!.rules.find((r) => r.title === 'GoServiceHighErrorRatio')!;
     expect(errorRatio.uid).toMatch(/^[a-z0-9-]{1,40}$/);
@@ -63,7 +63,7 @@ describe('alerts.target: grafana', () => {
       '{{ $labels.job }} answers {{ $values.B.Value | humanizePercentage }} of requests with 5xx',
     );
     expect(errorRatio.labels).toEqual({ severity: 'critical' });
-    const burn = doc.groups[3]!.rules.map((r) => r.title);
+    const burn = [doc.groups[2]!.rules.at(-1)!.title, doc.groups[3]!.rules.at(-1)!.title];
     expect(burn).toEqual(['GoServiceAvailabilityBudgetBurn (critical)', 'GoServiceAvailabilityBudgetBurn (warning)']);
     const record = doc.groups[2]!.rules[0]!;
     expect(record.record).toEqual({ metric: 'job:slo_requests:rate5m', from: 'A', targetDatasourceUid: 'prometheus' });

@@ -181,3 +181,34 @@ describe('deploy/app.Dockerfile', () => {
     expect(dockerfile).toContain('CMD ["-listen=:8080"]');
   });
 });
+
+describe('deploy/docker-compose.yml traffic', () => {
+  it('sends a mix whose service-wide error share stays under every shipped availability alert (a quiet stack)', () => {
+    const traffic = service('traffic');
+    const routes = traffic.environment?.ROUTES?.split(/\s+/) ?? [];
+    const checkoutEvery = Number(traffic.environment?.CHECKOUT_EVERY);
+    const script = traffic.command?.join('\n') ?? '';
+    expect(script).toContain('for path in $$ROUTES; do');
+    expect(script).toContain('$$((i % CHECKOUT_EVERY))');
+    expect(routes).not.toContain('/api/checkout');
+    // The demo's only failing route, by design: every failEvery-th checkout answers 500.
+    const main = readFileSync(join(root, 'examples', 'go-service', 'main.go'), 'utf8');
+    const failEvery = Number(/path: "\/api\/checkout".*failEvery: (\d+)/.exec(main)?.[1]);
+    expect([routes.length, checkoutEvery, failEvery]).toEqual([3, 20, 20]);
+    const share = 1 / (failEvery * (checkoutEvery * routes.length + 1));
+    // The lowest error share a shipped availability alert fires on: the error-ratio page (0.5 %) and the SLO burn
+    // rates down to the 1× ticket (the whole budget: 0.1 % for 99.9 %).
+    const doc = parse(readFileSync(join(root, 'prometheus', 'rules', 'go-services', 'go-service.yaml'), 'utf8')) as {
+      groups: { rules: { alert?: string; expr: string }[] }[];
+    };
+    const exprs = doc.groups
+      .flatMap((g) => g.rules)
+      .filter((r) => r.alert === 'GoServiceHighErrorRatio' || r.alert === 'GoServiceAvailabilityBudgetBurn')
+      .map((r) => r.expr);
+    expect(exprs).toHaveLength(3);
+    const lowest = Math.min(...exprs.flatMap((e) => [...e.matchAll(/> (0\.\d+)/g)].map((m) => Number(m[1]))));
+    expect(lowest).toBe(0.001);
+    expect(share).toBeCloseTo(1 / 1220, 10);
+    expect(share).toBeLessThan(lowest);
+  });
+});

@@ -6,11 +6,11 @@ import { main } from '../../src/cli/main.ts';
  * The rule files of the chain test, generated the way a user gets them: a temp project whose alerts/ source calls the
  * presets (goServiceAlerts, goServiceSlo) for every demo job, built with `panelcraft build`. What differs from the
  * shipped alerts/ is said here and nowhere else:
- * - the in-flight threshold is 40, not 12 000: the hang fault holds 30 new requests a second, not thousands;
  * - jobs with a slow (ticket) fault, and the healthy control, get the resource alerts' windows, `for` and evaluation
  *   interval shortened (minutes and hours → seconds) and thresholds raised to match, because a young process's
  *   noise over a 20 s window is larger per second than over 10 minutes.
- * Page alerts keep their shipped windows, intervals and (absent) `for`.
+ * Page alerts, SLO burn-rate pages included, keep the presets' defaults: windows, intervals, (absent) `for`, and every
+ * threshold (the in-flight page compares with 12 000; the chain test holds that many connections).
  */
 export async function generateRuleFiles(
   dir: string,
@@ -30,13 +30,13 @@ export async function generateRuleFiles(
     '',
     'export default [',
     '  ...pageJobs.flatMap((job) => [',
-    '    ...goServiceAlerts({ convention, job, thresholds: { inFlight: 40 } }),',
+    '    ...goServiceAlerts({ convention, job }),',
     '    ...goServiceSlo({ convention, job }),',
     '  ]),',
     '  ...ticketJobs.flatMap((job) => [',
     '    ...goServiceAlerts({',
     '      convention, job, timing: fastResources,',
-    '      thresholds: { inFlight: 40, goroutineGrowthPerSecond: 1, memoryGrowthRatio: 3 },',
+    '      thresholds: { goroutineGrowthPerSecond: 1, memoryGrowthRatio: 3 },',
     '    }),',
     '    ...goServiceSlo({ convention, job }),',
     '  ]),',

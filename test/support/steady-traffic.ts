@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /** Requests sent and answered so far, by status (0: failed or aborted). */
 export interface SteadyTraffic {
   readonly statuses: ReadonlyMap<number, number>;
@@ -13,6 +15,8 @@ export interface SteadyTraffic {
 export function steadyTraffic(baseUrl: string, perSecond: number, paths: readonly string[]): SteadyTraffic {
   const statuses = new Map<number, number>();
   const controller = new AbortController();
+  // Every request listens on the one signal; a hang holds thousands of them open at once, which is intended.
+  setMaxListeners(0, controller.signal);
   const open = new Set<Promise<void>>();
   const tickMs = 100;
   let owed = 0;

@@ -27,8 +27,8 @@ import { generateRuleFiles } from './alert-rules-for-test.ts';
  * ones are minutes to hours.
  *
  * The SLO burn-rate pages cross within seconds here because each demo service is fresh: the test injects its faults
- * after about 40 s of healthy traffic, so a window's bad share after t seconds of nothing but bad requests is about
- * t / (40 + t), and 1.44 % (availability) or 14.4 % (latency) is reached after well under a second or about 7 s.
+ * after about 45 s of healthy traffic (printed), so a window's bad share after t seconds of nothing but bad requests
+ * is about t / (45 + t), and 1.44 % (availability) or 14.4 % (latency) is reached after under a second or about 8 s.
  * On a service with an hour of history the 1h window needs 52 s (availability, 99.9 %) or 8.6 min (latency, 99 %)
  * of nothing but bad requests (docs/alerts.md): the rules are the same, the history is not.
  */
@@ -73,6 +73,8 @@ const PAGE_FAULTS: readonly FaultCase[] = [
   },
   {
     key: 'slow',
+    // Above the P95 page's 0.8 s and the latency SLO's 1 s bucket, in the same (1, 2.5] bucket as any larger delay:
+    // a latency page can only see requests once they complete, so a longer delay only shifts every result later.
     fault: 'latency=1200ms',
     alerts: ['GoServiceHighLatencyP95', 'GoServiceLatencyBudgetBurn'],
     traffic: 10,
@@ -120,6 +122,7 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
   let prometheus: PrometheusServer;
   let receiver: WebhookReceiver;
   let ruleFiles: string[];
+  let trafficSince = 0;
 
   const jobsOf = (cases: readonly FaultCase[]) =>
     instances.filter((i) => i.case !== undefined && cases.includes(i.case));
@@ -169,6 +172,7 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
     );
     processes.push(prometheus.process);
 
+    trafficSince = Date.now();
     for (const i of instances) {
       const rate = i.case?.traffic ?? 10;
       if (rate > 0) traffic.push(steadyTraffic(i.url, rate, SHIPPED_PATHS));
@@ -206,6 +210,10 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
     await Promise.all([...jobsOf(parallel), ...jobsOf(TICKET_FAULTS)].map((i) => inject(i)));
     const results = await Promise.all(
       jobsOf(parallel).flatMap((i) => i.case!.alerts.map((alertname) => waitForPage(i, alertname))),
+    );
+    // The burn-rate pages' long windows hold only this much history (see the header): printed with the latencies.
+    console.log(
+      `healthy traffic before the faults: ${sec(Math.min(...results.map((r) => r.injectedAt)) - trafficSince)}`,
     );
     printLatencies(results);
     expectDeliveredPages(results);
@@ -296,7 +304,14 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
       PAGE_LIMIT_MS + 15_000,
       `${alertname} for job ${i.job}`,
     );
-    return { alertname, job: i.job, fault: i.case!.fault, got, latency: got.receivedAt - i.injectedAt! };
+    return {
+      alertname,
+      job: i.job,
+      fault: i.case!.fault,
+      got,
+      injectedAt: i.injectedAt!,
+      latency: got.receivedAt - i.injectedAt!,
+    };
   }
 
   /** Pages that reached the receiver for a job whose fault is not meant to raise them. */
@@ -356,6 +371,7 @@ interface PageResult {
   readonly job: string;
   readonly fault: string;
   readonly got: ReceivedAlert;
+  readonly injectedAt: number;
   readonly latency: number;
 }
 

@@ -9,6 +9,8 @@ export function unquote(literal: string): string | undefined {
   const body = literal.slice(1, -1);
   if (quote === '`') return body.includes('`') ? undefined : body;
   if (quote !== '"' && quote !== "'") return undefined;
+  // Most literals hold no escape: then the body is the value, unless it holds its quote or a newline.
+  if (!body.includes('\\')) return body.includes(quote) || body.includes('\n') ? undefined : body;
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;

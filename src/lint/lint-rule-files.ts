@@ -1,3 +1,4 @@
+import type { PrometheusVersion } from '../model/prometheus-version.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { isJsonObject } from '../model/json.ts';
 import type { SourceFile } from '../model/source-file.ts';
@@ -18,6 +19,8 @@ export function isRuleFileName(file: string): boolean {
 export interface RuleFileLintOptions {
   /** Scrape interval behind the rules, in ms (`datasource.scrapeInterval`): ranges must span 4 of them. */
   readonly scrapeIntervalMs: number;
+  /** The Prometheus the files must load in (`prometheus.version`): alert templates follow its Go version. */
+  readonly prometheusVersion?: PrometheusVersion;
   readonly config: RuleConfig;
 }
 
@@ -68,7 +71,14 @@ export function lintRuleFiles(
     lineOf.set(file, parsed.lineOf);
     docs.push({ file, content: parsed.value });
   }
-  const ruled = runRuleFileRules(docs, { scrapeIntervalMs: options.scrapeIntervalMs }, options.config).map((d) => {
+  const ruled = runRuleFileRules(
+    docs,
+    {
+      scrapeIntervalMs: options.scrapeIntervalMs,
+      ...(options.prometheusVersion !== undefined ? { prometheusVersion: options.prometheusVersion } : {}),
+    },
+    options.config,
+  ).map((d) => {
     const line = lineOf.get(d.file)?.(d.pointer);
     return line === undefined ? d : { ...d, message: `line ${line}: ${d.message}` };
   });

@@ -46,7 +46,11 @@ export function lintFiles(sources: readonly SourceFile[], options: LintOptions =
   );
   const rules = lintRuleFiles(
     sources.filter((s) => isRuleFileName(s.file)),
-    { scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000, config },
+    {
+      scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000,
+      prometheusVersion: prometheusVersionOf(options.config ?? {}),
+      config,
+    },
   );
   for (const { file, text, bytes } of sources.filter((s) => !isRuleFileName(s.file))) {
     const parsed = bytes !== undefined && bytes > MAX_JSON_BYTES ? tooLarge(bytes) : parseJsonSource(text);

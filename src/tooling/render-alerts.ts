@@ -1,4 +1,4 @@
-import type { PanelcraftConfig } from '../config/config.ts';
+import { prometheusVersionOf, type PanelcraftConfig } from '../config/config.ts';
 import type { RenderedRuleFile } from '../build/rendered-rule-file.ts';
 import type { AlertingRule, PanelLink } from '../alerts/rule-types.ts';
 import { ruleFileValue } from '../alerts/rule-file-value.ts';
@@ -99,7 +99,10 @@ export function renderAlerts(
     });
   }
   const scrape = parseDuration(config.datasource.scrapeInterval);
-  const settings = { scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000 };
+  const settings = {
+    scrapeIntervalMs: 'ms' in scrape ? scrape.ms : 15_000,
+    prometheusVersion: prometheusVersionOf(config),
+  };
   diagnostics.push(
     ...runRuleFileRules(
       ruleFiles.map((f) => ({ file: f.source, content: parse(f.prometheusYaml) as JsonValue })),

@@ -17,6 +17,7 @@ describe('lint on Prometheus rule files', () => {
       ['alert-annotations', 'error', '/groups/0/rules/0/annotations/summary', 'line 9'],
       ['promql-rate-on-gauge', 'warning', '/groups/0/rules/0/expr', 'line 6'],
       ['alert-severity', 'error', '/groups/0/rules/0/labels', 'line 5'],
+      ['alert-template', 'error', '/groups/0/rules/1/annotations/description', 'line 17'],
       ['alert-annotations', 'error', '/groups/0/rules/1/annotations/summary', 'line 16'],
       ['rule-file-shape', 'error', '/groups/0/rules/1/for', 'line 12'],
       ['promql-syntax', 'error', '/groups/0/rules/2/expr', 'line 19'],

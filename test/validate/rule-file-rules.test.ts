@@ -103,6 +103,47 @@ groups:
     expect(lint(file('histogram_quantile(0.95, sum by (job) (rate(x[5m])))'))).toEqual([]);
   });
 
+  it('alert-template: labels and annotations of alerts parse as Prometheus templates; the finding names field and position', () => {
+    const bad = GOOD.replace(
+      "description: 'up is {{ $value }}'",
+      "description: 'up is {{ $value | humanise }}'",
+    ).replace(
+      'labels: { severity: critical }',
+      "labels: { severity: critical, team: '{{ if $labels.team }}{{ $labels.team }}' }",
+    );
+    expect(lint(bad)).toEqual([
+      'error alert-template /groups/0/rules/1/labels/team: alert ApiDown: label "team" is not a valid template at 1:40 (near "$labels.team }}"): unexpected EOF',
+      'error alert-template /groups/0/rules/1/annotations/description: alert ApiDown: annotation "description" is not a valid template at 1:19 (near "is {{ $value | humanise }}"): function "humanise" not defined',
+    ]);
+    const [finding] = runRuleFileRules([{ file: 'r.yaml', content: parse(bad) as JsonValue }], {
+      scrapeIntervalMs: 15_000,
+    }).filter((d) => d.pointer.endsWith('/description'));
+    expect(finding?.fix).toMatch(/^use a function Prometheus templates have: humanize, /);
+    // A position past a line break counts lines and columns in the value.
+    expect(
+      lint(GOOD.replace("description: 'up is {{ $value }}'", 'description: "{{ $value }}\\n  {{ $valu }}"')),
+    ).toEqual([
+      'error alert-template /groups/0/rules/1/annotations/description: alert ApiDown: annotation "description" is not a valid template at 2:6 (near "$value }} {{ $valu }}"): undefined variable "$valu"',
+    ]);
+  });
+
+  it('alert-template follows the Prometheus version: {{else with}} needs 3.x (Go 1.23); recording rules are not templates', () => {
+    const elseWith = GOOD.replace(
+      "description: 'up is {{ $value }}'",
+      "description: '{{ with $labels.a }}{{ . }}{{ else with $labels.b }}{{ . }}{{ end }} {{ $value }}'",
+    );
+    const run = (version: readonly [number, number]) =>
+      runRuleFileRules([{ file: 'r.yaml', content: parse(elseWith) as JsonValue }], {
+        scrapeIntervalMs: 15_000,
+        prometheusVersion: version,
+      }).map((d) => `${d.rule}: ${d.message.replace(/^.*: /, '')}`);
+    expect(run([2, 42])).toEqual(['alert-template: unexpected <with> in else']);
+    expect(run([3, 5])).toEqual([]);
+    expect(
+      lint(GOOD.replace('        expr: sum by', "        labels: { x: '{{ broken' }\n        expr: sum by")),
+    ).toEqual([]);
+  });
+
   it('mixtool style: CamelCase names, severity, templated summary and description, `for` on non-page alerts', () => {
     const bad = `
 groups:

@@ -1,3 +1,4 @@
+import type { PrometheusVersion } from '../../model/prometheus-version.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.ts';
 
 /** One Prometheus rule file as the rules see it: the YAML as parsed, and the file to name in diagnostics. */
@@ -12,6 +13,8 @@ export interface RuleFileDocument {
 export interface RuleFileSettings {
   /** Scrape interval of the targets, in ms (`datasource.scrapeInterval`): ranges must span at least 4 of them. */
   readonly scrapeIntervalMs: number;
+  /** The Prometheus release the file must load in (`prometheus.version`). @default 3.5 */
+  readonly prometheusVersion?: PrometheusVersion;
 }
 
 /** One rule of a file, with where it is and what it is called. */

@@ -1,5 +1,6 @@
 import type { RuleFileRule } from '../rule-file-rule.ts';
 import { alertAnnotations, alertFor, alertNameCamelcase, alertSeverity } from './alert-style.ts';
+import { alertTemplate } from './alert-template.ts';
 import { ruleFileShape } from './rule-file-shape.ts';
 import { ruleHistogramQuantileLe } from './rule-histogram-quantile-le.ts';
 import { ruleCounterRate, ruleRangeScrape, ruleRateOnGauge } from './rule-promql-kinds.ts';
@@ -11,6 +12,7 @@ export const ruleFileRules: readonly RuleFileRule[] = [
   alertFor,
   alertNameCamelcase,
   alertSeverity,
+  alertTemplate,
   ruleCounterRate,
   ruleHistogramQuantileLe,
   ruleRangeScrape,

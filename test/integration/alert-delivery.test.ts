@@ -203,6 +203,14 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
     const firing = await prometheus.query('ALERTS{alertstate="firing"}');
     expect(firing.map((s) => `${s.metric.alertname}{job=${s.metric.job}} ${s.metric.alertstate}`)).toEqual([]);
     expect(receiver.alerts.map((a) => `${a.labels.alertname}{job=${a.labels.job}}`)).toEqual([]);
+    // Not quiet by accident: the rules evaluate over real traffic. Every job's SLO page group records its request rate
+    // and an error share of exactly 0 (the shipped mix fails one request in 1 220, the first after ~2 minutes).
+    const jobs = instances.map((i) => i.job).sort();
+    const served = instances.filter((i) => (i.case?.traffic ?? 10) > 0).map((i) => i.job);
+    const recorded = await prometheus.query('job:slo_requests:rate5m > 0');
+    expect(recorded.map((s) => s.metric.job).sort()).toEqual(served.sort());
+    const errors = await prometheus.query('job:slo_requests_errors:rate5m');
+    expect(errors.map((s) => `${s.metric.job} ${s.value[1]}`).sort()).toEqual(jobs.map((j) => `${j} 0`));
   }, 40_000);
 
   it(`pages within ${PAGE_LIMIT_MS / 1000} s of each injected fault (${TRIALS} trials each, SLO burn-rate pages included), through the page route`, async () => {

@@ -28,11 +28,11 @@ export const importPlaceholders: DashboardRule = {
     }
     const seen = new Map<string, { pointer: string; count: number }>();
     for (const s of analysisFor(doc, settings, analysis).strings) {
-      const refs = findVariableRefs(s.value);
-      if (refs.length === 0 || IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`)))
+      // The pointer is looked at only for the rare string that holds a placeholder.
+      const placeholders = findVariableRefs(s.value).filter((ref) => isImportPlaceholder(dashboard, ref.name));
+      if (placeholders.length === 0 || IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`)))
         continue;
-      for (const ref of refs) {
-        if (!isImportPlaceholder(dashboard, ref.name)) continue;
+      for (const ref of placeholders) {
         const entry = seen.get(ref.text);
         if (entry) entry.count++;
         else seen.set(ref.text, { pointer: s.pointer, count: 1 });

@@ -12,8 +12,8 @@ import { loadConfig } from '../io/load-config.ts';
 import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
-import { type TypecheckThread, typecheckThread } from '../io/typecheck-thread.ts';
-import type { CompilerError } from '../io/typecheck.ts';
+import { typecheckThread } from '../io/typecheck-thread.ts';
+import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
 
 export { OUT_DIR };
 
@@ -53,15 +53,14 @@ export async function buildProject(
   loaded?: readonly LoadedDashboard[],
 ): Promise<ProjectBuild> {
   const t0 = performance.now();
-  // The compiler loads on its own thread while the config and the sources load here.
-  const checker = options.typecheck === false ? undefined : typecheckThread();
+  if (options.typecheck !== false) typecheckThread(); // starts loading the compiler on its thread now
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const t1 = performance.now();
   const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
   const loading = loaded ?? loadDashboards(options.root, files);
-  const typeErrors = checker
-    ? typeDiagnostics(checker, options.root, files, options.cacheDir)
-    : Promise.resolve({ diagnostics: [], ms: 0 });
+  // The compiler checks on its own thread while the sources load and render here.
+  const typeErrors: Promise<TypeCheck | undefined> =
+    options.typecheck === false ? Promise.resolve(undefined) : checkTypes(options.root, files, options.cacheDir);
   typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
   const modules = await loading;
   const alertModules =
@@ -78,40 +77,12 @@ export async function buildProject(
     ruleFiles: alerts.ruleFiles,
     diagnostics: sortDiagnostics([
       ...configResult.diagnostics,
-      ...types.diagnostics,
+      ...(types?.diagnostics ?? []),
       ...rendered.diagnostics,
       ...alerts.diagnostics,
     ]),
     config: configResult.config,
-    timings: { config: t1 - t0, typecheck: types.ms, load: t3 - t1, render: t4 - t3 },
-  };
-}
-
-/**
- * The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics, checked
- * on the checker's thread beside loading and rendering; `ms` is the wall time until the thread had them.
- */
-async function typeDiagnostics(
-  checker: TypecheckThread,
-  root: string,
-  files: readonly string[],
-  cacheDir: string | undefined,
-): Promise<{ diagnostics: Diagnostic[]; ms: number }> {
-  const start = performance.timeOrigin + performance.now();
-  const outcome = await checker.check(root, files, cacheDir === undefined ? {} : { cacheDir });
-  return { diagnostics: outcome.errors.map(typeDiagnostic), ms: outcome.doneAt - start };
-}
-
-function typeDiagnostic(e: CompilerError): Diagnostic {
-  return {
-    rule: 'typescript',
-    severity: e.severity,
-    file: e.file,
-    pointer: '',
-    line: e.line,
-    column: e.column,
-    message: `${e.code}: ${e.message}`,
-    fix: 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
+    timings: { config: t1 - t0, typecheck: types?.ms ?? 0, load: t3 - t1, render: t4 - t3 },
   };
 }
 

@@ -76,11 +76,39 @@ describe('panelcraft dev', () => {
     await project.write('dashboards/demo/service.ts', sdkDashboardSource('Demo v3'));
     await outputWithTitle(dev, project.root, 'Demo v3');
     expect(dev.output()).toMatch(
-      /^panelcraft dev: built 1 dashboards \(1 reloaded\) in \d+ ms → provisioning\/ \(1 written, 0 deleted\)$/m,
+      /^panelcraft dev: built 1 dashboards \(1 reloaded\) in \d+ ms → provisioning\/ \(1 written, 0 deleted\); type check running…$/m,
     );
 
     await dev.stop();
     expect(dev.child.exitCode).toBe(0);
     expect(dev.output()).toContain('panelcraft dev: stopped');
+  }, 90_000);
+
+  it('writes a dashboard with a type error, then says the type check failed and that build refuses it', async () => {
+    const typed = await tempProject({ 'dashboards/demo/service.ts': sdkDashboardSource('Typed v1') });
+    const p = start(process.execPath, [BIN, 'dev', '--root', typed.root]);
+    try {
+      await nth(p, /^panelcraft dev: type check passed in \d+ ms \(1 checked, 0 unchanged\)$/, 1);
+      const wrong = `${sdkDashboardSource('Typed v2')}const typo: number = 'forty-two';\nvoid typo;\n`;
+      await typed.write('dashboards/demo/service.ts', wrong);
+      await outputWithTitle(p, typed.root, 'Typed v2');
+      await nth(p, /^panelcraft dev: type check FAILED, 1 error, 0 warnings in \d+ ms \(1 checked, 0 unchanged\)/, 1);
+      const out = p.output();
+      expect(out).toMatch(
+        /built 1 dashboards \(1 reloaded\) in \d+ ms → provisioning\/ \(1 written, 0 deleted\); type check running…\n(.|\n)*dashboards\/demo\/service\.ts:7:7\n(.|\n)*TS2322(.|\n)*type check FAILED/,
+      );
+      expect(out).toContain(
+        'provisioning/ was written before the check finished, `panelcraft build` refuses it until they are fixed',
+      );
+      const build = await typed.run('build');
+      expect([build.code, build.stderr]).toEqual([1, expect.stringContaining('TS2322')]);
+
+      await typed.write('dashboards/demo/service.ts', sdkDashboardSource('Typed v3'));
+      await outputWithTitle(p, typed.root, 'Typed v3');
+      await nth(p, /^panelcraft dev: type check passed in \d+ ms \(1 checked, 0 unchanged\)$/, 2);
+    } finally {
+      await p.stop();
+      await typed.dispose();
+    }
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
 import { hasErrors } from '../../model/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
+import { checkTypes, type TypeCheck } from '../../tooling/type-diagnostics.ts';
 
 /** What `dev` watches below the root. */
 const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as const;
@@ -44,12 +45,17 @@ export async function runDev(
   root: string,
   ctx: CliContext,
   signal: AbortSignal,
-  options: { readonly typecheck?: boolean } = {},
+  options: { readonly typecheck?: boolean; readonly cacheDir?: string } = {},
 ): Promise<void> {
-  const cache = new DashboardCache(root);
-  const memo: BuildMemo = new WeakMap();
-  const hashes: HashCache = new Map();
-  const typecheck = options.typecheck !== false;
+  const state: DevState = {
+    cache: new DashboardCache(root),
+    memo: new WeakMap(),
+    hashes: new Map(),
+    typecheck: options.typecheck !== false,
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    builds: 0,
+    typeReports: new Set(),
+  };
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
 
@@ -63,9 +69,9 @@ export async function runDev(
       while (queued !== undefined && !signal.aborted) {
         const batch = queued;
         queued = undefined;
-        await rebuild(root, ctx, { cache, memo, hashes, typecheck }, batch);
+        await rebuild(root, ctx, state, batch);
         // Helpers a dashboard imports from anywhere (not only dashboards/ and src/) are watched from now on.
-        watcher.watchFiles(cache.inputs);
+        watcher.watchFiles(state.cache.inputs);
       }
       running = undefined;
     })();
@@ -82,45 +88,104 @@ export async function runDev(
   });
   watcher.close();
   await running;
+  await Promise.all(state.typeReports);
   ctx.stdout('panelcraft dev: stopped\n');
 }
 
-/** What `dev` keeps between rebuilds so a save only reloads, renders and re-reads what changed. */
+/** What `dev` keeps between rebuilds so a save only reloads, renders, checks and re-reads what changed. */
 interface DevState {
   readonly cache: DashboardCache;
   readonly memo: BuildMemo;
   readonly hashes: HashCache;
   readonly typecheck: boolean;
+  readonly cacheDir?: string;
+  /** Rebuilds started; a type check reports only if no later rebuild started meanwhile. */
+  builds: number;
+  /** Type checks still to report (awaited before `dev` stops). */
+  readonly typeReports: Set<Promise<void>>;
 }
 
-async function rebuild(
-  root: string,
-  ctx: CliContext,
-  { cache, memo, hashes, typecheck }: DevState,
-  changed: ChangeBatch,
-): Promise<void> {
+/**
+ * One rebuild. Like `vite` beside `tsc --watch`, `dev` writes as soon as the dashboards render and validate, and
+ * the type check (on its own thread, with the compiler's state kept from the last save) reports when it is done:
+ * a one-file save is written in the time of its render, not of the compiler. The build line says the check is
+ * running; its outcome follows on a line of its own. `panelcraft build` waits for the check and writes nothing on
+ * a type error.
+ */
+async function rebuild(root: string, ctx: CliContext, state: DevState, changed: ChangeBatch): Promise<void> {
   const t0 = performance.now();
+  const build = ++state.builds;
   try {
-    const { loaded, reloaded } = await cache.load(changed);
-    const build = await buildProject({ root, memo, typecheck }, loaded);
-    const outcome = await writeProject(root, build, { hashCache: hashes });
+    const { loaded, reloaded } = await state.cache.load(changed);
+    const types = state.typecheck
+      ? checkTypes(
+          root,
+          loaded.map((m) => m.file),
+          state.cacheDir,
+        )
+      : undefined;
+    types?.catch(() => {}); // reported below
+    const built = await buildProject(
+      {
+        root,
+        memo: state.memo,
+        typecheck: false,
+        ...(state.cacheDir === undefined ? {} : { cacheDir: state.cacheDir }),
+      },
+      loaded,
+    );
+    const outcome = await writeProject(root, built, { hashCache: state.hashes });
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);
     if (text !== '') ctx.stderr(text);
+    const running = types ? '; type check running…' : '';
     if (hasErrors(outcome.diagnostics)) {
       ctx.stderr(
-        `panelcraft dev: ${countLine(outcome.diagnostics)}; nothing written, ${OUT_DIR}/ keeps the last good output. Waiting for changes…\n`,
+        `panelcraft dev: ${countLine(outcome.diagnostics)}; nothing written, ${OUT_DIR}/ keeps the last good output${types ? '; type check running' : ''}. Waiting for changes…\n`,
       );
-      return;
+    } else {
+      const { writes, deletes } = outcome.plan;
+      ctx.stdout(
+        `panelcraft dev: built ${built.dashboards.length} dashboards (${reloaded} reloaded) in ${ms} ms → ${OUT_DIR}/ (${writes.length} written, ${deletes.length} deleted)${running}\n`,
+      );
     }
-    const { writes, deletes } = outcome.plan;
-    ctx.stdout(
-      `panelcraft dev: built ${build.dashboards.length} dashboards (${reloaded} reloaded) in ${ms} ms → ${OUT_DIR}/ (${writes.length} written, ${deletes.length} deleted)\n`,
-    );
+    if (types) {
+      const report = reportTypes(ctx, types, outcome.written, () => build === state.builds);
+      state.typeReports.add(report);
+      void report.finally(() => state.typeReports.delete(report));
+    }
   } catch (err) {
     // Never exit on a rebuild: report and wait for the next save.
     ctx.stderr(
       `panelcraft dev: rebuild failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nWaiting for changes…\n`,
     );
   }
+}
+
+/** Prints the outcome of a save's type check, unless a later save started (its check will report instead). */
+async function reportTypes(
+  ctx: CliContext,
+  types: Promise<TypeCheck>,
+  written: boolean,
+  latest: () => boolean,
+): Promise<void> {
+  let check: TypeCheck;
+  try {
+    check = await types;
+  } catch (err) {
+    ctx.stderr(
+      `panelcraft dev: type check failed to run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return;
+  }
+  if (!latest()) return;
+  const stats = `in ${Math.round(check.ms)} ms (${check.checked} checked, ${check.reused} unchanged)`;
+  ctx.stderr(formatDiagnostics(check.diagnostics));
+  if (!hasErrors(check.diagnostics)) {
+    ctx.stdout(`panelcraft dev: type check passed ${stats}\n`);
+    return;
+  }
+  ctx.stderr(
+    `panelcraft dev: type check FAILED, ${countLine(check.diagnostics)} ${stats}${written ? `; ${OUT_DIR}/ was written before the check finished, \`panelcraft build\` refuses it until they are fixed` : ''}. Waiting for changes…\n`,
+  );
 }

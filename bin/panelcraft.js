@@ -28,7 +28,8 @@ function sourceKey() {
       hash.update(`${entry}\0${s.size}\0${s.mtimeMs}\n`);
     }
   }
-  hash.update(process.version);
+  const self = statSync(fileURLToPath(import.meta.url)); // how this script bundles is part of the key too
+  hash.update(`${self.size}\0${self.mtimeMs}\0${process.version}`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -38,7 +39,11 @@ async function bundleCli(cacheDir, outdir) {
   const temp = `${outdir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { main: path.join(root, 'src', 'cli', 'main.ts') },
+    // The type checker's thread module is an entry of its own, so the thread loads bundled code too (not src/ via tsx).
+    entryPoints: {
+      main: path.join(root, 'src', 'cli', 'main.ts'),
+      'typecheck-worker': path.join(root, 'src', 'io', 'typecheck-worker.ts'),
+    },
     outdir: temp,
     outExtension: { '.js': '.mjs' },
     bundle: true,

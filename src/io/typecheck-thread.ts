@@ -133,14 +133,20 @@ interface Waiting {
 }
 
 /**
- * The thread's module: the compiled `typecheck-worker.js` beside this file (an install), or, running from this
- * repository's sources (the CLI bundle, tsx, vitest), `src/io/typecheck-worker.ts` through tsx's loader.
+ * The thread's module: the compiled `typecheck-worker.js` beside this file (an install), the bundled
+ * `typecheck-worker.mjs` beside the chunks of bin/panelcraft.js's bundle, or, running from this repository's sources
+ * (tsx, vitest), `src/io/typecheck-worker.ts` through tsx's loader.
  */
 function workerEntry(): WorkerEntry | undefined {
   const here = import.meta.url;
   if (here.endsWith('.js')) {
     const compiled = new URL('./typecheck-worker.js', here);
     if (existsSync(fileURLToPath(compiled))) return { url: compiled, execArgv: [] };
+  }
+  if (here.endsWith('.mjs')) {
+    // The CLI bundle of this repository's sources (bin/panelcraft.js) holds the thread's module beside its chunks.
+    const bundled = new URL('./typecheck-worker.mjs', here);
+    if (existsSync(fileURLToPath(bundled))) return { url: bundled, execArgv: [] };
   }
   const source = path.join(PACKAGE_ROOT, 'src', 'io', 'typecheck-worker.ts');
   if (!existsSync(source)) return undefined;

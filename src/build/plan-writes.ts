@@ -67,7 +67,7 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   if (nameProblems.length === 0) diagnostics.push(...treeConflicts(files, disk, where));
 
   for (const file of files) {
-    const fresh = sha256(file.contents);
+    const fresh = file.sha256 ?? sha256(file.contents);
     const onDisk = disk.files.get(file.path);
     if (onDisk === fresh) continue;
     if (onDisk === undefined) {
@@ -121,7 +121,7 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
     }
   }
 
-  const next = new Map<string, readonly string[]>(files.map((f) => [f.path, [sha256(f.contents)]]));
+  const next = new Map<string, readonly string[]>(files.map((f) => [f.path, [f.sha256 ?? sha256(f.contents)]]));
   const pending = new Map<string, readonly string[]>(manifest);
   for (const [path, hashes] of next) pending.set(path, [...(manifest.get(path) ?? []), ...hashes]);
   if (disk.manifest === undefined || formatManifest(disk.manifest) !== formatManifest(next)) {

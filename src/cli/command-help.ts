@@ -1,3 +1,5 @@
+import { CACHE_DIR_HELP } from './cache-dir.ts';
+
 /** What `panelcraft help CMD` and `CMD --help` print: a description, every option, the exit codes, two examples. */
 export interface CommandHelp {
   readonly usage: string;
@@ -19,13 +21,14 @@ export const COMMON_OPTIONS: Readonly<Record<string, string>> = {
 
 export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   build: {
-    usage: 'panelcraft build [--check] [--committed] [--force] [--no-typecheck]',
+    usage: 'panelcraft build [--check] [--committed] [--force] [--cache-dir DIR]',
     description:
       "Type-checks dashboards/**/*.ts with the project's tsconfig.json, loads, normalizes and validates every dashboard, and writes provisioning/ all-or-nothing: any error writes nothing.",
     options: {
       '--check': 'write nothing; list stale, missing, orphan and hand-edited files (always type-checks)',
       '--committed': 'with --check: also compare with the output committed at HEAD',
       '--force': 'replace output files that were edited by hand',
+      '--cache-dir DIR': CACHE_DIR_HELP,
     },
     exits: {
       0: 'built, or --check found everything up to date',
@@ -79,13 +82,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   diff: {
-    usage: 'panelcraft diff --base REF [--format text|markdown|json] [--out DIR]',
+    usage: 'panelcraft diff --base REF [--format text|markdown|json] [--out DIR] [--cache-dir DIR]',
     description:
       'Semantic diff of the dashboards at git REF against the current build, panel by panel; markdown adds layout pictures (for a pull-request comment).',
     options: {
       '--base REF': 'the git commit, branch or tag to compare with (required)',
       '--format FORMAT': 'text (default), markdown or json',
       '--out DIR': 'with markdown: write the layout pictures (SVG) there',
+      '--cache-dir DIR': `${CACHE_DIR_HELP}; REF's build only reads it`,
     },
     exits: {
       0: 'diff printed (also when dashboards changed)',
@@ -125,11 +129,12 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ['npx panelcraft test-alerts', 'PROMTOOL=~/prometheus-3.5.0/promtool npx panelcraft test-alerts --json'],
   },
   dev: {
-    usage: 'panelcraft dev [--no-typecheck]',
+    usage: 'panelcraft dev [--no-typecheck] [--cache-dir DIR]',
     description:
       'Builds once, then rebuilds on every change to dashboards/, src/ or panelcraft.yaml. A build with errors writes nothing, so the last good output stays. Stops on Ctrl-C.',
     options: {
       '--no-typecheck': 'skip the TypeScript check for faster rebuilds (build and build --check always check)',
+      '--cache-dir DIR': CACHE_DIR_HELP,
     },
     exits: { 0: 'stopped by Ctrl-C or SIGTERM', 2: 'usage error, no project found, or internal error' },
     examples: ['npx panelcraft dev', 'npx panelcraft dev --no-typecheck'],

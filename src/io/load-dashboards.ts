@@ -34,18 +34,18 @@ export async function loadDashboards(
         files.map(async (file, i): Promise<LoadedDashboard> => {
           const single = await bundle(root, [file], path.join(outdir, `single-${i}`), false);
           return single.ok
-            ? (await importBundle(root, [file], single.file, outdir))[0]!
+            ? (await importBundle(root, [file], single, outdir))[0]!
             : { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
         }),
       );
     }
-    return await importBundle(root, files, bundled.file, outdir);
+    return await importBundle(root, files, bundled, outdir);
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
 }
 
-type BundleResult = { ok: true; file: string } | { ok: false; message: string };
+type BundleResult = { ok: true; file: string; metafile: esbuild.Metafile | undefined } | { ok: false; message: string };
 
 /** `inputs` collects the absolute paths of the local files the bundle read (npm packages excluded), also on failure. */
 async function bundleFiles(
@@ -59,7 +59,7 @@ async function bundleFiles(
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
     const result = await esbuild.build({
-      metafile: inputs !== undefined,
+      metafile: true,
       absWorkingDir: root,
       stdin: { contents: entry, resolveDir: root, sourcefile: ENTRY, loader: 'js' },
       outfile,
@@ -72,7 +72,7 @@ async function bundleFiles(
       plugins: [resolvePackagesFromNode(root)],
     });
     for (const input of Object.keys(result.metafile?.inputs ?? {})) addInput(inputs, root, input);
-    return { ok: true, file: outfile };
+    return { ok: true, file: outfile, metafile: result.metafile };
   } catch (err) {
     const errors = (err as { errors?: esbuild.Message[] }).errors;
     if (!errors) throw err;
@@ -137,19 +137,55 @@ async function resolveExternal(
 async function importBundle(
   root: string,
   files: readonly string[],
-  bundleFile: string,
+  bundle: { readonly file: string; readonly metafile: esbuild.Metafile | undefined },
   outdir: string,
 ): Promise<LoadedDashboard[]> {
-  const { modules } = (await import(pathToFileURL(bundleFile).href)) as {
+  const { modules } = (await import(pathToFileURL(bundle.file).href)) as {
     modules: Record<string, () => Promise<Record<string, unknown>>>;
   };
+  const inputsOf = bundle.metafile ? localInputs(root, bundle.metafile) : undefined;
   const out: LoadedDashboard[] = [];
   for (const file of files) {
     const result = await evaluate(file, modules[file]!);
     // A failure's position is only worth a second, source-mapped bundle of that one file.
-    out.push('thrown' in result ? { file, error: await locateError(root, file, result.thrown, outdir) } : result);
+    if ('thrown' in result) out.push({ file, error: await locateError(root, file, result.thrown, outdir) });
+    else if ('exported' in result && inputsOf) out.push({ ...result, inputs: inputsOf(file) });
+    else out.push(result);
   }
   return out;
+}
+
+/**
+ * Per dashboard file, every local file (npm packages excluded) its code was bundled from, itself included: the
+ * transitive closure of its imports in esbuild's metafile. The build cache keys a dashboard by these files' contents.
+ */
+function localInputs(root: string, metafile: esbuild.Metafile): (file: string) => string[] {
+  const local = (key: string) => {
+    if (key.startsWith('<') || (key.includes(':') && !path.isAbsolute(key))) return undefined;
+    const abs = path.resolve(root, key);
+    return abs.split(path.sep).includes('node_modules') ? undefined : abs;
+  };
+  const byAbs = new Map<string, string>();
+  for (const key of Object.keys(metafile.inputs)) {
+    const abs = local(key);
+    if (abs !== undefined) byAbs.set(abs, key);
+  }
+  return (file) => {
+    const start = path.resolve(root, file);
+    const seen = new Set<string>([start]);
+    const stack = [start];
+    while (stack.length > 0) {
+      const key = byAbs.get(stack.pop()!);
+      for (const imported of key === undefined ? [] : (metafile.inputs[key]?.imports ?? [])) {
+        if (imported.external) continue;
+        const abs = local(imported.path);
+        if (abs === undefined || seen.has(abs)) continue;
+        seen.add(abs);
+        stack.push(abs);
+      }
+    }
+    return [...seen].sort();
+  };
 }
 
 type Evaluated =

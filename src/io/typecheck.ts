@@ -208,7 +208,10 @@ function writeResults(dir: string, file: string, results: TypecheckResults): voi
     writeFileSync(temp, JSON.stringify(results));
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true }); // a cache only: the next check runs the compiler again
+    // a cache only: the next check runs the compiler again (removing the temp fails too when dir is not a folder)
+    try {
+      rmSync(temp, { force: true });
+    } catch {}
   }
 }
 

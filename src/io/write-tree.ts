@@ -20,10 +20,17 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 const TEMP_SUFFIX = '.panelcraft-tmp';
 
 /**
- * Hashes of files read before, by path, valid while size and mtime stay the same. `dev` keeps one across rebuilds
- * so a save in a large tree re-reads only the files that changed.
+ * Hashes of files read before, by absolute path, valid while size, mtime and inode stay the same. `dev` keeps one
+ * across rebuilds and `build` keeps one in the cache folder, so a build in a large tree re-reads only the files that
+ * changed. A file modified less than `RACY_MS` before it was hashed is not remembered: a second change within the
+ * file system's timestamp granularity could keep size and mtime.
  */
-export type HashCache = Map<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>;
+export type HashCache = Map<
+  string,
+  { readonly size: number; readonly mtimeMs: number; readonly ino?: number; readonly hash: string }
+>;
+
+const RACY_MS = 2_000;
 
 /**
  * Checks the output folder itself and every folder between the project root and it: each must be a real folder (or
@@ -202,11 +209,12 @@ async function realPathOf(dir: string): Promise<string> {
 
 async function hashOf(abs: string, cache: HashCache | undefined): Promise<string> {
   if (cache === undefined) return sha256(await readFile(abs, 'utf8'));
-  const { size, mtimeMs } = await stat(abs);
+  const { size, mtimeMs, ino } = await stat(abs);
   const known = cache.get(abs);
-  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.hash;
+  if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino) return known.hash;
   const hash = sha256(await readFile(abs, 'utf8'));
-  cache.set(abs, { size, mtimeMs, hash });
+  if (Date.now() - mtimeMs > RACY_MS) cache.set(abs, { size, mtimeMs, ino, hash });
+  else cache.delete(abs);
   return hash;
 }
 

@@ -2,4 +2,6 @@
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
+  /** sha256 of `contents`, when the producer knows it already (the writer hashes the contents otherwise). */
+  readonly sha256?: string;
 }

@@ -1,19 +1,21 @@
-import { OUT_DIR } from '../model/project-layout.ts';
+import { ALERTS_DIR, OUT_DIR } from '../model/project-layout.ts';
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type FileStatus, type WritePlan } from '../build/plan-writes.ts';
-import { ALERTS_DIR, renderAlerts, type RenderedRuleFile } from './render-alerts.ts';
-import { buildTree, type RenderedDashboard, type BuildMemo } from './build-tree.ts';
+import type { AlertsRenderResult, RenderedRuleFile } from './render-alerts.ts';
+import type { BuildMemo } from './build-tree.ts';
+import type { RenderedDashboard } from './tree-files.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
-import { loadDashboards } from '../io/load-dashboards.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
-import { typecheckThread } from '../io/typecheck-thread.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
+import { BuildCache, type CacheHit } from '../io/build-cache.ts';
+import { typecheckScope } from '../io/typecheck-scope.ts';
+import { buildRecord, recordedBuild } from './recorded-build.ts';
 
 export { OUT_DIR };
 
@@ -31,8 +33,14 @@ export interface BuildProjectOptions {
    * Only `dev --no-typecheck` turns it off. @default true
    */
   readonly typecheck?: boolean;
-  /** Where caches live. @default `<root>/node_modules/.cache/panelcraft` */
+  /** Where caches live (the build cache and the type check's results). @default `<root>/node_modules/.cache/panelcraft` */
   readonly cacheDir?: string;
+  /**
+   * The build cache: whether this build may store into it (off for a build of another revision that shares the
+   * folder); `false` turns it off. A dashboard whose sources, imports, config and panelcraft are unchanged is not
+   * loaded or rendered again, and a build with nothing changed loads nothing. @default on
+   */
+  readonly cache?: { readonly write?: boolean } | false;
 }
 
 export interface ProjectBuild {
@@ -45,6 +53,10 @@ export interface ProjectBuild {
   readonly config: PanelcraftConfig;
   /** Milliseconds per stage, for `bench/` and `--json`. */
   readonly timings: Readonly<Record<'config' | 'load' | 'typecheck' | 'render', number>>;
+  /** How the build cache served this build: dashboards reused and rendered, and whether the whole build was recorded. */
+  readonly cache?: { readonly reused: number; readonly rendered: number; readonly recorded: boolean };
+  /** Hashes of output files kept in the cache folder, for `writeProject`. */
+  readonly outputHashes?: { readonly cache: HashCache; readonly save: (files: Iterable<string>) => void };
 }
 
 /** Loads, normalizes and validates every dashboard and alert source of a project in memory. Writes nothing. */
@@ -53,26 +65,102 @@ export async function buildProject(
   loaded?: readonly LoadedDashboard[],
 ): Promise<ProjectBuild> {
   const t0 = performance.now();
-  if (options.typecheck !== false) typecheckThread(); // starts loading the compiler on its thread now
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
+  const config = configResult.config;
   const t1 = performance.now();
   const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
-  const loading = loaded ?? loadDashboards(options.root, files);
-  // The compiler checks on its own thread while the sources load and render here.
-  const typeErrors: Promise<TypeCheck | undefined> =
-    options.typecheck === false ? Promise.resolve(undefined) : checkTypes(options.root, files, options.cacheDir);
+  const typecheck = options.typecheck !== false;
+  const cache =
+    options.cache === false
+      ? undefined
+      : BuildCache.open(options.root, config, {
+          ...(options.cacheDir !== undefined ? { dir: options.cacheDir } : {}),
+          ...(options.cache?.write === false ? { write: false } : {}),
+        });
+  const hashCache = cache?.readHashCache();
+  const outputHashes =
+    cache && hashCache
+      ? { cache: hashCache, save: (files: Iterable<string>) => cache.writeHashCache(hashCache, files) }
+      : undefined;
+  const alertsLoading = options.alerts
+    ? Promise.resolve(options.alerts)
+    : findSourceFiles(options.root, ALERTS_DIR).then((f: string[]) => loadDashboards(options.root, f));
+  let scanning: Promise<string[]> | undefined;
+  const scan = () => (scanning ??= typecheck ? typecheckScope(options.root, outputRoots(config)) : Promise.resolve([]));
+  const fast =
+    cache && !loaded
+      ? await recordedBuild(options.root, cache, config, {
+          typecheck,
+          sources: files,
+          scan: await scan(),
+          hashCache: outputHashes!.cache,
+        })
+      : undefined;
+  if (fast) {
+    const t2 = performance.now();
+    const alerts = await renderProjectAlerts(options.root, await alertsLoading, fast.dashboards, config);
+    const t3 = performance.now();
+    return {
+      files: [...fast.files.map((f) => underOutDir(f)), ...alerts.files],
+      dashboards: fast.dashboards,
+      ruleFiles: alerts.ruleFiles,
+      diagnostics: sortDiagnostics([...configResult.diagnostics, ...fast.diagnostics, ...alerts.diagnostics]),
+      config,
+      timings: { config: t1 - t0, typecheck: 0, load: t2 - t1, render: t3 - t2 },
+      cache: { reused: fast.dashboards.length, rendered: 0, recorded: true },
+      ...(outputHashes ? { outputHashes } : {}),
+    };
+  }
+  // The compiler checks on its own thread (started only now: a build the record answers never needs it) while this
+  // thread reads the cache, esbuild bundles in its own process and this thread renders.
+  const typeErrors: Promise<TypeCheck | undefined> = typecheck
+    ? checkTypes(options.root, files, options.cacheDir)
+    : Promise.resolve(undefined);
   typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
-  const modules = await loading;
-  const alertModules =
-    options.alerts ?? (await loadDashboards(options.root, await findSourceFiles(options.root, ALERTS_DIR)));
+  const hits = new Map<string, CacheHit>();
+  if (cache && !loaded) {
+    for (const file of files) {
+      const hit = cache.lookup(file);
+      if (hit) hits.set(file, hit);
+    }
+  }
+  const misses = files.filter((f) => !hits.has(f));
+  const modules = loaded ?? (await loadDashboards(options.root, misses));
+  const alertModules = await alertsLoading;
   const t3 = performance.now();
-  const rendered = buildTree(modules, configResult.config, options.memo);
-  const previous = await readGrafanaAlertingState(options.root);
-  const alerts = renderAlerts(alertModules, rendered.dashboards, configResult.config, previous);
+  const { buildTree } = await import('./build-tree.ts');
+  const rendered = buildTree(
+    modules,
+    config,
+    options.memo,
+    [...hits.values()].map((h) => h.render),
+  );
+  const alerts = await renderProjectAlerts(options.root, alertModules, rendered.dashboards, config);
   const t4 = performance.now();
   const types = await typeErrors;
+  if (cache) {
+    const inputsOf = new Map(modules.map((m) => [m.file, 'exported' in m ? m.inputs : undefined]));
+    const entries = new Map([...hits].map(([file, hit]) => [file, { key: hit.key, inputs: hit.inputs }]));
+    for (const render of rendered.rendered) {
+      const inputs = inputsOf.get(render.file);
+      if (inputs === undefined) continue;
+      entries.set(render.file, cache.store(render, inputs));
+    }
+    cache.writeRecord(
+      buildRecord(cache, {
+        typecheck,
+        sources: files,
+        scan: await scan(),
+        dashboards: rendered.dashboards,
+        files: rendered.files,
+        entries,
+        diagnostics: [...(types?.diagnostics ?? []), ...rendered.diagnostics],
+      }),
+    );
+    cache.evict(files);
+  }
   return {
-    files: [...rendered.files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents })), ...alerts.files],
+    files: [...rendered.files.map((f) => underOutDir(f)), ...alerts.files],
     dashboards: rendered.dashboards,
     ruleFiles: alerts.ruleFiles,
     diagnostics: sortDiagnostics([
@@ -81,9 +169,32 @@ export async function buildProject(
       ...rendered.diagnostics,
       ...alerts.diagnostics,
     ]),
-    config: configResult.config,
+    config,
     timings: { config: t1 - t0, typecheck: types?.ms ?? 0, load: t3 - t1, render: t4 - t3 },
+    ...(cache ? { cache: { reused: hits.size, rendered: rendered.rendered.length, recorded: false } } : {}),
+    ...(outputHashes ? { outputHashes } : {}),
   };
+}
+
+/** Loads modules with esbuild (imported on first use: a build served by the cache never needs it). */
+async function loadDashboards(root: string, files: readonly string[]): Promise<LoadedDashboard[]> {
+  if (files.length === 0) return [];
+  return (await import('../io/load-dashboards.ts')).loadDashboards(root, files);
+}
+
+/** `f` with its path below the project root. */
+function underOutDir(f: OutputFile): OutputFile {
+  return withPath(f, `${OUT_DIR}/${f.path}`);
+}
+
+async function renderProjectAlerts(
+  root: string,
+  alertModules: readonly LoadedDashboard[],
+  dashboards: readonly RenderedDashboard[],
+  config: PanelcraftConfig,
+): Promise<AlertsRenderResult> {
+  const { renderAlerts } = await import('./render-alerts.ts');
+  return renderAlerts(alertModules, dashboards, config, await readGrafanaAlertingState(root));
 }
 
 export interface WriteOutcome {
@@ -136,11 +247,13 @@ export async function writeProject(
         message: `${JSON.stringify(f.path)} is outside the output folders (${roots.join(', ')}); panelcraft writes nowhere else`,
         fix: 'this is a bug in panelcraft: please report it',
       });
-    } else byRoot.get(outRoot)!.push({ path: f.path.slice(outRoot.length + 1), contents: f.contents });
+    } else byRoot.get(outRoot)!.push(withPath(f, f.path.slice(outRoot.length + 1)));
   }
   const sources = new Map(build.dashboards.map((d) => [d.output, d.source]));
   const ruleSources = new Map(build.ruleFiles.map((f) => [f.output, f.source]));
   const plans = new Map<string, { plan: WritePlan; temps: readonly string[] }>();
+  const hashCache = options.hashCache ?? build.outputHashes?.cache;
+  const seen: string[] = [];
   for (const [outRel, files] of byRoot) {
     const rootProblems = await outputRootProblems(root, outRel);
     if (rootProblems.length > 0) {
@@ -151,7 +264,8 @@ export async function writeProject(
       });
       continue;
     }
-    const disk = await readDiskState(path.join(root, outRel), options.hashCache);
+    const disk = await readDiskState(path.join(root, outRel), hashCache);
+    for (const file of disk.files.keys()) seen.push(path.join(root, outRel, ...file.split('/')));
     if (outRel !== OUT_DIR && files.length === 0 && disk.manifest === undefined) continue; // no rules now, none before
     const sourceOf =
       outRel === OUT_DIR ? (p: string) => sources.get(p) : (p: string) => ruleSources.get(`${outRel}/${p}`);
@@ -163,6 +277,7 @@ export async function writeProject(
     problems.push(...plan.diagnostics);
     plans.set(outRel, { plan, temps: disk.temps });
   }
+  if (options.hashCache === undefined) build.outputHashes?.save(seen);
   const diagnostics = sortDiagnostics([...build.diagnostics, ...problems]);
   const all = [...plans].map(([dir, { plan }]) => ({ dir, plan }));
   const outcome = {
@@ -176,4 +291,15 @@ export async function writeProject(
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
   for (const [outRel, { plan, temps }] of plans) await applyPlan(path.join(root, outRel), plan, temps);
   return { ...outcome, written: true };
+}
+
+/** `f` at another path; its contents stay lazy when they are. */
+function withPath(f: OutputFile, at: string): OutputFile {
+  return {
+    path: at,
+    get contents() {
+      return f.contents;
+    },
+    ...(f.sha256 !== undefined ? { sha256: f.sha256 } : {}),
+  };
 }

@@ -12,46 +12,49 @@ import { applyRuleConfig, configuredDocument } from '../validate/rule-config.ts'
 import { canonicalJson } from '../model/canonical-json.ts';
 import { dashboardValue } from '../build/dashboard-value.ts';
 import { normalizeDashboard } from '../build/normalize-dashboard.ts';
-import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from '../build/provisioning-yaml.ts';
+import { type RenderedDashboard, renderedDashboard, treeFiles } from './tree-files.ts';
 import { schemaVersionFor } from '../model/grafana-version.ts';
 import { stableUid } from '../model/stable-uid.ts';
+import type { JsonObject } from '../model/json.ts';
+import { sha256 } from '../build/manifest.ts';
+import { summaryOf, type DashboardRender } from '../build/dashboard-render.ts';
+import { tooDeepAt } from '../validate/json-depth.ts';
 
-export interface RenderedDashboard {
-  /** The `.ts` source, relative to the root. */
-  readonly source: string;
-  readonly folder?: string;
-  readonly uid: string;
-  readonly dashboard: DashboardDocument['dashboard'];
-  readonly output: string;
-}
+export type { RenderedDashboard };
 
 export interface TreeBuild {
   readonly files: readonly OutputFile[];
   readonly dashboards: readonly RenderedDashboard[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The dashboards rendered by this call (not the reused ones), for the build cache. */
+  readonly rendered: readonly DashboardRender[];
 }
 
 /**
- * Remembers each loaded module's normalized dashboard and its own diagnostics, keyed by the loaded entry, so a
- * rebuild in `dev` only renders what was reloaded. Valid for one config; a different config renders everything.
+ * Remembers each loaded module's render and its own diagnostics, keyed by the loaded entry, so a rebuild in `dev`
+ * only renders what was reloaded. Valid for one config; a different config renders everything.
  */
 export type BuildMemo = WeakMap<LoadedDashboard, RenderedModule>;
 
 interface RenderedModule {
   readonly configKey: string;
-  readonly doc?: DashboardDocument;
-  /** Canonical JSON of `doc.dashboard`. */
-  readonly contents?: string;
-  /** With `doc`: what the per-dashboard rules found (before the rule config); without: why it could not be loaded. */
+  /** The render, or, without it, why the module could not be rendered. */
+  readonly render?: DashboardRender;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * The whole provisioning tree from loaded dashboard modules: normalize each, run every rule on all of them, and
- * render the files. Pure: the same modules and config give the same bytes. Files are returned even when there are
- * errors; the caller writes nothing then.
+ * The whole provisioning tree from loaded dashboard modules and from renders reused from the build cache: render
+ * each loaded module, run the checks across dashboards over all of them, apply the rule config, and lay out the
+ * files. Pure: the same modules, renders and config give the same bytes. Files are returned even when there are
+ * errors; the caller writes nothing then. `reused` must not name a file `loaded` has.
  */
-export function buildTree(loaded: readonly LoadedDashboard[], config: PanelcraftConfig, memo?: BuildMemo): TreeBuild {
+export function buildTree(
+  loaded: readonly LoadedDashboard[],
+  config: PanelcraftConfig,
+  memo?: BuildMemo,
+  reused: readonly DashboardRender[] = [],
+): TreeBuild {
   const diagnostics: Diagnostic[] = [];
   const version = schemaVersionFor(config.grafanaVersion);
   if (!version.ok) {
@@ -65,46 +68,67 @@ export function buildTree(loaded: readonly LoadedDashboard[], config: Panelcraft
     });
   }
   const schemaVersion = version.ok ? version.schemaVersion : 0;
-  const docs: DashboardDocument[] = [];
-  const contents = new Map<DashboardDocument, string>();
   const configKey = memo ? JSON.stringify(config) : '';
   const settings = { origin: 'build', prometheusVersion: prometheusVersionOf(config) } as const;
   // Dashboards built from presets repeat their queries: each expression is parsed and checked once per build.
   const run = analysisRun(settings.prometheusVersion);
-  const ruled: Diagnostic[] = [];
-  for (const entry of [...loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  const units: { file: string; render?: DashboardRender; failed?: readonly Diagnostic[] }[] = reused.map((r) => ({
+    file: r.file,
+    render: r,
+  }));
+  const rendered: DashboardRender[] = [];
+  for (const entry of loaded) {
     const cached = memo?.get(entry);
-    const rendered =
+    const module =
       cached && cached.configKey === configKey
         ? cached
         : renderOne(entry, config, schemaVersion, settings, configKey, run);
-    memo?.set(entry, rendered);
-    if (rendered.doc) {
-      docs.push(rendered.doc);
-      contents.set(rendered.doc, rendered.contents!);
-      ruled.push(...rendered.diagnostics);
-    } else diagnostics.push(...rendered.diagnostics);
+    memo?.set(entry, module);
+    if (module.render) {
+      rendered.push(module.render);
+      units.push({ file: entry.file, render: module.render });
+    } else units.push({ file: entry.file, failed: module.diagnostics });
   }
-  ruled.push(...runRules(docs, { dashboard: [], tree: allRules.tree }, settings));
+  units.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const renders: DashboardRender[] = [];
+  const ruled: Diagnostic[] = [];
+  for (const unit of units) {
+    if (unit.render) {
+      renders.push(unit.render);
+      ruled.push(...unit.render.diagnostics);
+    } else diagnostics.push(...unit.failed!);
+  }
+  ruled.push(
+    ...runRules(
+      renders.filter((r) => r.treeChecked).map(treeDocument),
+      { dashboard: [], tree: allRules.tree },
+      settings,
+    ),
+  );
   // The project's rule levels and exclusions apply to what rules found; loading and config problems always count.
-  diagnostics.push(...applyRuleConfig(ruled, config, docs.map(configuredDocument)));
-  const dashboards: RenderedDashboard[] = docs.map((doc) => {
-    const uid = String(doc.dashboard.uid);
-    const name = `${uid}.json`;
-    return {
-      source: doc.file,
-      ...(doc.folder !== undefined ? { folder: doc.folder } : {}),
-      uid,
-      dashboard: doc.dashboard,
-      output: doc.folder === undefined ? `dashboards/${name}` : `dashboards/${doc.folder}/${name}`,
-    };
-  });
-  const files: OutputFile[] = [
-    { path: PROVIDER_FILE, contents: providerYaml(config) },
-    { path: DATASOURCE_FILE, contents: datasourceYaml(config) },
-    ...dashboards.map((d, i) => ({ path: d.output, contents: contents.get(docs[i]!)! })),
-  ];
-  return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), dashboards, diagnostics };
+  diagnostics.push(
+    ...applyRuleConfig(
+      ruled,
+      config,
+      renders.map((r) => configuredDocument(treeDocument(r))),
+    ),
+  );
+  const dashboards = renders.map((r) => renderedDashboard(r, () => r.contents));
+  const files = treeFiles(
+    config,
+    renders.map((r, i) => ({ path: dashboards[i]!.output, contents: r.contents, sha256: r.sha256 })),
+  );
+  return { files, dashboards, diagnostics, rendered };
+}
+
+/** What the tree rules and the rule config see of a dashboard: its place and its summary fields, never more. */
+function treeDocument(render: DashboardRender): DashboardDocument {
+  return {
+    file: render.file,
+    ...(render.folder !== undefined ? { folder: render.folder } : {}),
+    derivedUid: render.derivedUid,
+    dashboard: { ...render.summary } as JsonObject,
+  };
 }
 
 /** One dashboard: normalized, with the diagnostics of loading it and of every per-dashboard rule. */
@@ -139,11 +163,21 @@ function renderOne(
     derivedUid,
     dashboard,
   };
+  const contents = canonicalJson(dashboard);
   return {
     configKey,
-    doc,
-    contents: canonicalJson(dashboard),
-    diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, run),
+    render: {
+      file: entry.file,
+      ...(place.folder !== undefined ? { folder: place.folder } : {}),
+      derivedUid,
+      uid: String(dashboard.uid),
+      contents,
+      sha256: sha256(contents),
+      diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, run),
+      summary: summaryOf(dashboard),
+      treeChecked: tooDeepAt(dashboard) === undefined,
+    },
+    diagnostics: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rename, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,11 +9,13 @@ let dir = '';
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('readDiskState with a hash cache', () => {
-  it('reuses a hash while size and mtime hold, and re-reads a file that changed', async () => {
+  it('reuses a hash while size, mtime and inode hold, and re-reads a file that changed', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-disk-'));
     await mkdir(path.join(dir, 'dashboards'));
     const file = path.join(dir, 'dashboards', 'a.json');
     await writeFile(file, '{"a":1}\n');
+    const past = new Date(Date.now() - 60_000);
+    await utimes(file, past, past);
     const cache: HashCache = new Map();
     expect((await readDiskState(dir, cache)).files.get('dashboards/a.json')).toBe(sha256('{"a":1}\n'));
     cache.set(file, { ...cache.get(file)!, hash: 'remembered' });
@@ -22,5 +24,21 @@ describe('readDiskState with a hash cache', () => {
     await utimes(file, new Date(), new Date(Date.now() + 5_000));
     expect((await readDiskState(dir, cache)).files.get('dashboards/a.json')).toBe(sha256('{"a":2}\n'));
     expect((await readDiskState(dir)).files.get('dashboards/a.json')).toBe(sha256('{"a":2}\n'));
+    // Same size and mtime, another file (a rename over it): the inode tells.
+    await utimes(file, past, past);
+    expect((await readDiskState(dir, cache)).files.get('dashboards/a.json')).toBe(sha256('{"a":2}\n'));
+    const other = path.join(dir, 'other');
+    await writeFile(other, '{"a":3}\n');
+    await utimes(other, past, past);
+    await rename(other, file);
+    expect((await readDiskState(dir, cache)).files.get('dashboards/a.json')).toBe(sha256('{"a":3}\n'));
+  });
+
+  it('does not remember a file modified within the last two seconds (a second write could keep size and mtime)', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-disk-'));
+    await writeFile(path.join(dir, 'a.yaml'), 'a: 1\n');
+    const cache: HashCache = new Map();
+    expect((await readDiskState(dir, cache)).files.get('a.yaml')).toBe(sha256('a: 1\n'));
+    expect(cache.size).toBe(0);
   });
 });

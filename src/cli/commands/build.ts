@@ -6,8 +6,10 @@ import { jsonReport } from '../../tooling/json-report.ts';
 import { buildCommand } from '../../io/build-hint.ts';
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
+import { cacheDirOption } from '../cache-dir.ts';
 
-export const BUILD_USAGE = 'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--json]';
+export const BUILD_USAGE =
+  'usage: panelcraft build [--root DIR] [--check] [--committed] [--force] [--cache-dir DIR] [--json]';
 
 /**
  * `panelcraft build`: load, normalize, validate, write `provisioning/` all-or-nothing.
@@ -23,6 +25,7 @@ export const build: Command = async (args, ctx) => {
       check: { type: 'boolean', default: false },
       committed: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -30,7 +33,7 @@ export const build: Command = async (args, ctx) => {
   });
   const root = projectRoot(ctx, values.root);
   const check = values.check || values.committed;
-  const result = await buildProject({ root });
+  const result = await buildProject({ root, ...cacheDirOption(ctx, values['cache-dir']) });
   const outcome = await writeProject(root, result, { check, force: values.force });
   const changes = check ? outcome.changes : [];
   // git (simple-git) is loaded only for --committed.
@@ -60,6 +63,7 @@ export const build: Command = async (args, ctx) => {
           changes,
           committed,
           timings: result.timings,
+          ...(result.cache ? { cache: result.cache } : {}),
         },
         !failed,
       ),

@@ -1,5 +1,6 @@
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
+import { cacheDirOption } from '../cache-dir.ts';
 import type { BuildMemo } from '../../tooling/build-tree.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
 import { DashboardCache } from '../../io/dashboard-cache.ts';
@@ -22,7 +23,11 @@ const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as c
 export const dev: Command = async (args, ctx) => {
   const { values } = parseArgs({
     args: [...args],
-    options: { root: { type: 'string' }, 'no-typecheck': { type: 'boolean', default: false } },
+    options: {
+      root: { type: 'string' },
+      'no-typecheck': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -32,7 +37,10 @@ export const dev: Command = async (args, ctx) => {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await runDev(root, ctx, stop.signal, { typecheck: !values['no-typecheck'] });
+    await runDev(root, ctx, stop.signal, {
+      typecheck: !values['no-typecheck'],
+      ...cacheDirOption(ctx, values['cache-dir']),
+    });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { jsonReport } from '../../tooling/json-report.ts';
 import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
+import { cacheDirOption } from '../cache-dir.ts';
+import { DEFAULT_CACHE_DIR } from '../../io/build-cache.ts';
 import { dashboardSetFromFiles, type DashboardSet } from '../../diff/dashboard-set.ts';
 import { diffDashboards } from '../../diff/diff-dashboards.ts';
 import { diffRules } from '../../diff/diff-rules.ts';
@@ -38,6 +40,7 @@ export const diff: Command = async (args, ctx) => {
       format: { type: 'string' },
       out: { type: 'string' },
       root: { type: 'string' },
+      'cache-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
     allowPositionals: false,
@@ -60,13 +63,16 @@ export const diff: Command = async (args, ctx) => {
 
   const rulesDir = await rulesDirOf(root);
   const isRuleFile = isRuleFileIn(rulesDir);
-  const current = await currentFiles(root, rulesDir);
+  // REF's sources are built in a temp checkout: they find the working tree's entries of every unchanged dashboard,
+  // and store nothing (the cache and its record stay the working tree's).
+  const cacheDir = cacheDirOption(ctx, values['cache-dir']).cacheDir ?? path.join(root, DEFAULT_CACHE_DIR);
+  const current = await currentFiles(root, rulesDir, cacheDir);
   if ('diagnostics' in current) {
     ctx.stderr(formatDiagnostics(current.diagnostics));
     ctx.stderr(`panelcraft diff: the current build has ${countLine(current.diagnostics)}; fix them first.\n`);
     return EXIT_FINDINGS;
   }
-  const atRef = await filesAtRef(root, base, commit, ctx, rulesDir);
+  const atRef = await filesAtRef(root, base, commit, ctx, rulesDir, cacheDir);
   const before = toSet(atRef.filter(isDashboardFile), `${base}`, ctx);
   const after = toSet(current.files.filter(isDashboardFile), 'the current build', ctx);
   const ruleFiles = [atRef.filter(isRuleFile), current.files.filter(isRuleFile)] as const;
@@ -99,11 +105,12 @@ export const diff: Command = async (args, ctx) => {
 async function currentFiles(
   root: string,
   rulesDir: string,
+  cacheDir: string,
 ): Promise<{ files: Files } | { diagnostics: readonly Diagnostic[] }> {
   const isRuleFile = isRuleFileIn(rulesDir);
   if (!(await isDir(path.join(root, 'dashboards'))))
     return { files: [...(await readDashboardJsonFiles(root)), ...(await readRuleFiles(root, rulesDir))] };
-  const build = await buildProject({ root });
+  const build = await buildProject({ root, cacheDir });
   if (hasErrors(build.diagnostics)) return { diagnostics: build.diagnostics.filter((d) => d.severity === 'error') };
   return {
     files: build.files
@@ -119,6 +126,7 @@ async function filesAtRef(
   commit: string,
   ctx: CliContext,
   rulesDir: string,
+  cacheDir: string,
 ): Promise<Files> {
   const isRuleFile = isRuleFileIn(rulesDir);
   const committed = [
@@ -129,7 +137,7 @@ async function filesAtRef(
   if (committed.length > 0 || !(await existsAtRef(root, commit, 'dashboards'))) return committed;
   const checkout = await checkoutToTemp(root, commit);
   try {
-    const build = await buildProject({ root: checkout.root });
+    const build = await buildProject({ root: checkout.root, cacheDir, cache: { write: false } });
     if (hasErrors(build.diagnostics)) {
       ctx.stderr(
         `panelcraft diff: the sources at ${base} do not build cleanly (${build.diagnostics.filter((d) => d.severity === 'error').length} errors); comparing against what they produced\n`,

@@ -1,0 +1,359 @@
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import {
+  type BuildRecord,
+  type CacheContext,
+  contextKey,
+  entryKey,
+  type EntryHeader,
+  entryIsFresh,
+  entryRender,
+  formatEntry,
+  MISSING,
+  parseBuildRecord,
+  parseEntryHeader,
+} from '../build/build-cache-key.ts';
+import type { DashboardRender } from '../build/dashboard-render.ts';
+import type { PanelcraftConfig } from '../config/config.ts';
+import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
+import type { HashCache } from './write-tree.ts';
+
+/** The default cache folder below the project root (npm's convention for tool caches; the type check uses it too). */
+export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'panelcraft');
+
+/** Where the build cache keeps its files inside the cache folder. */
+const BUILD_DIR = 'build';
+const ENTRY_SUFFIX = '.entry';
+const RECORD_FILE = 'last-build.json';
+const HASHES_FILE = 'output-hashes.json';
+const HASHES_FORMAT = 'panelcraft-output-hashes/1';
+
+/** A reusable entry: the render, the inputs it was built from (as `inputPath` names them), its key. */
+export interface CacheHit {
+  readonly render: DashboardRender;
+  readonly inputs: readonly string[];
+  readonly key: string;
+}
+
+export interface BuildCacheOptions {
+  /** The cache folder. @default `<root>/node_modules/.cache/panelcraft` */
+  readonly dir?: string;
+  /** Store what this build renders (off for a build of another revision sharing the folder). @default true */
+  readonly write?: boolean;
+}
+
+/**
+ * The content-keyed build cache of one build: per dashboard source, an entry holding its render (output bytes,
+ * diagnostics, summary), keyed by the hash of the shared context and of every local file the source imports; and a
+ * record of the last build without errors. Every read is checked (format, key, length, sha256) and anything that
+ * fails the check is ignored, so a missing, stale, foreign, truncated or corrupt cache costs only speed. Writes go to
+ * a temp file and are renamed into place; a folder that cannot be written means no caching, never a failure.
+ */
+export class BuildCache {
+  /** `contextKey` of this build. */
+  readonly context: string;
+  /** Whether this build may store entries (the folder exists and is writable, and `write` was not turned off). */
+  readonly writable: boolean;
+  private readonly dir: string;
+  private readonly hashes = new Map<string, string>();
+  /** The folders holding panelcraft's own sources when it runs from them: in the context hash, so not per entry. */
+  private readonly ownSources: readonly string[];
+  private tempCount = 0;
+
+  private constructor(
+    readonly root: string,
+    dir: string,
+    writable: boolean,
+    context: CacheContext,
+    ownSources: readonly string[],
+  ) {
+    this.dir = path.join(dir, BUILD_DIR);
+    this.writable = writable;
+    this.ownSources = ownSources;
+    this.context = contextKey(context);
+    this.typescriptVersion = packageVersion(PACKAGE_ROOT, 'typescript') ?? 'none';
+  }
+
+  private readonly typescriptVersion: string;
+
+  /** Opens the cache of the project at `root` for a build with `config`. */
+  static open(root: string, config: PanelcraftConfig, options: BuildCacheOptions = {}): BuildCache {
+    const base = path.resolve(root, options.dir ?? DEFAULT_CACHE_DIR);
+    let writable = options.write !== false;
+    if (writable) {
+      try {
+        mkdirSync(path.join(base, BUILD_DIR), { recursive: true });
+      } catch {
+        writable = false;
+      }
+    }
+    const ownSources = panelcraftSourceDirs();
+    const sdkVersion = packageVersion(root, '@grafana/grafana-foundation-sdk');
+    const context: CacheContext = {
+      nodeMajor: Number(process.versions.node.split('.')[0]),
+      panelcraftVersion: packageVersion(PACKAGE_ROOT, '.') ?? 'unknown',
+      ...(ownSources.length > 0 ? { panelcraftSources: hashTrees(ownSources) } : {}),
+      ...(sdkVersion !== undefined ? { sdkVersion } : {}),
+      lockfiles: LOCKFILES.map((f) => [f, hashFile(path.join(root, f))] as const),
+      config,
+    };
+    return new BuildCache(path.resolve(root), base, writable, context, ownSources);
+  }
+
+  /** sha256 of a file's bytes (`missing` when it cannot be read), once per build. `file` is as `inputPath` gives it. */
+  hashOf = (file: string): string => {
+    let hash = this.hashes.get(file);
+    if (hash === undefined) {
+      hash = hashFile(path.resolve(this.root, file));
+      this.hashes.set(file, hash);
+    }
+    return hash;
+  };
+
+  /**
+   * How an input is named in entries and the record: posix and relative to the root inside it (so a cache moves
+   * with the project, e.g. between CI checkouts), absolute outside. `undefined` for panelcraft's own sources, which
+   * the context hash already covers.
+   */
+  inputPath(abs: string): string | undefined {
+    if (this.ownSources.some((dir) => abs.startsWith(dir + path.sep))) return undefined;
+    const rel = path.relative(this.root, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+  }
+
+  /** The cached render of `source`, if its entry is intact and every file it was built from is unchanged. */
+  lookup(source: string): CacheHit | undefined {
+    const found = this.readEntry(source);
+    if (!found || !entryIsFresh(found.header, this.context, source, this.hashOf)) return undefined;
+    const render = entryRender(found.header, found.body);
+    return render ? { render, inputs: found.header.inputs, key: found.header.key } : undefined;
+  }
+
+  /** The bytes of `source`'s output from the entry with key `key`, if it is that entry and intact. */
+  entryContents(source: string, key: string): string | undefined {
+    const found = this.readEntry(source);
+    if (!found || found.header.key !== key) return undefined;
+    return entryRender(found.header, found.body)?.contents;
+  }
+
+  /**
+   * Stores a render built from `inputs` (absolute paths). Returns its key and its inputs as `inputPath` names them,
+   * also when this build may not write (then the record is not written either).
+   */
+  store(render: DashboardRender, inputs: readonly string[]): { key: string; inputs: readonly string[] } {
+    const names = [...new Set(inputs.map((i) => this.inputPath(i)).filter((i) => i !== undefined))];
+    if (!names.includes(render.file)) names.push(render.file);
+    names.sort();
+    const key = entryKey(
+      this.context,
+      render.file,
+      names.map((p) => [p, this.hashOf(p)] as const),
+    );
+    if (this.writable) this.writeAtomic(this.entryFile(render.file), formatEntry(key, names, render));
+    return { key, inputs: names };
+  }
+
+  /** The context of the record: the entries' context and the TypeScript that checked the sources. */
+  recordContext(): string {
+    return createHash('sha256').update(`${this.context}\0typescript ${this.typescriptVersion}`).digest('hex');
+  }
+
+  readRecord(): BuildRecord | undefined {
+    try {
+      return parseBuildRecord(readFileSync(path.join(this.dir, RECORD_FILE), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `record` for the next build. Without one the last record stays: it only matches its own inputs. */
+  writeRecord(record: BuildRecord | undefined): void {
+    if (this.writable && record !== undefined)
+      this.writeAtomic(path.join(this.dir, RECORD_FILE), JSON.stringify(record));
+  }
+
+  /** Removes the entries of sources that no longer exist, and temp files older than an hour (a killed build's). */
+  evict(sources: readonly string[]): void {
+    if (!this.writable) return;
+    const keep = new Set(sources.map((s) => path.basename(this.entryFile(s))));
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const hourAgo = Date.now() - 3_600_000;
+    for (const name of names) {
+      const abs = path.join(this.dir, name);
+      try {
+        if (name.endsWith(ENTRY_SUFFIX) && !keep.has(name)) rmSync(abs, { force: true });
+        else if (name.endsWith('.tmp') && statSync(abs).mtimeMs < hourAgo) rmSync(abs, { force: true });
+      } catch {
+        // another build may be cleaning up too
+      }
+    }
+  }
+
+  /** The stat-keyed hashes of output files the last build kept (only what still matches is ever used). */
+  readHashCache(): HashCache {
+    const cache: HashCache = new Map();
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(this.dir, HASHES_FILE), 'utf8')) as {
+        format?: unknown;
+        files?: unknown;
+      };
+      if (parsed.format !== HASHES_FORMAT || typeof parsed.files !== 'object' || parsed.files === null) return cache;
+      for (const [file, v] of Object.entries(parsed.files as Record<string, unknown>)) {
+        if (!Array.isArray(v) || v.length !== 4) continue;
+        const [size, mtimeMs, ino, hash] = v as unknown[];
+        if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ino !== 'number') continue;
+        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) continue;
+        cache.set(file, { size, mtimeMs, ino, hash });
+      }
+    } catch {
+      // none yet, or unreadable: every output file is hashed
+    }
+    return cache;
+  }
+
+  /** Keeps the hashes of the output files that exist now (`files`, absolute), for the next build. */
+  writeHashCache(cache: HashCache, files: Iterable<string>): void {
+    if (!this.writable) return;
+    const out: Record<string, readonly [number, number, number, string]> = {};
+    for (const file of files) {
+      const known = cache.get(file);
+      if (known?.ino !== undefined) out[file] = [known.size, known.mtimeMs, known.ino, known.hash];
+    }
+    const text = JSON.stringify({ format: HASHES_FORMAT, files: out });
+    const target = path.join(this.dir, HASHES_FILE);
+    try {
+      if (readFileSync(target, 'utf8') === text) return;
+    } catch {
+      // not there yet
+    }
+    this.writeAtomic(target, text);
+  }
+
+  private entryFile(source: string): string {
+    return path.join(this.dir, `${createHash('sha256').update(source).digest('hex').slice(0, 40)}${ENTRY_SUFFIX}`);
+  }
+
+  private readEntry(source: string): { header: EntryHeader; body: string } | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.entryFile(source));
+    } catch {
+      return undefined;
+    }
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return undefined;
+    const header = parseEntryHeader(bytes.subarray(0, newline).toString('utf8'), source);
+    return header ? { header, body: bytes.subarray(newline + 1).toString('utf8') } : undefined;
+  }
+
+  private writeAtomic(file: string, text: string): void {
+    const temp = `${file}.${process.pid}.${this.tempCount++}.tmp`;
+    try {
+      writeFileSync(temp, text);
+      renameSync(temp, file);
+    } catch {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // a cache only; the folder may not even be a folder
+      }
+    }
+  }
+}
+
+/** Lockfiles (and npm's record of what is installed): another install may change what a dashboard imports. */
+const LOCKFILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'node_modules/.package-lock.json',
+];
+
+/** sha256 of a file's bytes; `missing` when it cannot be read as a file. */
+export function hashFile(abs: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    return hash.digest('hex');
+  } catch {
+    return MISSING;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * panelcraft's own source folders when it runs unpackaged (this repository, a linked checkout): then an edit to them
+ * changes every render without changing the version. An install below node_modules is keyed by its version alone.
+ */
+function panelcraftSourceDirs(): string[] {
+  if (PACKAGE_ROOT.split(path.sep).includes('node_modules')) return [];
+  const dirs = PACKAGE_ENTRY.endsWith('.ts')
+    ? ['src', 'schema']
+    : [path.join('dist', 'src'), path.join('dist', 'schema')];
+  return dirs.map((d) => path.join(PACKAGE_ROOT, d)).filter((d) => isDir(d));
+}
+
+/** One hash over every file below `dirs`: their paths and contents. */
+function hashTrees(dirs: readonly string[]): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.isFile()) hash.update(`${path.relative(PACKAGE_ROOT, abs)}\0${hashFile(abs)}\n`);
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return hash.digest('hex');
+}
+
+/** The version of package `name` as resolved from `from` (`.` = the package at `from`), walking up node_modules. */
+function packageVersion(from: string, name: string): string | undefined {
+  const read = (file: string) => {
+    try {
+      const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version;
+      return typeof version === 'string' ? version : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (name === '.') return read(path.join(from, 'package.json'));
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const found = read(path.join(dir, 'node_modules', name, 'package.json'));
+    if (found !== undefined) return found;
+    if (path.dirname(dir) === dir) break;
+  }
+  return from === PACKAGE_ROOT ? undefined : packageVersion(PACKAGE_ROOT, name);
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

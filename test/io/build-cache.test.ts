@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CACHE_DIR } from '../../src/io/build-cache.ts';
+import { buildAndWrite, cacheDashboard, cacheLib, treeBytes } from '../support/cache-project.ts';
+import { tempProject, type TempProject } from '../support/temp-project.ts';
+
+let project: TempProject | undefined;
+afterEach(async () => {
+  await project?.dispose();
+  project = undefined;
+});
+
+const SOURCES = {
+  'dashboards/_lib/names.ts': cacheLib('rate'),
+  'dashboards/api/one.ts': cacheDashboard('One', { lib: true }),
+  'dashboards/api/two.ts': cacheDashboard('Two'),
+  'dashboards/web/three.ts': cacheDashboard('Three', { lib: true }),
+};
+
+const entriesDir = (root: string, dir = path.join(root, DEFAULT_CACHE_DIR)) => path.join(dir, 'build');
+const entryFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.entry')).sort();
+
+describe('build cache', () => {
+  it('reuses every dashboard when nothing changed, then answers from the record without loading anything', async () => {
+    project = await tempProject(SOURCES);
+    const first = await buildAndWrite(project.root, {});
+    expect(first.build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    const output = await treeBytes(path.join(project.root, 'provisioning'));
+    const second = await buildAndWrite(project.root, {});
+    expect(second.build.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
+    expect(second.build.files.map((f) => [f.path, f.contents])).toEqual(
+      first.build.files.map((f) => [f.path, f.contents]),
+    );
+    expect(second.build.dashboards.map((d) => d.dashboard)).toEqual(first.build.dashboards.map((d) => d.dashboard));
+    expect(await treeBytes(path.join(project.root, 'provisioning'))).toEqual(output);
+  });
+
+  it('a change in an imported _lib/ file renders its importers again, and only them', async () => {
+    project = await tempProject(SOURCES);
+    await buildAndWrite(project.root, {});
+    await project.write('dashboards/_lib/names.ts', cacheLib('per second'));
+    const { build } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 1, rendered: 2, recorded: false });
+    const one = build.files.find((f) => f.path === 'provisioning/dashboards/api/api-one.json')!;
+    expect(JSON.parse(one.contents).panels[0].title).toBe('One per second');
+    const uncached = await buildAndWrite(project.root, false);
+    expect(build.files.map((f) => f.contents)).toEqual(uncached.build.files.map((f) => f.contents));
+  });
+
+  it('a config change renders every dashboard again', async () => {
+    project = await tempProject(SOURCES);
+    await buildAndWrite(project.root, {});
+    await project.write('panelcraft.yaml', 'editable: true\n');
+    const { build } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect(build.dashboards.every((d) => d.dashboard.editable === true)).toBe(true);
+  });
+
+  it('ignores corrupt, truncated and foreign entries and a corrupt record, and writes them anew', async () => {
+    project = await tempProject(SOURCES);
+    const clean = await buildAndWrite(project.root, {});
+    const dir = entriesDir(project.root);
+    const [a, b, c] = await entryFiles(dir);
+    const text = await readFile(path.join(dir, a!), 'utf8');
+    await writeFile(path.join(dir, a!), text.slice(0, text.length - 10)); // truncated
+    const other = await readFile(path.join(dir, b!), 'utf8');
+    await writeFile(path.join(dir, b!), other.replace('"editable": false', '"editable": fa1se')); // same length
+    const foreign = await readFile(path.join(dir, c!), 'utf8');
+    await writeFile(path.join(dir, c!), foreign.replace('panelcraft-build-cache/1', 'panelcraft-build-cache/0'));
+    await writeFile(path.join(dir, 'last-build.json'), '{"format":');
+    const { build } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+    expect((await buildAndWrite(project.root, {})).build.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
+  });
+
+  it('--cache-dir keeps the cache where it says, and a cache folder that cannot be created only costs speed', async () => {
+    project = await tempProject(SOURCES);
+    const first = await project.run('build', '--cache-dir', 'ci-cache');
+    expect(first.code).toBe(0);
+    expect(await entryFiles(entriesDir(project.root, path.join(project.root, 'ci-cache')))).toHaveLength(3);
+    expect(existsSync(entriesDir(project.root))).toBe(false);
+    const json = JSON.parse((await project.run('build', '--cache-dir', 'ci-cache', '--check', '--json')).stdout);
+    expect(json.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
+    expect(json.ok).toBe(true);
+
+    await writeFile(path.join(project.root, 'not-a-folder'), 'x');
+    const blocked = await project.run('build', '--cache-dir', 'not-a-folder/cache', '--json');
+    expect(JSON.parse(blocked.stdout)).toMatchObject({ ok: true, cache: { reused: 0, rendered: 3, recorded: false } });
+  });
+
+  it('never caches a dashboard that failed to load, and forgets the entries of deleted sources', async () => {
+    project = await tempProject({
+      ...SOURCES,
+      'dashboards/api/two.ts': cacheDashboard('Two', { extra: "throw new Error('boom');\n" }),
+    });
+    const failed = await buildAndWrite(project.root, {});
+    expect(failed.written).toBe(false);
+    expect(failed.build.diagnostics.map((d) => [d.rule, d.file])).toContainEqual(['load', 'dashboards/api/two.ts']);
+    expect(await entryFiles(entriesDir(project.root))).toHaveLength(2);
+    const again = await buildAndWrite(project.root, {});
+    expect(again.build.cache).toEqual({ reused: 2, rendered: 0, recorded: false });
+    expect(again.build.diagnostics).toEqual(failed.build.diagnostics);
+
+    await rm(path.join(project.root, 'dashboards/web/three.ts'));
+    await project.write('dashboards/api/two.ts', cacheDashboard('Two'));
+    const fixed = await buildAndWrite(project.root, {});
+    expect(fixed.written).toBe(true);
+    expect(fixed.build.cache).toEqual({ reused: 1, rendered: 1, recorded: false });
+    expect(await entryFiles(entriesDir(project.root))).toHaveLength(2);
+  });
+
+  it('takes no shortcut when an output file was edited by hand: the writer still refuses', async () => {
+    project = await tempProject(SOURCES);
+    await buildAndWrite(project.root, {});
+    const out = path.join(project.root, 'provisioning/dashboards/api/api-two.json');
+    await writeFile(out, (await readFile(out, 'utf8')).replace('Two requests', 'Two edited'));
+    const { build, written } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
+    expect(written).toBe(false);
+    const check = await project.run('build', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('provisioning/dashboards/api/api-two.json was edited by hand');
+  });
+});

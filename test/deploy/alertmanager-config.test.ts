@@ -44,7 +44,7 @@ describe('deploy/alertmanager.yml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'panelcraft-amtool-'));
     const broken = join(dir, 'alertmanager.yml');
     // Alertmanager refuses a zero group_interval: it would re-notify in a busy loop.
-    writeFileSync(broken, readFileSync(configPath, 'utf8').replace('group_interval: 10s', 'group_interval: 0s'));
+    writeFileSync(broken, readFileSync(configPath, 'utf8').replace('group_interval: 2s', 'group_interval: 0s'));
     const result = amtoolRun(['check-config', broken]);
     rmSync(dir, { recursive: true, force: true });
     expect(result.status).not.toBe(0);
@@ -76,7 +76,7 @@ describe('deploy/alertmanager.yml', () => {
       matchers: ['severity="critical"'],
       group_by: ['...'],
       group_wait: '0s',
-      group_interval: '10s',
+      group_interval: '2s',
     });
   });
 

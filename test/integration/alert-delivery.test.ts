@@ -278,6 +278,17 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
     );
   }, 40_000);
 
+  it(`pages again within ${PAGE_LIMIT_MS / 1000} s when the fault returns right after its resolved notification`, async () => {
+    // Alertmanager keeps an aggregation group until its periodic clean-up, even once every alert in it resolved: an
+    // alert that fires again joins that group, which already notified, and waits for its next group_interval tick
+    // instead of group_wait. The page route's group_interval is what bounds a flapping page.
+    const down = jobsOf(PAGE_FAULTS).filter((i) => i.case!.key === 'down');
+    await Promise.all(down.map((i) => inject(i)));
+    const results = await Promise.all(down.map((i) => waitForPage(i, 'GoServiceTargetDown')));
+    printLatencies(results, 'page again, right after the resolved notification');
+    expectDeliveredPages(results);
+  }, 40_000);
+
   it('files a ticket for each slow fault (leaks, GC pressure), through the ticket route', async () => {
     const results = await Promise.all(
       jobsOf(TICKET_FAULTS).flatMap((i) =>
@@ -308,7 +319,11 @@ describe.skipIf(!available)('alert delivery through the real chain (Prometheus â
 
   async function waitForPage(i: Instance, alertname: string): Promise<PageResult> {
     const got = await receiver.waitFor(
-      (a) => a.alertStatus === 'firing' && a.labels.alertname === alertname && a.labels.job === i.job,
+      (a) =>
+        a.alertStatus === 'firing' &&
+        a.labels.alertname === alertname &&
+        a.labels.job === i.job &&
+        a.receivedAt >= i.injectedAt!,
       PAGE_LIMIT_MS + 15_000,
       `${alertname} for job ${i.job}`,
     );

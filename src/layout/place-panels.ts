@@ -18,6 +18,7 @@ const DEFAULT_H = 8;
  * its occupied spans sorted, so finding the first free spot is a binary search per column, not a scan of every panel.
  */
 export function placePanels(requests: readonly PlacementRequest[], startY = 0): GridPos[] {
+  if (requests.length === 0) return [];
   const placed: GridPos[] = [];
   const grid = new OccupiedColumns();
   let floor = startY; // top of the current row section
@@ -65,14 +66,16 @@ export function placePanels(requests: readonly PlacementRequest[], startY = 0): 
  * column are disjoint and sorted by their ends as well.
  */
 class OccupiedColumns {
-  private readonly starts: number[][] = Array.from({ length: GRID_COLUMNS }, () => []);
-  private readonly ends: number[][] = Array.from({ length: GRID_COLUMNS }, () => []);
+  private readonly starts: number[][] = [];
+  private readonly ends: number[][] = [];
 
   add(box: GridPos): void {
     for (let c = box.x; c < box.x + box.w; c++) {
-      const at = firstAbove(this.ends[c]!, box.y);
-      this.starts[c]!.splice(at, 0, box.y);
-      this.ends[c]!.splice(at, 0, box.y + box.h);
+      const starts = (this.starts[c] ??= []);
+      const ends = (this.ends[c] ??= []);
+      const at = firstAbove(ends, box.y);
+      starts.splice(at, 0, box.y);
+      ends.splice(at, 0, box.y + box.h);
     }
   }
 
@@ -86,7 +89,8 @@ class OccupiedColumns {
     for (let moved = true; moved; ) {
       moved = false;
       for (let c = x; c < x + w; c++) {
-        const ends = this.ends[c]!;
+        const ends = this.ends[c];
+        if (ends === undefined) continue;
         const i = firstAbove(ends, top);
         if (i < ends.length && this.starts[c]![i]! < top + h) {
           top = ends[i]!;

@@ -41,6 +41,8 @@ export interface TypecheckOptions {
   readonly cacheDir?: string;
   /** Root files per compiler program. @default TYPECHECK_BATCH */
   readonly batchSize?: number;
+  /** Called after each program, once it can be collected (the type-check thread frees memory there). */
+  readonly afterBatch?: () => void;
 }
 
 export interface TypecheckOutcome {
@@ -98,12 +100,12 @@ export function typecheckProject(
   const rootNames = [...new Set(files.map((f) => compilerPath(path.resolve(root, f))))];
   const stored = usableResults(readResults(resultsFile), key, hashes);
   const ctx = createCheckContext(root, checkOptions);
-  const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH);
+  const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH, options.afterBatch);
   const final =
     run.results.reusable || (run.batches <= 1 && !run.tookStored)
       ? run
       : // A file declares globals or the check found global errors: results of separate programs do not add up.
-        runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY);
+        runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY, options.afterBatch);
   if (final.batches > 0) writeResults(cacheDir, resultsFile, final.results);
   const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
   return { errors, checked: rootNames.length - final.reused, reused: final.reused, doneAt: now() };
@@ -118,6 +120,7 @@ function runChecks(
   stored: TypecheckResults | undefined,
   hashes: (file: string) => string | undefined,
   batchSize: number,
+  afterBatch: (() => void) | undefined,
 ) {
   const plan = planReuse(stored, rootNames, hashes);
   const entries = new Map<string, CheckedFile>();
@@ -146,6 +149,7 @@ function runChecks(
     for (const pkg of batch.packages) packages.set(pkg, hashes(pkg) ?? '');
     global.push(...batch.global);
     if (batch.globalsDeclared || batch.global.length > 0) reusable = false;
+    afterBatch?.();
   }
   const results: TypecheckResults = {
     format: RESULTS_FORMAT,

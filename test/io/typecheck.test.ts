@@ -117,6 +117,18 @@ describe('typecheckProject', () => {
     expect(typecheckProject(project.root, files)).toMatchObject({ checked: 0, reused: 1, errors: clean.errors });
   });
 
+  it('checks in batches of batchSize roots, calling afterBatch after each program', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'export default 1;\n',
+      'dashboards/b.ts': 'export default 2;\n',
+      'dashboards/c.ts': 'const s: string = 3;\nexport default s;\n',
+    });
+    let batches = 0;
+    const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts'];
+    const outcome = typecheckProject(project.root, files, { batchSize: 2, afterBatch: () => batches++ });
+    expect([batches, brief(outcome)]).toEqual([2, ['dashboards/c.ts:1:7 TS2322']]);
+  });
+
   it('keeps its results in cacheDir when given one', async () => {
     project = await tempProject({ 'dashboards/a.ts': 'export default 1;\n' });
     const cacheDir = path.join(project.root, 'ci-cache');

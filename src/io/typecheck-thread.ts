@@ -55,6 +55,19 @@ export class TypecheckThread {
     this.#fallBack();
   }
 
+  /**
+   * Stops the thread now and drops the checks still pending (they reject): for a process that is ending and no
+   * longer wants their answers (`dev` on Ctrl-C), which `close()` would make wait for them.
+   */
+  async abandon(): Promise<void> {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    const worker = this.#worker;
+    this.#worker = undefined;
+    for (const { reject } of pending) reject(new Error('type check abandoned'));
+    if (worker) await worker.terminate();
+  }
+
   #start(entry: WorkerEntry | null): Worker | undefined {
     if (!entry) return undefined;
     let worker: Worker;

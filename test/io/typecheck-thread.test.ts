@@ -35,6 +35,15 @@ describe('TypecheckThread', () => {
     expect(thread.threaded).toBe(true);
   });
 
+  it('drops the pending checks when abandoned, without running them here', async () => {
+    project = await tempProject(sources);
+    thread = new TypecheckThread();
+    const dropped = expect(thread.check(project.root, files)).rejects.toThrow('type check abandoned');
+    await thread.abandon();
+    await dropped;
+    expect(thread.threaded).toBe(false);
+  });
+
   it('checks on the calling thread when the thread cannot start', async () => {
     project = await tempProject(sources);
     thread = new TypecheckThread({ url: new URL('data:text/javascript,throw new Error("no thread")'), execArgv: [] });

@@ -10,6 +10,7 @@ import { hasErrors } from '../../model/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { checkTypes, type TypeCheck } from '../../tooling/type-diagnostics.ts';
+import { typecheckThread } from '../../io/typecheck-thread.ts';
 
 /** What `dev` watches below the root. */
 const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as const;
@@ -62,6 +63,7 @@ export async function runDev(
     typecheck: options.typecheck !== false,
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     builds: 0,
+    stopped: false,
     typeReports: new Set(),
   };
   let running: Promise<void> | undefined;
@@ -96,6 +98,9 @@ export async function runDev(
   });
   watcher.close();
   await running;
+  // A check still running would hold the exit for seconds (a first check parses the SDK): its answer is moot now.
+  state.stopped = true;
+  if (state.typeReports.size > 0) await typecheckThread().abandon();
   await Promise.all(state.typeReports);
   ctx.stdout('panelcraft dev: stopped\n');
 }
@@ -109,6 +114,8 @@ interface DevState {
   readonly cacheDir?: string;
   /** Rebuilds started; a type check reports only if no later rebuild started meanwhile. */
   builds: number;
+  /** Set once `dev` is stopping: type checks still running report nothing. */
+  stopped: boolean;
   /** Type checks still to report (awaited before `dev` stops). */
   readonly typeReports: Set<Promise<void>>;
 }
@@ -158,7 +165,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       );
     }
     if (types) {
-      const report = reportTypes(ctx, types, outcome.written, () => build === state.builds);
+      const report = reportTypes(ctx, types, outcome.written, () => !state.stopped && build === state.builds);
       state.typeReports.add(report);
       void report.finally(() => state.typeReports.delete(report));
     }
@@ -181,6 +188,7 @@ async function reportTypes(
   try {
     check = await types;
   } catch (err) {
+    if (!latest()) return;
     ctx.stderr(
       `panelcraft dev: type check failed to run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );

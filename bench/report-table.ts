@@ -8,6 +8,8 @@ export interface Scenario {
   readonly rssMb: number;
   readonly wallSamplesMs: readonly number[];
   readonly stagesMs?: Readonly<Record<string, number>>;
+  /** How the build cache served the last run (`build --json`'s `cache`). */
+  readonly cache?: { readonly reused: number; readonly rendered: number; readonly recorded: boolean };
   /** `dev` only: start to the first build done. */
   readonly firstBuildMs?: number;
 }
@@ -61,17 +63,24 @@ const mb = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} MB` : '–');
 const ratio = (a: number, b: number | undefined) =>
   b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–';
 
+const cacheUse = (s: Scenario) =>
+  s.cache
+    ? `${s.cache.recorded ? 'whole build recorded; ' : ''}${s.cache.reused} reused, ${s.cache.rendered} rendered`
+    : '';
+
 export function markdownTable(results: Results): string {
   const lines = [
     `panelcraft bench, commit ${results.commit}: installed CLI (compiled dist/), ${results.panelsPerDashboard} panels per dashboard, ` +
       `medians of ${results.runs} runs (\`dev\`: of ${results.devSaves} saves); ${results.machine.cpus} CPUs, Node ${results.machine.node}, ` +
       `load average ${results.machine.loadAtStart} at start, ${results.machine.loadAtEnd} at end.`,
     '',
-    '| dashboards | scenario | wall | × SDK wall | peak RSS | × SDK RSS | target (issue 11) |',
-    '|---:|---|---:|---:|---:|---:|---|',
+    '| dashboards | scenario | wall | × SDK wall | peak RSS | × SDK RSS | build cache | target (issue 11) |',
+    '|---:|---|---:|---:|---:|---:|---|---|',
   ];
   if (results.version)
-    lines.push(`| – | \`panelcraft --version\` | ${ms(results.version.wallMs)} | | ${mb(results.version.rssMb)} | | |`);
+    lines.push(
+      `| – | \`panelcraft --version\` | ${ms(results.version.wallMs)} | | ${mb(results.version.rssMb)} | | | |`,
+    );
   for (const size of results.sizes) {
     for (const key of Object.keys(LABELS) as Array<keyof typeof LABELS>) {
       const s = size[key];
@@ -79,7 +88,7 @@ export function markdownTable(results: Results): string {
       const base = key === 'baseline' ? undefined : size.baseline;
       const wallRatio = key === 'dev' ? '' : ratio(s.wallMs, base?.wallMs);
       lines.push(
-        `| ${size.dashboards.toLocaleString('en-US')} | ${LABELS[key]} | ${ms(s.wallMs)} | ${wallRatio} | ${mb(s.rssMb)} | ${ratio(s.rssMb, base?.rssMb)} | ${target(size.dashboards, key, s, size.baseline)} |`,
+        `| ${size.dashboards.toLocaleString('en-US')} | ${LABELS[key]} | ${ms(s.wallMs)} | ${wallRatio} | ${mb(s.rssMb)} | ${ratio(s.rssMb, base?.rssMb)} | ${cacheUse(s)} | ${target(size.dashboards, key, s, size.baseline)} |`,
       );
     }
   }

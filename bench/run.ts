@@ -27,6 +27,13 @@ const SAVES = Number(process.env.BENCH_DEV_SAVES ?? (QUICK ? 5 : 10));
 const SCENARIOS = new Set(
   (process.env.BENCH_SCENARIOS ?? 'version,baseline,cold,nochange,onefile,dev').split(',').map((s) => s.trim()),
 );
+/** How the build cache served a build (its `--json` field `cache`). */
+interface CacheUse {
+  readonly reused: number;
+  readonly rendered: number;
+  readonly recorded: boolean;
+}
+type BuildSample = Sample & { timings?: Record<string, number>; cache?: CacheUse };
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
 const load = () =>
@@ -54,19 +61,24 @@ for (const size of SIZES) {
   await rm(root, { recursive: true, force: true });
   await writeSyntheticTree(root, size);
   const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
-  const build = async (label: string): Promise<Sample & { timings?: Record<string, number> }> => {
+  const build = async (label: string): Promise<BuildSample> => {
     const sample = await runNode([cli, 'build', '--root', root, '--json', ...cacheArgs]);
-    const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number> };
+    const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number>; cache?: CacheUse };
     if (!report.ok) throw new Error(`${label}: the build failed:\n${sample.stdout.slice(0, 4000)}`);
-    log(`  ${label}: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB`);
-    return { ...sample, ...(report.timings ? { timings: report.timings } : {}) };
+    const use = report.cache ? ` (cache: ${report.cache.reused} reused, ${report.cache.rendered} rendered)` : '';
+    log(`  ${label}: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB${use}`);
+    return {
+      ...sample,
+      ...(report.timings ? { timings: report.timings } : {}),
+      ...(report.cache ? { cache: report.cache } : {}),
+    };
   };
   const emptyCaches = async () => {
     await rm(path.join(root, 'provisioning'), { recursive: true, force: true });
     await rm(path.join(root, 'node_modules'), { recursive: true, force: true }); // the default cache dir
     await rm(cacheDir, { recursive: true, force: true });
   };
-  const samples: Record<string, Array<Sample & { timings?: Record<string, number> }>> = {
+  const samples: Record<string, BuildSample[]> = {
     baseline: [],
     cold: [],
     nochange: [],
@@ -93,13 +105,14 @@ for (const size of SIZES) {
   }
   const dev = SCENARIOS.has('dev') ? await devLatency(cli, root, SAVES, cacheArgs) : undefined;
   if (dev) log(`  dev: save to written ${Math.round(dev.saveToWrittenMs)} ms, ${Math.round(dev.peakRssMb)} MB`);
-  const summary = (list: ReadonlyArray<Sample & { timings?: Record<string, number> }>) =>
+  const summary = (list: readonly BuildSample[]) =>
     list.length === 0
       ? undefined
       : {
           wallMs: median(list.map((s) => s.wallMs)),
           rssMb: median(list.map((s) => s.rssMb)),
           wallSamplesMs: list.map((s) => Math.round(s.wallMs)),
+          ...(list.at(-1)!.cache ? { cache: list.at(-1)!.cache } : {}),
           ...(list[0]!.timings
             ? {
                 stagesMs: Object.fromEntries(

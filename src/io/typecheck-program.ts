@@ -1,12 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
+import { ts } from './typescript-compiler.ts';
 import type { CompilerError } from '../build/typecheck-reuse.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
-
-/** Required, not imported: importing TypeScript's 9 MB CommonJS file as ESM costs 0.3 s more (export lexing). */
-const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 /** What one compiler program found for the files it was asked about. */
 export interface BatchResult {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
+import { keepCompiledTypeScript, ts } from './typescript-compiler.ts';
 import {
   type CheckedFile,
   isReusable,
@@ -17,9 +17,6 @@ import {
 } from '../build/typecheck-reuse.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { type CheckContext, checkBatch, createCheckContext, packageTypes, toTypeError } from './typecheck-program.ts';
-
-/** Required, not imported: importing TypeScript's 9 MB CommonJS file as ESM costs 0.3 s more (export lexing). */
-const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 export type { CompilerError } from '../build/typecheck-reuse.ts';
 
@@ -106,7 +103,10 @@ export function typecheckProject(
       ? run
       : // A file declares globals or the check found global errors: results of separate programs do not add up.
         runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY, options.afterBatch);
-  if (final.batches > 0) writeResults(cacheDir, resultsFile, final.results);
+  if (final.batches > 0) {
+    writeResults(cacheDir, resultsFile, final.results);
+    keepCompiledTypeScript();
+  }
   const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
   return { errors, checked: rootNames.length - final.reused, reused: final.reused, doneAt: now() };
 }

@@ -39,3 +39,9 @@ export function summaryOf(dashboard: JsonObject): DashboardSummary {
     ...(dashboard.uid !== undefined ? { uid: dashboard.uid } : {}),
   };
 }
+
+/** Where a dashboard's file goes below `provisioning/`. */
+export function dashboardOutput(folder: string | undefined, uid: string): string {
+  const name = `${uid}.json`;
+  return folder === undefined ? `dashboards/${name}` : `dashboards/${folder}/${name}`;
+}

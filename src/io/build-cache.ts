@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type BuildRecord,
@@ -25,7 +14,7 @@ import {
   parseBuildRecord,
   parseEntryHeader,
 } from '../build/build-cache-key.ts';
-import type { DashboardRender } from '../build/dashboard-render.ts';
+import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 import type { HashCache } from './write-tree.ts';
@@ -39,6 +28,18 @@ const ENTRY_SUFFIX = '.entry';
 const RECORD_FILE = 'last-build.json';
 const HASHES_FILE = 'output-hashes.json';
 const HASHES_FORMAT = 'panelcraft-output-hashes/1';
+
+/** The dashboard files below `provisioning/` now: the sha256 of one, and its text when it still has that sha256. */
+export interface OutputFiles {
+  hash(output: string): string | undefined;
+  read(output: string, sha256: string): string | undefined;
+}
+
+function changedMeanwhile(output: string): never {
+  throw new Error(
+    `provisioning/${output} changed while panelcraft was building and its cache entry is damaged; run the build again`,
+  );
+}
 
 /** A reusable entry: the render, the inputs it was built from (as `inputPath` names them), its key. */
 export interface CacheHit {
@@ -133,19 +134,42 @@ export class BuildCache {
     return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
   }
 
-  /** The cached render of `source`, if its entry is intact and every file it was built from is unchanged. */
-  lookup(source: string): CacheHit | undefined {
+  /**
+   * The cached render of `source`, if its entry is intact and every file it was built from is unchanged. When
+   * `outputs` says the output file on disk already holds the entry's bytes (by its sha256), the body is not decoded
+   * and hashed now: the contents are taken on first use from the entry, checked, or else from that output file.
+   */
+  lookup(source: string, outputs?: OutputFiles): CacheHit | undefined {
     const found = this.readEntry(source);
     if (!found || !entryIsFresh(found.header, this.context, source, this.hashOf)) return undefined;
-    const render = entryRender(found.header, found.body);
-    return render ? { render, inputs: found.header.inputs, key: found.header.key } : undefined;
+    const { header } = found;
+    const output = dashboardOutput(header.render.folder, header.render.uid);
+    if (outputs?.hash(output) === header.render.sha256) {
+      let text: string | undefined;
+      const contents = () => {
+        text ??=
+          entryRender(header, found.body())?.contents ??
+          outputs.read(output, header.render.sha256) ??
+          changedMeanwhile(output);
+        return text;
+      };
+      const render: DashboardRender = {
+        ...header.render,
+        get contents() {
+          return contents();
+        },
+      };
+      return { render, inputs: header.inputs, key: header.key };
+    }
+    const render = entryRender(header, found.body());
+    return render ? { render, inputs: header.inputs, key: header.key } : undefined;
   }
 
   /** The bytes of `source`'s output from the entry with key `key`, if it is that entry and intact. */
   entryContents(source: string, key: string): string | undefined {
     const found = this.readEntry(source);
     if (!found || found.header.key !== key) return undefined;
-    return entryRender(found.header, found.body)?.contents;
+    return entryRender(found.header, found.body())?.contents;
   }
 
   /**
@@ -250,7 +274,7 @@ export class BuildCache {
     return path.join(this.dir, `${createHash('sha256').update(source).digest('hex').slice(0, 40)}${ENTRY_SUFFIX}`);
   }
 
-  private readEntry(source: string): { header: EntryHeader; body: string } | undefined {
+  private readEntry(source: string): { header: EntryHeader; body: () => string } | undefined {
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.entryFile(source));
@@ -260,7 +284,7 @@ export class BuildCache {
     const newline = bytes.indexOf(10);
     if (newline < 0) return undefined;
     const header = parseEntryHeader(bytes.subarray(0, newline).toString('utf8'), source);
-    return header ? { header, body: bytes.subarray(newline + 1).toString('utf8') } : undefined;
+    return header ? { header, body: () => bytes.subarray(newline + 1).toString('utf8') } : undefined;
   }
 
   private writeAtomic(file: string, text: string): void {
@@ -290,17 +314,10 @@ const LOCKFILES = [
 
 /** sha256 of a file's bytes; `missing` when it cannot be read as a file. */
 export function hashFile(abs: string): string {
-  let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
-    const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(1 << 16);
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-    return hash.digest('hex');
+    return createHash('sha256').update(readFileSync(abs)).digest('hex');
   } catch {
     return MISSING;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ALERTS_DIR, OUT_DIR } from '../model/project-layout.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type FileStatus, type WritePlan } from '../build/plan-writes.ts';
@@ -13,7 +14,8 @@ import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
-import { BuildCache, type CacheHit } from '../io/build-cache.ts';
+import { BuildCache, type CacheHit, type OutputFiles } from '../io/build-cache.ts';
+import { sha256 } from '../build/manifest.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
 import { buildRecord, recordedBuild } from './recorded-build.ts';
 
@@ -119,8 +121,9 @@ export async function buildProject(
   typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
   const hits = new Map<string, CacheHit>();
   if (cache && !loaded) {
+    const outputs = await outputFiles(options.root, outputHashes!.cache);
     for (const file of files) {
-      const hit = cache.lookup(file);
+      const hit = cache.lookup(file, outputs);
       if (hit) hits.set(file, hit);
     }
   }
@@ -182,6 +185,31 @@ async function loadDashboards(root: string, files: readonly string[]): Promise<L
   return (await import('../io/load-dashboards.ts')).loadDashboards(root, files);
 }
 
+/**
+ * The dashboard files in `provisioning/` now, hashed through the kept hashes: a cached dashboard whose output file
+ * already holds its bytes is not decoded until something reads it. `undefined` when the folder cannot be read.
+ */
+async function outputFiles(root: string, hashCache: HashCache): Promise<OutputFiles | undefined> {
+  const outDir = path.join(root, OUT_DIR);
+  let disk: Awaited<ReturnType<typeof readDiskState>>;
+  try {
+    disk = await readDiskState(outDir, hashCache);
+  } catch {
+    return undefined;
+  }
+  return {
+    hash: (output) => disk.files.get(output),
+    read: (output, sha) => {
+      try {
+        const text = readFileSync(path.join(outDir, ...output.split('/')), 'utf8');
+        return sha256(text) === sha ? text : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
 /** `f` with its path below the project root. */
 function underOutDir(f: OutputFile): OutputFile {
   return withPath(f, `${OUT_DIR}/${f.path}`);
@@ -193,8 +221,13 @@ async function renderProjectAlerts(
   dashboards: readonly RenderedDashboard[],
   config: PanelcraftConfig,
 ): Promise<AlertsRenderResult> {
+  const previous = await readGrafanaAlertingState(root);
+  const none = previous.ours.size === 0 && previous.foreign.length === 0 && previous.lost.length === 0;
+  // No alert sources and no alerting files from before: no rule files and nothing to delete. The rule-file checks
+  // (and their PromQL parser) are then not even loaded.
+  if (alertModules.length === 0 && none) return { files: [], ruleFiles: [], diagnostics: [] };
   const { renderAlerts } = await import('./render-alerts.ts');
-  return renderAlerts(alertModules, dashboards, config, await readGrafanaAlertingState(root));
+  return renderAlerts(alertModules, dashboards, config, previous);
 }
 
 export interface WriteOutcome {

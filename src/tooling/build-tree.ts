@@ -116,7 +116,13 @@ export function buildTree(
   const dashboards = renders.map((r) => renderedDashboard(r, () => r.contents));
   const files = treeFiles(
     config,
-    renders.map((r, i) => ({ path: dashboards[i]!.output, contents: r.contents, sha256: r.sha256 })),
+    renders.map((r, i) => ({
+      path: dashboards[i]!.output,
+      get contents() {
+        return r.contents; // a reused render reads its bytes only when they are needed
+      },
+      sha256: r.sha256,
+    })),
   );
   return { files, dashboards, diagnostics, rendered };
 }

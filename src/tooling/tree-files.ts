@@ -2,6 +2,9 @@ import type { PanelcraftConfig } from '../config/config.ts';
 import { DATASOURCE_FILE, PROVIDER_FILE, datasourceYaml, providerYaml } from '../build/provisioning-yaml.ts';
 import type { JsonObject } from '../model/json.ts';
 import type { OutputFile } from '../model/output-file.ts';
+import { dashboardOutput } from '../build/dashboard-render.ts';
+
+export { dashboardOutput };
 
 export interface RenderedDashboard {
   /** The `.ts` source, relative to the root. */
@@ -11,12 +14,6 @@ export interface RenderedDashboard {
   /** The dashboard as written: parsed from the output file's bytes on first use. */
   readonly dashboard: JsonObject;
   readonly output: string;
-}
-
-/** Where a dashboard's file goes below `provisioning/`. */
-export function dashboardOutput(folder: string | undefined, uid: string): string {
-  const name = `${uid}.json`;
-  return folder === undefined ? `dashboards/${name}` : `dashboards/${folder}/${name}`;
 }
 
 /** A dashboard of the build; its JSON is parsed from `contents()` when first read. */

@@ -70,8 +70,15 @@ describe('build cache', () => {
     const foreign = await readFile(path.join(dir, c!), 'utf8');
     await writeFile(path.join(dir, c!), foreign.replace('panelcraft-build-cache/1', 'panelcraft-build-cache/0'));
     await writeFile(path.join(dir, 'last-build.json'), '{"format":');
+    // The output files still hold the right bytes: a damaged body is not even read, the contents come from them.
+    const intact = await buildAndWrite(project.root, {});
+    expect(intact.build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
+    expect(intact.build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+    await writeFile(path.join(dir, a!), text.slice(0, text.length - 10));
+    await writeFile(path.join(dir, b!), other.replace('"editable": false', '"editable": fa1se'));
+    await rm(path.join(project.root, 'provisioning'), { recursive: true });
     const { build } = await buildAndWrite(project.root, {});
-    expect(build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect(build.cache).toEqual({ reused: 1, rendered: 2, recorded: false });
     expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
     expect((await buildAndWrite(project.root, {})).build.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
   });

@@ -131,4 +131,33 @@ describe('build cache', () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('provisioning/dashboards/api/api-two.json was edited by hand');
   });
+
+  it('with the type check, any new or changed TypeScript file of the project voids the record, not the entries', async () => {
+    project = await tempProject(SOURCES);
+    await buildAndWrite(project.root, {}, true);
+    expect((await buildAndWrite(project.root, {}, true)).build.cache).toEqual({
+      reused: 3,
+      rendered: 0,
+      recorded: true,
+    });
+    await project.write('src/types.ts', 'export type Unused = string;\n');
+    expect((await buildAndWrite(project.root, {}, true)).build.cache).toEqual({
+      reused: 3,
+      rendered: 0,
+      recorded: false,
+    });
+    expect((await buildAndWrite(project.root, {}, true)).build.cache).toEqual({
+      reused: 3,
+      rendered: 0,
+      recorded: true,
+    });
+    await project.write('tsconfig.json', '{ "compilerOptions": { "strict": true } }\n');
+    expect((await buildAndWrite(project.root, {}, true)).build.cache).toMatchObject({ reused: 3, recorded: false });
+    // Without the type check the record is another one.
+    expect((await buildAndWrite(project.root, {}, false)).build.cache).toEqual({
+      reused: 3,
+      rendered: 0,
+      recorded: false,
+    });
+  });
 });

@@ -36,8 +36,13 @@ export class TypecheckThread {
    * `typecheckProject(root, files, options)` on the thread. Rejects only as that would (a compiler crash, with the
    * thread's stack), never for a thread problem.
    */
-  check(root: string, files: readonly string[], options: TypecheckOptions = {}): Promise<TypecheckOutcome> {
-    const request: TypecheckRequest = { id: this.#next++, root, files: [...files], options };
+  check(
+    root: string,
+    files: readonly string[],
+    options: TypecheckOptions = {},
+    { warm = false }: { readonly warm?: boolean } = {},
+  ): Promise<TypecheckOutcome> {
+    const request: TypecheckRequest = { id: this.#next++, root, files: [...files], options, ...(warm ? { warm } : {}) };
     const worker = this.#worker;
     if (!worker || this.#broken) return onThisThread().then((check) => check(root, files, options));
     return new Promise((resolve, reject) => {

@@ -6,13 +6,15 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { typecheckProject, type TypecheckOptions } from './typecheck.ts';
+import { type TypecheckOptions, typecheckProject, warmUpTypecheck } from './typecheck.ts';
 
 export interface TypecheckRequest {
   readonly id: number;
   readonly root: string;
   readonly files: readonly string[];
   readonly options: TypecheckOptions;
+  /** A long-lived caller (`dev`): after a check that parsed nothing, parse the declarations for the next one. */
+  readonly warm?: boolean;
 }
 
 /**
@@ -40,6 +42,8 @@ parentPort?.on('message', (request: TypecheckRequest) => {
     const options = collect ? { ...request.options, afterBatch: collect } : request.options;
     const outcome = typecheckProject(request.root, request.files, options);
     parentPort?.postMessage({ id: request.id, outcome });
+    // Nothing was parsed (every result reused): parse now, while idle, not on the next request.
+    if (request.warm && outcome.reused > 0 && outcome.checked === 0) warmUpTypecheck(request.root, request.files);
   } catch (err) {
     parentPort?.postMessage({ id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -17,9 +17,15 @@ export interface TypeCheck {
  * The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics, checked
  * on the process's type-check thread, so the caller loads and renders meanwhile.
  */
-export async function checkTypes(root: string, files: readonly string[], cacheDir?: string): Promise<TypeCheck> {
+export async function checkTypes(
+  root: string,
+  files: readonly string[],
+  cacheDir?: string,
+  /** A long-lived caller (`dev`): keep the thread ready for the next check. */
+  warm = false,
+): Promise<TypeCheck> {
   const start = performance.timeOrigin + performance.now();
-  const outcome = await typecheckThread().check(root, files, cacheDir === undefined ? {} : { cacheDir });
+  const outcome = await typecheckThread().check(root, files, cacheDir === undefined ? {} : { cacheDir }, { warm });
   return {
     diagnostics: outcome.errors.map(typeDiagnostic),
     ms: outcome.doneAt - start,

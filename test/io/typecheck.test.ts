@@ -2,7 +2,12 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TYPECHECK_CACHE_DIR, TYPECHECK_RESULTS_FILE, typecheckProject } from '../../src/io/typecheck.ts';
+import {
+  TYPECHECK_CACHE_DIR,
+  TYPECHECK_RESULTS_FILE,
+  typecheckProject,
+  warmUpTypecheck,
+} from '../../src/io/typecheck.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
 let project: TempProject | undefined;
@@ -127,6 +132,13 @@ describe('typecheckProject', () => {
     const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts'];
     const outcome = typecheckProject(project.root, files, { batchSize: 2, afterBatch: () => batches++ });
     expect([batches, brief(outcome)]).toEqual([2, ['dashboards/c.ts:1:7 TS2322']]);
+  });
+
+  it('warms up without storing or changing any result', async () => {
+    project = await tempProject({ 'dashboards/a.ts': "const n: number = 'str';\nexport default n;\n" });
+    warmUpTypecheck(project.root, ['dashboards/a.ts']);
+    await expect(stat(resultsFile(project.root))).rejects.toThrow();
+    expect(brief(typecheckProject(project.root, ['dashboards/a.ts']))).toEqual(['dashboards/a.ts:1:7 TS2322']);
   });
 
   it('keeps its results in cacheDir when given one', async () => {

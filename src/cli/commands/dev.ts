@@ -137,6 +137,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
           root,
           loaded.map((m) => m.file),
           state.cacheDir,
+          true,
         )
       : undefined;
     types?.catch(() => {}); // reported below

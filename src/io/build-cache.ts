@@ -185,7 +185,13 @@ export class BuildCache {
       render.file,
       names.map((p) => [p, this.hashOf(p)] as const),
     );
-    if (this.writable) this.writeAtomic(this.entryFile(render.file), formatEntry(key, names, render));
+    if (this.writable) {
+      const file = this.entryFile(render.file);
+      if (!storedUnchanged(file, key)) {
+        this.writeAtomic(file, formatEntry(key, names, render));
+        rememberStored(file, key);
+      }
+    }
     return { key, inputs: names };
   }
 
@@ -303,6 +309,33 @@ export class BuildCache {
 }
 
 /** Lockfiles (and npm's record of what is installed): another install may change what a dashboard imports. */
+/**
+ * Entries this process wrote: file → key, size and mtime. `dev` renders from its memo on every save and stores
+ * each dashboard again; an entry this process already wrote under the same key, still as it was written, is not
+ * rewritten (replacing a file by rename costs milliseconds on ext4, 1 000 of them per save).
+ */
+const stored = new Map<string, { readonly key: string; readonly stamp: string }>();
+
+function fileStamp(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function storedUnchanged(file: string, key: string): boolean {
+  const was = stored.get(file);
+  return was !== undefined && was.key === key && fileStamp(file) === was.stamp;
+}
+
+function rememberStored(file: string, key: string): void {
+  const stamp = fileStamp(file);
+  if (stamp === undefined) stored.delete(file);
+  else stored.set(file, { key, stamp });
+}
+
 const LOCKFILES = [
   'package-lock.json',
   'npm-shrinkwrap.json',

@@ -25,7 +25,10 @@ export interface CompilerError {
 export interface CheckedFile {
   /** Content hash of the file itself. */
   readonly hash: string;
-  /** Content hash of every project file it imports, directly or not (installed packages are in the global key). */
+  /**
+   * Content hash of every project file it imports, directly or not (installed packages are in the global key);
+   * `ABSENT` for a path the compiler looked for and did not find (creating it may change the result).
+   */
   readonly deps: Readonly<Record<string, string>>;
   /** Its errors, in the order the compiler reported them. */
   readonly errors: readonly CompilerError[];
@@ -45,7 +48,13 @@ export interface TypecheckResults {
   readonly files: Readonly<Record<string, CheckedFile>>;
 }
 
-export const RESULTS_FORMAT = 'panelcraft-typecheck-2';
+export const RESULTS_FORMAT = 'panelcraft-typecheck-3';
+
+/** The hash recorded for a file that does not exist. */
+export const ABSENT = '';
+
+/** The dependency of a file with an import that resolves to nothing: such a file is checked every time. */
+export const UNRESOLVED = '\0unresolved import';
 
 /** Whether `value` has the shape of stored results (a foreign, truncated or older file has not). */
 export function isTypecheckResults(value: unknown): value is TypecheckResults {
@@ -132,7 +141,8 @@ export function isReusable(
   const entry = results.files[file];
   if (!entry || hashOf(file) !== entry.hash) return false;
   for (const [dep, hash] of Object.entries(entry.deps)) {
-    if (hashOf(dep) !== hash || !results.files[dep]) return false;
+    if (dep === UNRESOLVED) return false;
+    if ((hashOf(dep) ?? ABSENT) !== hash || (hash !== ABSENT && !results.files[dep])) return false;
   }
   return true;
 }
@@ -142,7 +152,8 @@ export function reusedFiles(results: TypecheckResults, roots: readonly string[])
   const out = new Set<string>();
   for (const root of roots) {
     out.add(root);
-    for (const dep of Object.keys(results.files[root]?.deps ?? {})) out.add(dep);
+    for (const [dep, hash] of Object.entries(results.files[root]?.deps ?? {}))
+      if (hash !== ABSENT && dep !== UNRESOLVED) out.add(dep);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type TS from 'typescript';
 import { ts } from './typescript-compiler.ts';
-import type { CompilerError } from '../build/typecheck-reuse.ts';
+import { type CompilerError, UNRESOLVED } from '../build/typecheck-reuse.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 
 /** What one compiler program found for the files it was asked about. */
@@ -50,7 +50,8 @@ export function createCheckContext(root: string, options: TS.CompilerOptions): C
 export function checkBatch(ctx: CheckContext, rootNames: readonly string[], wanted: (file: string) => boolean) {
   const host = ts.createCompilerHost(ctx.options);
   const imports = new Map<string, Set<string>>();
-  resolveLikeTheLoader(host, ctx, imports);
+  const probes = new Set<string>();
+  resolveLikeTheLoader(host, ctx, imports, probes);
   shareLibraryFiles(host);
   const program = ts.createProgram({ rootNames, options: ctx.options, host });
   const global: CompilerError[] = [];
@@ -75,7 +76,8 @@ export function checkBatch(ctx: CheckContext, rootNames: readonly string[], want
       imports.set(sf.fileName, to);
     }
   }
-  const local = new Set(projectFiles);
+  // Paths looked for and not found are nodes too (no edges out), so creating one invalidates its importers.
+  const local = new Set([...projectFiles, ...probes, UNRESOLVED]);
   const closure = transitiveImports(imports, local);
   const errors = new Map<string, CompilerError[]>();
   const deps = new Map<string, string[]>();
@@ -156,7 +158,12 @@ export function toTypeError(root: string, d: TS.Diagnostic): CompilerError | und
  * without node_modules still finds the foundation SDK); `panelcraft` itself, when the project does not resolve it,
  * to the package the CLI runs from. Records who imports what in `imports`.
  */
-function resolveLikeTheLoader(host: TS.CompilerHost, ctx: CheckContext, imports: Map<string, Set<string>>): void {
+function resolveLikeTheLoader(
+  host: TS.CompilerHost,
+  ctx: CheckContext,
+  imports: Map<string, Set<string>>,
+  probes: Set<string>,
+): void {
   const { resolution: cache } = ctx;
   const fallbackFrom = path.join(PACKAGE_ROOT, 'package.json');
   const resolve = (
@@ -189,6 +196,15 @@ function resolveLikeTheLoader(host: TS.CompilerHost, ctx: CheckContext, imports:
     return literals.map((literal) => {
       const resolved = resolve(literal, containingFile, redirected, compilerOptions, sourceFile);
       if (resolved.resolvedModule) from.add(resolved.resolvedModule.resolvedFileName);
+      else from.add(UNRESOLVED); // never reused: what it will resolve to is unknown
+      // Project paths tried before the one found (or in vain): creating one changes the resolution. Installed
+      // packages are in the key already. (An internal field of the compiler's answer, absent in some versions.)
+      const tried = (resolved as { failedLookupLocations?: readonly string[] }).failedLookupLocations ?? [];
+      for (const probe of tried) {
+        if (probe.split('/').includes('node_modules')) continue;
+        probes.add(probe);
+        from.add(probe);
+      }
       return resolved;
     });
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type TS from 'typescript';
 import { keepCompiledTypeScript, ts } from './typescript-compiler.ts';
 import {
+  ABSENT,
   type CheckedFile,
   isReusable,
   isTypecheckResults,
@@ -159,7 +160,7 @@ function runChecks(
     batches++;
     const batch = checkBatch(ctx, plan.check.slice(i, i + batchSize), wanted);
     for (const [file, errors] of batch.errors) {
-      const deps = Object.fromEntries((batch.deps.get(file) ?? []).map((d) => [d, hashes(d) ?? '']));
+      const deps = Object.fromEntries((batch.deps.get(file) ?? []).map((d) => [d, hashes(d) ?? ABSENT]));
       entries.set(file, { hash: hashes(file) ?? '', deps, errors });
     }
     for (const pkg of batch.packages) packages.set(pkg, hashes(pkg) ?? '');

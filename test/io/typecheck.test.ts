@@ -77,6 +77,21 @@ describe('typecheckProject', () => {
     ]);
   });
 
+  it('sees a helper created after a dashboard failed to import it', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': "import { x } from './_lib/x.ts';\nexport default x;\n",
+      'dashboards/b.ts': "import { y } from './_lib/y';\nexport default y;\n",
+    });
+    const files = ['dashboards/a.ts', 'dashboards/b.ts'];
+    expect(brief(typecheckProject(project.root, files))).toEqual([
+      'dashboards/a.ts:1:19 TS2307',
+      'dashboards/b.ts:1:19 TS2307',
+    ]);
+    await project.write('dashboards/_lib/x.ts', 'export const x = 1;\n');
+    await project.write('dashboards/_lib/y.ts', 'export const y = 1;\n');
+    expect(brief(typecheckProject(project.root, files))).toEqual([]);
+  });
+
   it('keeps the errors of an unchanged helper that a reused dashboard imports', async () => {
     project = await tempProject({
       'dashboards/_lib/x.ts': "export const x: number = 'bad';\n",
@@ -158,6 +173,7 @@ describe('typecheckProject', () => {
         'export const a = ;\n',
         "const z: number = 'q';\nexport const a = 1;\nexport const b2 = z;\n",
       ],
+      'dashboards/_lib/c.ts': [undefined, 'export const c = 1;\n', "export const c = 'x';\n"],
       'dashboards/_lib/b.ts': [
         "import { a } from './a.ts';\nexport const b: number = a;\n",
         'export const b = 2;\n',
@@ -173,6 +189,8 @@ describe('typecheckProject', () => {
             'const s: string = 1;\nexport default s;\n',
             "import { nope } from '../_lib/a.ts';\nexport default nope;\n",
             "import { b2 } from '../_lib/a.ts';\nexport default b2 satisfies number;\n",
+            "import { c } from '../_lib/c.ts';\nconst k: number = c;\nexport default k;\n",
+            "import { c } from '../_lib/c';\nexport default c;\n",
             undefined,
           ],
         ]),

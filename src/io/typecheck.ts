@@ -95,7 +95,7 @@ export function typecheckProject(
   const hashes = fileHashes();
   const key = resultsKey(root, checkOptions, hashes);
   const rootNames = [...new Set(files.map((f) => compilerPath(path.resolve(root, f))))];
-  const stored = usableResults(readResults(resultsFile), key, hashes);
+  const stored = usableResults(readResults(resultsFile, root), key, hashes);
   const ctx = createCheckContext(root, checkOptions);
   const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH, options.afterBatch);
   const final =
@@ -104,7 +104,7 @@ export function typecheckProject(
       : // A file declares globals or the check found global errors: results of separate programs do not add up.
         runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY, options.afterBatch);
   if (final.batches > 0) {
-    writeResults(cacheDir, resultsFile, final.results);
+    writeResults(cacheDir, resultsFile, final.results, root);
     keepCompiledTypeScript();
   }
   const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
@@ -204,29 +204,50 @@ function fileHashes(): (file: string) => string | undefined {
  */
 function resultsKey(root: string, options: TS.CompilerOptions, hashes: (file: string) => string | undefined): string {
   const hash = createHash('sha256');
-  hash.update(`${RESULTS_FORMAT}\0${ts.version}\0${root}\0${JSON.stringify(options)}\0${packageTypes()}`);
+  const place = (text: string) => text.split(compilerPath(root)).join('<root>');
+  hash.update(`${RESULTS_FORMAT}\0${ts.version}\0${place(JSON.stringify(options))}\0${place(packageTypes())}`);
   for (const dir of new Set([root, PACKAGE_ROOT]))
     for (const file of ['tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'])
       hash.update(`\0${file}\0${hashes(path.join(dir, file)) ?? 'none'}`);
   return hash.digest('hex');
 }
 
+/**
+ * Paths in the stored results are relative to the root where they lie below it, so results restored into another
+ * checkout of the project (a CI cache) still apply.
+ */
+function relocate(results: TypecheckResults, move: (file: string) => string): TypecheckResults {
+  const paths = (record: Readonly<Record<string, string>>) =>
+    Object.fromEntries(Object.entries(record).map(([f, h]) => [move(f), h]));
+  return {
+    ...results,
+    packages: paths(results.packages),
+    files: Object.fromEntries(
+      Object.entries(results.files).map(([f, entry]) => [move(f), { ...entry, deps: paths(entry.deps) }]),
+    ),
+  };
+}
+
 /** The stored results, or `undefined` when there are none or they are foreign, truncated or damaged. */
-function readResults(file: string): TypecheckResults | undefined {
+function readResults(file: string, root: string): TypecheckResults | undefined {
+  const base = `${compilerPath(root)}/`;
   try {
     const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return isTypecheckResults(value) ? value : undefined;
+    if (!isTypecheckResults(value)) return undefined;
+    return relocate(value, (f) => (f.startsWith('/') || f.startsWith('\0') || /^[A-Za-z]:/.test(f) ? f : base + f));
   } catch {
     return undefined;
   }
 }
 
 /** Atomic: a temp file renamed over the old one, so a killed build leaves the old results or the new ones. */
-function writeResults(dir: string, file: string, results: TypecheckResults): void {
+function writeResults(dir: string, file: string, results: TypecheckResults, root: string): void {
+  const base = `${compilerPath(root)}/`;
+  const stored = relocate(results, (f) => (f.startsWith(base) ? f.slice(base.length) : f));
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(results));
+    writeFileSync(temp, JSON.stringify(stored));
     renameSync(temp, file);
   } catch {
     // a cache only: the next check runs the compiler again (removing the temp fails too when dir is not a folder)

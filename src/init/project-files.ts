@@ -3,6 +3,7 @@ export function tsconfigSource(): string {
   const config = {
     compilerOptions: {
       target: 'ES2022',
+      lib: ['ES2022'],
       module: 'NodeNext',
       moduleResolution: 'NodeNext',
       strict: true,

@@ -52,6 +52,16 @@ describe('typecheckProject', () => {
     expect(brief(typecheckProject(project.root, ['dashboards/a.ts']))).toEqual(['dashboards/a.ts:1:16 TS2304']);
   });
 
+  it('checks a project without tsconfig.json against ES2022 without the DOM library', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'export default [1, 2].at(-1) ?? Object.hasOwn({}, "x");\n',
+      'dashboards/b.ts': 'export default document.title;\n',
+    });
+    expect(brief(typecheckProject(project.root, ['dashboards/a.ts', 'dashboards/b.ts']))).toEqual([
+      'dashboards/b.ts:1:16 TS2584',
+    ]);
+  });
+
   it('checks only the changed dashboards and those importing a changed helper', async () => {
     project = await tempProject({
       'dashboards/_lib/x.ts': 'export const x = 1;\n',

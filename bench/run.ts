@@ -6,12 +6,14 @@
 //
 //   BENCH_SIZES=100,1000,5000  tree sizes (default all three)      --quick (BENCH_QUICK=1): 100 only, 3 runs, 5 saves
 //   BENCH_RUNS=5               runs per scenario                    BENCH_DEV_SAVES=10  saves timed in `dev`
-//   BENCH_SCENARIOS=…          any of version,baseline,cold,nochange,onefile,dev (default all)
+//   BENCH_SCENARIOS=…          any of version,baseline,cold,nochange,onefile,dev (default all); baseline with
+//                              cold also times `tsc --noEmit` over the tree (the bare SDK's type check)
 //   BENCH_NO_COMPILE=1         use dist/ as it is instead of compiling it first
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { tscNoEmit } from './baseline-typecheck.ts';
 import { devLatency } from './dev-save.ts';
 import { installedCli } from './installed-cli.ts';
 import { median, runNode, type Sample } from './measure.ts';
@@ -80,6 +82,7 @@ for (const size of SIZES) {
   };
   const samples: Record<string, BuildSample[]> = {
     baseline: [],
+    baselineTyped: [],
     cold: [],
     nochange: [],
     onefile: [],
@@ -91,6 +94,16 @@ for (const size of SIZES) {
       const sample = await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]);
       log(`  bare SDK: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB`);
       samples.baseline!.push(sample);
+      if (SCENARIOS.has('cold')) {
+        const tsc = await tscNoEmit(root, path.join(OUT, `baseline-tsc-${size}`));
+        log(`  tsc --noEmit: ${Math.round(tsc.wallMs)} ms, ${Math.round(tsc.rssMb)} MB`);
+        // a CI job runs the two one after the other: wall times add up, the peak is the larger one
+        samples.baselineTyped!.push({
+          wallMs: tsc.wallMs + sample.wallMs,
+          rssMb: Math.max(tsc.rssMb, sample.rssMb),
+          stdout: '',
+        });
+      }
     }
     if (SCENARIOS.has('cold') || r === 0) {
       await emptyCaches();
@@ -124,6 +137,7 @@ for (const size of SIZES) {
   sizes.push({
     dashboards: size,
     baseline: summary(samples.baseline!),
+    baselineTyped: summary(samples.baselineTyped!),
     cold: summary(samples.cold!),
     nochange: summary(samples.nochange!),
     onefile: summary(samples.onefile!),

@@ -17,7 +17,7 @@ import {
 import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
-import type { HashCache } from './write-tree.ts';
+import { type HashCache, RACY_MS } from './write-tree.ts';
 
 /** The default cache folder below the project root (npm's convention for tool caches; the type check uses it too). */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'panelcraft');
@@ -53,6 +53,11 @@ export interface BuildCacheOptions {
   readonly dir?: string;
   /** Store what this build renders (off for a build of another revision sharing the folder). @default true */
   readonly write?: boolean;
+  /**
+   * sha256 of input files by absolute path, valid while size, mtime and inode stay the same (`dev` keeps one across
+   * saves, so a save hashes only the files that changed, not all 1 000 sources again).
+   */
+  readonly inputHashes?: HashCache;
 }
 
 /**
@@ -79,6 +84,7 @@ export class BuildCache {
     writable: boolean,
     context: CacheContext,
     ownSources: readonly string[],
+    private readonly inputHashes?: HashCache,
   ) {
     this.dir = path.join(dir, BUILD_DIR);
     this.writable = writable;
@@ -110,14 +116,15 @@ export class BuildCache {
       lockfiles: LOCKFILES.map((f) => [f, hashFile(path.join(root, f))] as const),
       config,
     };
-    return new BuildCache(path.resolve(root), base, writable, context, ownSources);
+    return new BuildCache(path.resolve(root), base, writable, context, ownSources, options.inputHashes);
   }
 
   /** sha256 of a file's bytes (`missing` when it cannot be read), once per build. `file` is as `inputPath` gives it. */
   hashOf = (file: string): string => {
     let hash = this.hashes.get(file);
     if (hash === undefined) {
-      hash = hashFile(path.resolve(this.root, file));
+      const abs = path.resolve(this.root, file);
+      hash = this.inputHashes ? stampedHashFile(abs, this.inputHashes) : hashFile(abs);
       this.hashes.set(file, hash);
     }
     return hash;
@@ -217,6 +224,11 @@ export class BuildCache {
   /** Removes the entries of sources that no longer exist, and temp files older than an hour (a killed build's). */
   evict(sources: readonly string[]): void {
     if (!this.writable) return;
+    // `dev` evicts after every save: the same sources as at this process's last eviction leave nothing to remove
+    // that it has not removed already (what another build left behind goes at the next change of sources).
+    const list = sources.join('\0');
+    if (evicted.get(this.dir) === list) return;
+    evicted.set(this.dir, list);
     const keep = new Set(sources.map((s) => path.basename(this.entryFile(s))));
     let names: string[];
     try {
@@ -277,7 +289,12 @@ export class BuildCache {
   }
 
   private entryFile(source: string): string {
-    return path.join(this.dir, `${createHash('sha256').update(source).digest('hex').slice(0, 40)}${ENTRY_SUFFIX}`);
+    let name = entryNames.get(source);
+    if (name === undefined) {
+      name = `${createHash('sha256').update(source).digest('hex').slice(0, 40)}${ENTRY_SUFFIX}`;
+      entryNames.set(source, name);
+    }
+    return path.join(this.dir, name);
   }
 
   private readEntry(source: string): { header: EntryHeader; body: () => string } | undefined {
@@ -316,6 +333,12 @@ export class BuildCache {
  */
 const stored = new Map<string, { readonly key: string; readonly stamp: string }>();
 
+/** Entry file name by source, computed once per process. */
+const entryNames = new Map<string, string>();
+
+/** Cache folder → the sources of this process's last eviction there, joined by NUL. */
+const evicted = new Map<string, string>();
+
 function fileStamp(file: string): string | undefined {
   try {
     const s = statSync(file);
@@ -352,6 +375,28 @@ export function hashFile(abs: string): string {
   } catch {
     return MISSING;
   }
+}
+
+/**
+ * `hashFile` through `known`: a file whose size, mtime and inode are as when it was hashed is not read again. A file
+ * modified less than `RACY_MS` before it was hashed is not remembered (a second change within the file system's
+ * timestamp granularity could keep size and mtime).
+ */
+function stampedHashFile(abs: string, known: HashCache): string {
+  let info;
+  try {
+    info = statSync(abs);
+  } catch {
+    known.delete(abs);
+    return MISSING;
+  }
+  const was = known.get(abs);
+  if (was && was.size === info.size && was.mtimeMs === info.mtimeMs && was.ino === info.ino) return was.hash;
+  const hash = hashFile(abs);
+  if (hash !== MISSING && info.isFile() && Date.now() - info.mtimeMs > RACY_MS)
+    known.set(abs, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, hash });
+  else known.delete(abs);
+  return hash;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,14 @@ function formatMessage(m: esbuild.Message): string {
 }
 
 /**
+ * npm packages this process resolved to a file below node_modules, by root, import kind, importing folder and name:
+ * `dev` bundles on every save, and asking esbuild to resolve each package again costs two round trips to its
+ * process per import. Used while the file is there; a package installed meanwhile into a nearer node_modules is
+ * seen after `dev` restarts, as Node keeps the package modules it imported anyway.
+ */
+const externals = new Map<string, esbuild.OnResolveResult>();
+
+/**
  * npm packages stay external and are imported by absolute path, resolved from the importing folder first and from
  * panelcraft's install second, so a project without its own node_modules still finds the foundation SDK.
  * `panelcraft` itself resolves to its source and is bundled. Resolutions are cached per folder.
@@ -107,10 +116,16 @@ function resolvePackagesFromNode(root: string): esbuild.Plugin {
         if (args.pluginData === 'nested' || path.isAbsolute(args.path)) return undefined;
         if (args.path.startsWith('node:')) return { path: args.path, external: true };
         const key = `${args.resolveDir}\0${args.path}`;
+        const lasting = `${root}\0${args.kind}\0${key}`;
+        const known = externals.get(lasting);
+        if (known?.path !== undefined && existsSync(known.path)) return known;
         let found = cache.get(key);
         if (!found) {
           found = resolveExternal(build, args, root);
           cache.set(key, found);
+          void found.then((r) => {
+            if (r?.external && r.path !== undefined) externals.set(lasting, r);
+          });
         }
         return found;
       });

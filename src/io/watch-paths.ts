@@ -21,7 +21,7 @@ export function watchPaths(
   root: string,
   targets: { readonly dirs: readonly string[]; readonly files: readonly string[] },
   onChange: (changed: ChangeBatch) => void,
-  debounceMs = 30,
+  debounceMs = 10,
 ): Watcher {
   const base = path.resolve(root);
   /** Folder (absolute) → its watcher, and whether everything in it counts (`tree`) or only `files`. */

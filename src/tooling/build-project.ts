@@ -37,6 +37,14 @@ export interface BuildProjectOptions {
   readonly typecheck?: boolean;
   /** Where caches live (the build cache and the type check's results). @default `<root>/node_modules/.cache/panelcraft` */
   readonly cacheDir?: string;
+  /** Stat-keyed hashes of input files kept between builds (`dev`), for the build cache's keys. */
+  readonly inputHashes?: HashCache;
+  /**
+   * Leave storing into the build cache (entries, the record of the build, eviction) to the caller, who calls
+   * `storeInCache` of the result once it has written the output: `dev` writes first, so a save is not kept waiting
+   * while 1 000 entries are checked and the record is written. What is stored is the same either way.
+   */
+  readonly deferCacheWrites?: boolean;
   /**
    * The build cache: whether this build may store into it (off for a build of another revision that shares the
    * folder); `false` turns it off. A dashboard whose sources, imports, config and panelcraft are unchanged is not
@@ -59,6 +67,8 @@ export interface ProjectBuild {
   readonly cache?: { readonly reused: number; readonly rendered: number; readonly recorded: boolean };
   /** Hashes of output files kept in the cache folder, for `writeProject`. */
   readonly outputHashes?: { readonly cache: HashCache; readonly save: (files: Iterable<string>) => void };
+  /** With `deferCacheWrites`: stores this build into the build cache (call it once, after writing). */
+  readonly storeInCache?: () => Promise<void>;
 }
 
 /** Loads, normalizes and validates every dashboard and alert source of a project in memory. Writes nothing. */
@@ -78,6 +88,7 @@ export async function buildProject(
       : BuildCache.open(options.root, config, {
           ...(options.cacheDir !== undefined ? { dir: options.cacheDir } : {}),
           ...(options.cache?.write === false ? { write: false } : {}),
+          ...(options.inputHashes ? { inputHashes: options.inputHashes } : {}),
         });
   const hashCache = cache?.readHashCache();
   const outputHashes =
@@ -141,7 +152,8 @@ export async function buildProject(
   const alerts = await renderProjectAlerts(options.root, alertModules, rendered.dashboards, config);
   const t4 = performance.now();
   const types = await typeErrors;
-  if (cache) {
+  const storeInCache = async () => {
+    if (!cache) return;
     const inputsOf = new Map(modules.map((m) => [m.file, 'exported' in m ? m.inputs : undefined]));
     const entries = new Map([...hits].map(([file, hit]) => [file, { key: hit.key, inputs: hit.inputs }]));
     for (const render of rendered.rendered) {
@@ -161,7 +173,9 @@ export async function buildProject(
       }),
     );
     cache.evict(files);
-  }
+  };
+  const deferred = options.deferCacheWrites === true && cache !== undefined;
+  if (!deferred) await storeInCache();
   return {
     files: [...rendered.files.map((f) => underOutDir(f)), ...alerts.files],
     dashboards: rendered.dashboards,
@@ -176,6 +190,7 @@ export async function buildProject(
     timings: { config: t1 - t0, typecheck: types?.ms ?? 0, load: t3 - t1, render: t4 - t3 },
     ...(cache ? { cache: { reused: hits.size, rendered: rendered.rendered.length, recorded: false } } : {}),
     ...(outputHashes ? { outputHashes } : {}),
+    ...(deferred ? { storeInCache } : {}),
   };
 }
 

@@ -60,6 +60,7 @@ export async function runDev(
     cache: new DashboardCache(root),
     memo: new WeakMap(),
     hashes: new Map(),
+    inputHashes: new Map(),
     typecheck: options.typecheck !== false,
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     builds: 0,
@@ -110,6 +111,8 @@ interface DevState {
   readonly cache: DashboardCache;
   readonly memo: BuildMemo;
   readonly hashes: HashCache;
+  /** Hashes of the files dashboards import, for the build cache's keys (only changed files are read again). */
+  readonly inputHashes: HashCache;
   readonly typecheck: boolean;
   readonly cacheDir?: string;
   /** Rebuilds started; a type check reports only if no later rebuild started meanwhile. */
@@ -145,6 +148,8 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       {
         root,
         memo: state.memo,
+        inputHashes: state.inputHashes,
+        deferCacheWrites: true,
         typecheck: false,
         ...(state.cacheDir === undefined ? {} : { cacheDir: state.cacheDir }),
       },
@@ -165,6 +170,8 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
         `panelcraft dev: built ${built.dashboards.length} dashboards (${reloaded} reloaded) in ${ms} ms → ${OUT_DIR}/ (${writes.length} written, ${deletes.length} deleted)${running}\n`,
       );
     }
+    // Stored once the output is written and reported, so the save does not wait for it.
+    await built.storeInCache?.();
     if (types) {
       const report = reportTypes(ctx, types, outcome.written, () => !state.stopped && build === state.builds);
       state.typeReports.add(report);

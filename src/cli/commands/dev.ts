@@ -135,15 +135,20 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
   const build = ++state.builds;
   try {
     const { loaded, reloaded } = await state.cache.load(changed);
-    const types = state.typecheck
-      ? checkTypes(
-          root,
-          loaded.map((m) => m.file),
-          state.cacheDir,
-          true,
-        )
-      : undefined;
-    types?.catch(() => {}); // reported below
+    const startCheck = () => {
+      if (!state.typecheck) return undefined;
+      const check = checkTypes(
+        root,
+        loaded.map((m) => m.file),
+        state.cacheDir,
+        true,
+      );
+      check.catch(() => {}); // reported below
+      return check;
+    };
+    // The check runs beside the render when many dashboards were reloaded (the first build, a shared file); after a
+    // one-file save it starts once the output is written, so its thread does not take the CPU the write waits for.
+    let types = reloaded > 1 ? startCheck() : undefined;
     const built = await buildProject(
       {
         root,
@@ -156,6 +161,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       loaded,
     );
     const outcome = await writeProject(root, built, { hashCache: state.hashes });
+    types ??= startCheck();
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);
     if (text !== '') ctx.stderr(text);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { MANIFEST_FILE, formatManifest, sha256, type Manifest } from './manifest.ts';
+import { MANIFEST_FILE, sha256, type Manifest } from './manifest.ts';
 import { outputNameProblems, type OutputSource } from './output-names.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { PROVIDER_FILE } from './provisioning-yaml.ts';
@@ -124,11 +124,24 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   const next = new Map<string, readonly string[]>(files.map((f) => [f.path, [f.sha256 ?? sha256(f.contents)]]));
   const pending = new Map<string, readonly string[]>(manifest);
   for (const [path, hashes] of next) pending.set(path, [...(manifest.get(path) ?? []), ...hashes]);
-  if (disk.manifest === undefined || formatManifest(disk.manifest) !== formatManifest(next)) {
+  if (disk.manifest === undefined || !sameManifest(disk.manifest, next)) {
     if (writes.length === 0 && deletes.length === 0 && diagnostics.length === 0)
       changes.push({ path: MANIFEST_FILE, status: disk.manifest ? 'stale' : 'missing' });
   }
   return { writes, deletes, changes, diagnostics, manifest: next, pendingManifest: pending };
+}
+
+/** Whether two manifests format to the same text (the same paths, each with the same distinct hashes in order). */
+function sameManifest(a: Manifest, b: Manifest): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, hashes] of b) {
+    const other = a.get(path);
+    if (other === undefined) return false;
+    const x = [...new Set(hashes)];
+    const y = [...new Set(other)];
+    if (x.length !== y.length || x.some((h, i) => h !== y[i])) return false;
+  }
+  return true;
 }
 
 function handEdited(file: string, action: string): Diagnostic {

@@ -127,8 +127,23 @@ export function buildTree(
   return { files, dashboards, diagnostics, rendered };
 }
 
+/**
+ * What the tree rules and the rule config see of each render, kept per render: `dev` checks the same 999 renders
+ * again after a one-file save. Read-only to every rule.
+ */
+const treeDocuments = new WeakMap<DashboardRender, DashboardDocument>();
+
 /** What the tree rules and the rule config see of a dashboard: its place and its summary fields, never more. */
 function treeDocument(render: DashboardRender): DashboardDocument {
+  let doc = treeDocuments.get(render);
+  if (doc === undefined) {
+    doc = newTreeDocument(render);
+    treeDocuments.set(render, doc);
+  }
+  return doc;
+}
+
+function newTreeDocument(render: DashboardRender): DashboardDocument {
   return {
     file: render.file,
     ...(render.folder !== undefined ? { folder: render.folder } : {}),

@@ -27,6 +27,19 @@ export function outputNameProblems(
   label: (path: string) => string,
   sourceOf: OutputSource = () => undefined,
 ): Diagnostic[] {
+  // Whether there are problems depends on the paths alone (`label` and `sourceOf` only word them): `dev` checks
+  // the same 1 000 paths after every save.
+  const key = JSON.stringify(paths);
+  if (key === lastClean) return [];
+  const out = problemsOf(paths, label, sourceOf);
+  if (out.length === 0) lastClean = key;
+  return out;
+}
+
+/** The last path list found without problems, as JSON. */
+let lastClean: string | undefined;
+
+function problemsOf(paths: readonly string[], label: (path: string) => string, sourceOf: OutputSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (path: string, message: string, fix: string, namesPath = false) => {
     const source = sourceOf(path);

@@ -129,13 +129,21 @@ export async function readDiskState(
   let manifest: Manifest | undefined;
   if (!links.has(MANIFEST_FILE)) {
     try {
-      manifest = parseManifest(readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
+      manifest = manifestOf(readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
     }
   }
   return { files, links, specials, dirs, temps, ...(manifest ? { manifest } : {}) };
+}
+
+/** The last manifest parsed (`dev` reads the one it wrote on the previous save again): read-only to every caller. */
+let lastManifest: { readonly text: string; readonly manifest: Manifest } | undefined;
+
+function manifestOf(text: string): Manifest {
+  if (lastManifest?.text !== text) lastManifest = { text, manifest: parseManifest(text) };
+  return lastManifest.manifest;
 }
 
 /**

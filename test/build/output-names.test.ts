@@ -79,3 +79,18 @@ describe('outputNameProblems on huge paths (found by the fuzz suite)', () => {
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });
+
+describe('outputNameProblems asked again (dev checks the same paths after every save)', () => {
+  it('answers each list as if asked first: a clean list once seen does not hide problems of another', () => {
+    const collision = [
+      'provisioning/dashboards/a.json and provisioning/dashboards/A.json differ only in case or Unicode normalization; on macOS and Windows they are one file, so one would overwrite the other',
+    ];
+    expect(check('dashboards/a.json', 'dashboards/b.json')).toEqual([]);
+    expect(check('dashboards/a.json', 'dashboards/b.json')).toEqual([]);
+    expect(check('dashboards/a.json', 'dashboards/A.json')).toEqual(collision);
+    expect(check('dashboards/a.json', 'dashboards/A.json')).toEqual(collision);
+    expect(check('a', 'b')).toEqual([]);
+    expect(check('a\0b')).toHaveLength(1); // not the clean list above joined
+    expect(check('a', 'b')).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtemp, rename, rm, utimes, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/build/manifest.ts';
+import { MANIFEST_FILE, sha256 } from '../../src/build/manifest.ts';
 import { readDiskState, type HashCache } from '../../src/io/write-tree.ts';
 
 let dir = '';
@@ -40,5 +40,23 @@ describe('readDiskState with a hash cache', () => {
     const cache: HashCache = new Map();
     expect((await readDiskState(dir, cache)).files.get('a.yaml')).toBe(sha256('a: 1\n'));
     expect(cache.size).toBe(0);
+  });
+
+  it('reads the manifest as it is now, also when it goes back to an earlier text', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-disk-'));
+    const a = `${sha256('a')} dashboards/a.json\n`;
+    const b = `${sha256('b')} dashboards/a.json\n${sha256('b')} dashboards/b.json\n`;
+    const manifestAfter = async (text: string) => {
+      await writeFile(path.join(dir, MANIFEST_FILE), text);
+      return [...((await readDiskState(dir)).manifest ?? new Map())];
+    };
+    expect(await manifestAfter(a)).toEqual([['dashboards/a.json', [sha256('a')]]]);
+    expect(await manifestAfter(b)).toEqual([
+      ['dashboards/a.json', [sha256('b')]],
+      ['dashboards/b.json', [sha256('b')]],
+    ]);
+    expect(await manifestAfter(a)).toEqual([['dashboards/a.json', [sha256('a')]]]);
+    await rm(path.join(dir, MANIFEST_FILE));
+    expect((await readDiskState(dir)).manifest).toBeUndefined();
   });
 });

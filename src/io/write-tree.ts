@@ -129,7 +129,7 @@ export async function readDiskState(
   let manifest: Manifest | undefined;
   if (!links.has(MANIFEST_FILE)) {
     try {
-      manifest = manifestOf(readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
+      manifest = manifestOf(outDir, readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
@@ -138,12 +138,20 @@ export async function readDiskState(
   return { files, links, specials, dirs, temps, ...(manifest ? { manifest } : {}) };
 }
 
-/** The last manifest parsed (`dev` reads the one it wrote on the previous save again): read-only to every caller. */
-let lastManifest: { readonly text: string; readonly manifest: Manifest } | undefined;
+/**
+ * The last manifest parsed or written, by output folder (`dev` reads on each save the one it wrote before): read-only
+ * to every caller.
+ */
+const lastManifests = new Map<string, { readonly text: string; readonly manifest: Manifest }>();
 
-function manifestOf(text: string): Manifest {
-  if (lastManifest?.text !== text) lastManifest = { text, manifest: parseManifest(text) };
-  return lastManifest.manifest;
+function manifestOf(outDir: string, text: string): Manifest {
+  const key = path.resolve(outDir);
+  let last = lastManifests.get(key);
+  if (last?.text !== text) {
+    last = { text, manifest: parseManifest(text) };
+    lastManifests.set(key, last);
+  }
+  return last.manifest;
 }
 
 /**
@@ -154,8 +162,10 @@ function manifestOf(text: string): Manifest {
 export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: readonly string[] = []): Promise<void> {
   const inside = containment(outDir);
   for (const temp of leftoverTemps) await rm(await inside(temp), { force: true });
+  const manifest = formatManifest(plan.manifest);
   if (plan.writes.length === 0 && plan.deletes.length === 0) {
-    await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest), true);
+    await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), manifest, true);
+    manifestOf(outDir, manifest);
     return;
   }
   await mkdir(outDir, { recursive: true });
@@ -168,7 +178,8 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
     await rm(abs, { force: true });
     await removeEmptyParents(path.dirname(abs), outDir);
   }
-  await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), formatManifest(plan.manifest));
+  await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), manifest);
+  manifestOf(outDir, manifest); // parsed once the files are in place: the next build (a `dev` save) reads this text
 }
 
 /** A planned path resolved outside the output folder: the plan's checks were bypassed (a bug or a race). */

@@ -1,9 +1,10 @@
-import { mkdtemp, rename, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, sha256 } from '../../src/build/manifest.ts';
-import { readDiskState, type HashCache } from '../../src/io/write-tree.ts';
+import { MANIFEST_FILE, parseManifest, sha256 } from '../../src/build/manifest.ts';
+import { planWrites } from '../../src/build/plan-writes.ts';
+import { applyPlan, readDiskState, type HashCache } from '../../src/io/write-tree.ts';
 
 let dir = '';
 afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -58,5 +59,16 @@ describe('readDiskState with a hash cache', () => {
     expect(await manifestAfter(a)).toEqual([['dashboards/a.json', [sha256('a')]]]);
     await rm(path.join(dir, MANIFEST_FILE));
     expect((await readDiskState(dir)).manifest).toBeUndefined();
+  });
+
+  it('after a write, reads back the manifest it wrote, and a hand edit of it after that', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'panelcraft-disk-'));
+    const files = [{ path: 'dashboards/a.json', contents: '{"a":1}\n' }];
+    await applyPlan(dir, planWrites(files, await readDiskState(dir), { outLabel: 'provisioning' }));
+    const written = await readFile(path.join(dir, MANIFEST_FILE), 'utf8');
+    expect([...(await readDiskState(dir)).manifest!]).toEqual([...parseManifest(written)]);
+    expect([...(await readDiskState(dir)).manifest!]).toEqual([['dashboards/a.json', [sha256('{"a":1}\n')]]]);
+    await writeFile(path.join(dir, MANIFEST_FILE), written.replace(sha256('{"a":1}\n'), sha256('other')));
+    expect([...(await readDiskState(dir)).manifest!]).toEqual([['dashboards/a.json', [sha256('other')]]]);
   });
 });

@@ -48,7 +48,7 @@ export function createCheckContext(root: string, options: TS.CompilerOptions): C
  * parsing its own sources and checking them.
  */
 export function checkBatch(ctx: CheckContext, rootNames: readonly string[], wanted: (file: string) => boolean) {
-  const host = ts.createCompilerHost(ctx.options);
+  const host = compilerHost(ctx);
   const imports = new Map<string, Set<string>>();
   const probes = new Set<string>();
   resolveLikeTheLoader(host, ctx, imports, probes);
@@ -93,6 +93,28 @@ export function checkBatch(ctx: CheckContext, rootNames: readonly string[], want
     deps.set(file, closure(file));
   }
   return { errors, deps, projectFiles, packages: [...packages], global, globalsDeclared } satisfies BatchResult;
+}
+
+/**
+ * Parses (into the process's shared declaration files) what every program of `ctx` reads whatever its dashboards:
+ * TypeScript's lib and the types of `panelcraft` with everything they import (the foundation SDK's). Checks nothing.
+ */
+export function parseDeclarations(ctx: CheckContext): void {
+  const host = compilerHost(ctx);
+  resolveLikeTheLoader(host, ctx, new Map(), new Set());
+  shareLibraryFiles(host);
+  ts.createProgram({ rootNames: [ctx.panelcraftTypes], options: ctx.options, host });
+}
+
+/**
+ * The compiler's host for `ctx`, parsing JSDoc only where it can change a type error (in JavaScript files, and
+ * `@see`/`@link` tags), as `tsc` itself does since TypeScript 5.3: the same errors, and the declaration files of
+ * the SDK (documented field by field) parse about a fifth faster.
+ */
+function compilerHost(ctx: CheckContext): TS.CompilerHost {
+  const host = ts.createCompilerHost(ctx.options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  return host;
 }
 
 /** Installed: TypeScript's own lib and anything below a node_modules folder. */

@@ -18,6 +18,8 @@ export class TypecheckThread {
   #broken = false;
   #next = 1;
   readonly #pending = new Map<number, Waiting>();
+  /** Answered checks whose results the thread is still writing (it stays referenced until they are written). */
+  readonly #saving = new Set<number>();
 
   /**
    * Starts the thread now (it loads the compiler while the caller does other work). `entry` replaces the thread's
@@ -40,9 +42,16 @@ export class TypecheckThread {
     root: string,
     files: readonly string[],
     options: TypecheckOptions = {},
-    { warm = false }: { readonly warm?: boolean } = {},
+    { warm = false, prepared }: { readonly warm?: boolean; readonly prepared?: number } = {},
   ): Promise<TypecheckOutcome> {
-    const request: TypecheckRequest = { id: this.#next++, root, files: [...files], options, ...(warm ? { warm } : {}) };
+    const request: TypecheckRequest = {
+      id: this.#next++,
+      root,
+      files: [...files],
+      options,
+      ...(warm ? { warm } : {}),
+      ...(prepared !== undefined ? { prepared } : {}),
+    };
     const worker = this.#worker;
     if (!worker || this.#broken) return onThisThread().then((check) => check(root, files, options));
     return new Promise((resolve, reject) => {
@@ -50,6 +59,26 @@ export class TypecheckThread {
       worker.ref();
       worker.postMessage(request);
     });
+  }
+
+  /**
+   * Has the thread do now what a check of `root` needs whatever its files (load the compiler, read the stored
+   * results, parse the declaration files), while the caller finds out whether it needs a check at all. Returns the
+   * token a `check` passes to take that work over; any other request in between drops it. Without a thread: nothing.
+   */
+  prepare(root: string, options: Pick<TypecheckOptions, 'cacheDir'> = {}): number {
+    const id = this.#next++;
+    const worker = this.#worker;
+    if (worker && !this.#broken) worker.postMessage({ id, root, files: [], options, prepared: 'prepare' });
+    return id;
+  }
+
+  /**
+   * Stops the thread when no check is waiting for it (a build whose prepared check turned out not to be needed);
+   * the next `typecheckThread()` starts another.
+   */
+  stopIfIdle(): void {
+    if (this.#pending.size === 0 && this.#saving.size === 0) void this.close();
   }
 
   /** Stops the thread; checks still pending finish on the calling thread. */
@@ -82,11 +111,18 @@ export class TypecheckThread {
       return undefined;
     }
     worker.unref();
-    worker.on('message', (m: { id: number; outcome?: TypecheckOutcome; error?: string }) => {
+    worker.on('message', (m: { id: number; outcome?: TypecheckOutcome; error?: string; saving?: boolean }) => {
+      if ('saved' in m) {
+        // The thread wrote the results of an answered check: the process may now end without losing them.
+        this.#saving.delete(m.id);
+        if (this.#pending.size === 0 && this.#saving.size === 0) worker.unref();
+        return;
+      }
       const waiting = this.#pending.get(m.id);
       if (!waiting) return;
       this.#pending.delete(m.id);
-      if (this.#pending.size === 0) worker.unref();
+      if (m.saving) this.#saving.add(m.id);
+      if (this.#pending.size === 0 && this.#saving.size === 0) worker.unref();
       if (m.outcome) waiting.resolve(m.outcome);
       else waiting.reject(new Error(`type check failed: ${m.error ?? 'no answer'}`));
     });

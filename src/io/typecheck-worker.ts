@@ -6,7 +6,13 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { type TypecheckOptions, typecheckProject, warmUpTypecheck } from './typecheck.ts';
+import {
+  type PreparedCheck,
+  prepareTypecheck,
+  type TypecheckOptions,
+  typecheckProject,
+  warmUpTypecheck,
+} from './typecheck.ts';
 
 export interface TypecheckRequest {
   readonly id: number;
@@ -15,6 +21,11 @@ export interface TypecheckRequest {
   readonly options: TypecheckOptions;
   /** A long-lived caller (`dev`): after a check that parsed nothing, parse the declarations for the next one. */
   readonly warm?: boolean;
+  /**
+   * `'prepare'`: no check yet, only prepare one of `root` (`prepareTypecheck`; `files` unused) and answer nothing.
+   * A number: the id of that prepare request, whose work this check takes over (when its root and cache match).
+   */
+  readonly prepared?: 'prepare' | number;
 }
 
 /**
@@ -38,11 +49,39 @@ const collect = (() => {
   }
 })();
 
+/** The last check prepared and not yet taken, by the id of its request. */
+let prepared: { readonly id: number; readonly check: PreparedCheck } | undefined;
+
 parentPort?.on('message', (request: TypecheckRequest) => {
+  const ahead = prepared?.id === request.prepared ? prepared?.check : undefined;
+  prepared = undefined; // a prepared check holds the hashes of its moment: for the next request only
+  if (request.prepared === 'prepare') {
+    try {
+      prepared = { id: request.id, check: prepareTypecheck(request.root, request.options) };
+    } catch {
+      // the check itself will run into the same problem and report it
+    }
+    return;
+  }
   try {
-    const options = collect ? { ...request.options, afterBatch: collect } : request.options;
-    const outcome = typecheckProject(request.root, request.files, options);
-    parentPort?.postMessage({ id: request.id, outcome });
+    let save: (() => void) | undefined;
+    const options = {
+      ...request.options,
+      ...(collect ? { afterBatch: collect } : {}),
+      saveLater: (s: () => void) => {
+        save = s;
+      },
+    };
+    const outcome = typecheckProject(request.root, request.files, options, ahead);
+    // The answer first, then the results file (the caller keeps this thread running until `saved`).
+    parentPort?.postMessage({ id: request.id, outcome, saving: save !== undefined });
+    if (save) {
+      try {
+        save();
+      } finally {
+        parentPort?.postMessage({ id: request.id, saved: true });
+      }
+    }
     // Nothing was parsed (every result reused): parse now, while idle, not on the next request.
     if (request.warm && outcome.reused > 0 && outcome.checked === 0) warmUpTypecheck(request.root, request.files);
   } catch (err) {

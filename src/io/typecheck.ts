@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type TS from 'typescript';
 import { keepCompiledTypeScript, ts } from './typescript-compiler.ts';
@@ -17,7 +17,14 @@ import {
   usableResults,
 } from '../build/typecheck-reuse.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { type CheckContext, checkBatch, createCheckContext, packageTypes, toTypeError } from './typecheck-program.ts';
+import {
+  type CheckContext,
+  checkBatch,
+  createCheckContext,
+  packageTypes,
+  parseDeclarations,
+  toTypeError,
+} from './typecheck-program.ts';
 
 export type { CompilerError } from '../build/typecheck-reuse.ts';
 
@@ -41,6 +48,11 @@ export interface TypecheckOptions {
   readonly batchSize?: number;
   /** Called after each program, once it can be collected (the type-check thread frees memory there). */
   readonly afterBatch?: () => void;
+  /**
+   * Takes the writing of the results instead of doing it before returning: the type-check thread answers first
+   * and writes while its caller goes on.
+   */
+  readonly saveLater?: (save: () => void) => void;
 }
 
 export interface TypecheckOutcome {
@@ -87,19 +99,15 @@ export function typecheckProject(
   root: string,
   files: readonly string[],
   options: TypecheckOptions = {},
+  prepared?: PreparedCheck,
 ): TypecheckOutcome {
   if (files.length === 0) return { errors: [], checked: 0, reused: 0, doneAt: now() };
-  const config = compilerOptions(root);
-  if ('problem' in config)
-    return { errors: config.errors, configProblem: config.problem, checked: 0, reused: 0, doneAt: now() };
-  const checkOptions = forChecking(config.options);
   const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
-  const resultsFile = path.join(cacheDir, TYPECHECK_RESULTS_FILE);
-  const hashes = fileHashes();
-  const key = resultsKey(root, checkOptions, hashes);
+  const setup = stillPrepared(prepared, root, cacheDir) ?? setUp(root, cacheDir);
+  if ('problem' in setup)
+    return { errors: setup.errors, configProblem: setup.problem, checked: 0, reused: 0, doneAt: now() };
+  const { ctx, key, hashes, stored, resultsFile } = setup;
   const rootNames = [...new Set(files.map((f) => compilerPath(path.resolve(root, f))))];
-  const stored = usableResults(readResults(resultsFile, root), key, hashes);
-  const ctx = createCheckContext(root, checkOptions);
   const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH, options.afterBatch);
   const final =
     run.results.reusable || (run.batches <= 1 && !run.tookStored)
@@ -107,11 +115,75 @@ export function typecheckProject(
       : // A file declares globals or the check found global errors: results of separate programs do not add up.
         runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY, options.afterBatch);
   if (final.batches > 0) {
-    writeResults(cacheDir, resultsFile, final.results, root);
-    keepCompiledTypeScript();
+    const save = () => {
+      writeResults(cacheDir, resultsFile, final.results, root);
+      keepCompiledTypeScript();
+    };
+    if (options.saveLater) options.saveLater(save);
+    else save();
   }
   const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
   return { errors, checked: rootNames.length - final.reused, reused: final.reused, doneAt: now() };
+}
+
+/**
+ * The part of a check that does not depend on which files are checked, done ahead (`prepareTypecheck`): the
+ * compiler options, the results key, the stored results with every file they name hashed, and the declaration
+ * files (TypeScript's lib, panelcraft's and the SDK's types) parsed. For one check only: its file hashes are those
+ * of the moment it was prepared, so a later check prepares again.
+ */
+export interface PreparedCheck {
+  readonly root: string;
+  readonly cacheDir: string;
+  readonly setup: CheckSetup;
+}
+
+type CheckSetup =
+  | { readonly problem: string; readonly errors: CompilerError[] }
+  | {
+      readonly ctx: CheckContext;
+      readonly key: string;
+      readonly hashes: FileHashes;
+      readonly stored: TypecheckResults | undefined;
+      readonly resultsFile: string;
+    };
+
+/**
+ * The setup of `prepared` when it is for this root and cache and still holds: file hashes of files changed since
+ * are read again, and a changed key (tsconfig, manifests) or installed package voids it.
+ */
+function stillPrepared(prepared: PreparedCheck | undefined, root: string, cacheDir: string): CheckSetup | undefined {
+  if (prepared?.root !== root || prepared.cacheDir !== cacheDir || 'problem' in prepared.setup) return undefined;
+  const setup = prepared.setup;
+  setup.hashes.refresh();
+  if (resultsKey(root, setup.ctx.options, setup.hashes) !== setup.key) return undefined;
+  return { ...setup, stored: usableResults(setup.stored, setup.key, setup.hashes) };
+}
+
+function setUp(root: string, cacheDir: string): CheckSetup {
+  const config = compilerOptions(root);
+  if ('problem' in config) return config;
+  const checkOptions = forChecking(config.options);
+  const resultsFile = path.join(cacheDir, TYPECHECK_RESULTS_FILE);
+  const hashes = fileHashes();
+  const key = resultsKey(root, checkOptions, hashes);
+  const stored = usableResults(readResults(resultsFile, root), key, hashes);
+  return { ctx: createCheckContext(root, checkOptions), key, hashes, stored, resultsFile };
+}
+
+/**
+ * Does ahead of a check of `root` what does not depend on its files (see `PreparedCheck`), while the caller is
+ * still finding out whether it needs a check at all: the type-check thread runs this at the start of a build.
+ */
+export function prepareTypecheck(root: string, options: Pick<TypecheckOptions, 'cacheDir'> = {}): PreparedCheck {
+  const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
+  const setup = setUp(root, cacheDir);
+  if (!('problem' in setup)) {
+    // Hash now what deciding the reuse will ask for, then parse what every program shares.
+    if (setup.stored) planReuse(setup.stored, Object.keys(setup.stored.files), setup.hashes);
+    parseDeclarations(setup.ctx);
+  }
+  return { root, cacheDir, setup };
 }
 
 /**
@@ -185,19 +257,43 @@ function runChecks(
 const compilerPath = (file: string) => file.split(path.sep).join('/');
 
 /** Content hashes of files, each read once per check. */
-function fileHashes(): (file: string) => string | undefined {
-  const memo = new Map<string, string | undefined>();
-  return (file) => {
-    if (memo.has(file)) return memo.get(file);
+interface FileHashes {
+  (file: string): string | undefined;
+  /**
+   * Forgets the hash of every file whose size, mtime or inode changed since it was read, so a check prepared
+   * ahead never decides with contents older than those its caller saw.
+   */
+  refresh(): void;
+}
+
+function fileHashes(): FileHashes {
+  const memo = new Map<string, { readonly hash: string | undefined; readonly stamp: string }>();
+  const hashOf = (file: string): string | undefined => {
+    const known = memo.get(file);
+    if (known) return known.hash;
+    const stamp = fileStamp(file); // before the read: a change after it shows in `refresh`
     let hash: string | undefined;
     try {
       hash = createHash('sha1').update(readFileSync(file)).digest('hex');
     } catch {
       hash = undefined;
     }
-    memo.set(file, hash);
+    memo.set(file, { hash, stamp });
     return hash;
   };
+  hashOf.refresh = () => {
+    for (const [file, { stamp }] of memo) if (fileStamp(file) !== stamp) memo.delete(file);
+  };
+  return hashOf;
+}
+
+function fileStamp(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.size}:${s.mtimeNs}:${s.ino}`;
+  } catch {
+    return 'none';
+  }
 }
 
 /**

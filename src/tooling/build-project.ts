@@ -14,6 +14,7 @@ import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
+import { typecheckThread } from '../io/typecheck-thread.ts';
 import { BuildCache, type CacheHit, type OutputFiles } from '../io/build-cache.ts';
 import { sha256 } from '../build/manifest.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
@@ -77,11 +78,19 @@ export async function buildProject(
   loaded?: readonly LoadedDashboard[],
 ): Promise<ProjectBuild> {
   const t0 = performance.now();
+  const typecheck = options.typecheck !== false;
+  // The compiler's thread starts first and prepares a check (loads TypeScript, reads its stored results, parses the
+  // declaration files) while this thread reads the config, hashes the sources and asks the record of the last
+  // build, so a check that is needed starts half done; one that is not is stopped unused.
+  const typeThread = typecheck ? typecheckThread() : undefined;
+  const prepared = typeThread?.prepare(
+    options.root,
+    options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir },
+  );
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const config = configResult.config;
   const t1 = performance.now();
   const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
-  const typecheck = options.typecheck !== false;
   const cache =
     options.cache === false
       ? undefined
@@ -110,6 +119,7 @@ export async function buildProject(
         })
       : undefined;
   if (fast) {
+    typeThread?.stopIfIdle();
     const t2 = performance.now();
     const alerts = await renderProjectAlerts(options.root, await alertsLoading, fast.dashboards, config);
     const t3 = performance.now();
@@ -124,10 +134,10 @@ export async function buildProject(
       ...(outputHashes ? { outputHashes } : {}),
     };
   }
-  // The compiler checks on its own thread (started only now: a build the record answers never needs it) while this
-  // thread reads the cache, esbuild bundles in its own process and this thread renders.
+  // The compiler checks on its own thread while this thread reads the cache, esbuild bundles in its own process and
+  // this thread renders.
   const typeErrors: Promise<TypeCheck | undefined> = typecheck
-    ? checkTypes(options.root, files, options.cacheDir)
+    ? checkTypes(options.root, files, options.cacheDir, false, prepared)
     : Promise.resolve(undefined);
   typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
   const hits = new Map<string, CacheHit>();

@@ -23,9 +23,14 @@ export async function checkTypes(
   cacheDir?: string,
   /** A long-lived caller (`dev`): keep the thread ready for the next check. */
   warm = false,
+  /** The token of the thread's `prepare` for this check, when the caller had it prepared. */
+  prepared?: number,
 ): Promise<TypeCheck> {
   const start = performance.timeOrigin + performance.now();
-  const outcome = await typecheckThread().check(root, files, cacheDir === undefined ? {} : { cacheDir }, { warm });
+  const outcome = await typecheckThread().check(root, files, cacheDir === undefined ? {} : { cacheDir }, {
+    warm,
+    ...(prepared !== undefined ? { prepared } : {}),
+  });
   return {
     diagnostics: outcome.errors.map(typeDiagnostic),
     ms: outcome.doneAt - start,

@@ -35,6 +35,20 @@ describe('TypecheckThread', () => {
     expect(thread.threaded).toBe(true);
   });
 
+  it('takes over a prepared check with the same errors as an unprepared one; a request in between drops it', async () => {
+    project = await tempProject(sources);
+    thread = new TypecheckThread();
+    const token = thread.prepare(project.root, { cacheDir: `${project.root}/c1` });
+    const first = await thread.check(project.root, files, { cacheDir: `${project.root}/c1` }, { prepared: token });
+    expect([first.checked, brief(first.errors)]).toEqual([2, ['dashboards/a.ts:1 TS2322', 'dashboards/b.ts:1 TS2304']]);
+    const stale = thread.prepare(project.root, { cacheDir: `${project.root}/c1` });
+    await project.write('dashboards/b.ts', 'export default 2;\n');
+    const between = await thread.check(project.root, files, { cacheDir: `${project.root}/c1` });
+    const after = await thread.check(project.root, files, { cacheDir: `${project.root}/c1` }, { prepared: stale });
+    expect([between.checked, between.reused, brief(between.errors)]).toEqual([1, 1, ['dashboards/a.ts:1 TS2322']]);
+    expect([after.checked, after.reused, after.errors]).toEqual([0, 2, between.errors]);
+  });
+
   it('drops the pending checks when abandoned, without running them here', async () => {
     project = await tempProject(sources);
     thread = new TypecheckThread();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   TYPECHECK_CACHE_DIR,
   TYPECHECK_RESULTS_FILE,
+  prepareTypecheck,
   typecheckProject,
   warmUpTypecheck,
 } from '../../src/io/typecheck.ts';
@@ -161,6 +162,34 @@ describe('typecheckProject', () => {
     warmUpTypecheck(project.root, ['dashboards/a.ts']);
     await expect(stat(resultsFile(project.root))).rejects.toThrow();
     expect(brief(typecheckProject(project.root, ['dashboards/a.ts']))).toEqual(['dashboards/a.ts:1:7 TS2322']);
+  });
+
+  it('takes over a check prepared ahead, reading again the files edited since it was prepared', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'export default 1;\n',
+      'dashboards/b.ts': "const s: string = 'b';\nexport default s;\n",
+    });
+    const files = ['dashboards/a.ts', 'dashboards/b.ts'];
+    typecheckProject(project.root, files);
+    const unchanged = typecheckProject(project.root, files, {}, prepareTypecheck(project.root));
+    expect([unchanged.checked, unchanged.reused, unchanged.errors]).toEqual([0, 2, []]);
+    const prepared = prepareTypecheck(project.root); // hashes a.ts as it is now…
+    await project.write('dashboards/a.ts', 'export default missing;\n'); // …and then it changes
+    const edited = typecheckProject(project.root, files, {}, prepared);
+    expect([edited.checked, edited.reused, brief(edited)]).toEqual([1, 1, ['dashboards/a.ts:1:16 TS2304']]);
+  });
+
+  it('prepares again when tsconfig.json changed since a check was prepared', async () => {
+    project = await tempProject({ 'dashboards/a.ts': 'export default function f(x) {\n  return x;\n}\n' });
+    const files = ['dashboards/a.ts'];
+    expect(brief(typecheckProject(project.root, files))).toEqual(['dashboards/a.ts:1:27 TS7006']);
+    const prepared = prepareTypecheck(project.root);
+    await project.write('tsconfig.json', '{ "compilerOptions": { "strict": false, "noEmit": true } }\n');
+    expect(typecheckProject(project.root, files, {}, prepared)).toMatchObject({ checked: 1, errors: [] });
+    expect(prepareTypecheck(project.root, { cacheDir: path.join(project.root, 'elsewhere') })).toMatchObject({
+      root: project.root,
+      cacheDir: path.join(project.root, 'elsewhere'),
+    });
   });
 
   it('reuses results restored into another checkout of the project', async () => {

@@ -20,6 +20,8 @@ export class TypecheckThread {
   readonly #pending = new Map<number, Waiting>();
   /** Answered checks whose results the thread is still writing (it stays referenced until they are written). */
   readonly #saving = new Set<number>();
+  /** Called once no results are being written. */
+  #onSaved: (() => void)[] = [];
 
   /**
    * Starts the thread now (it loads the compiler while the caller does other work). `entry` replaces the thread's
@@ -81,6 +83,21 @@ export class TypecheckThread {
     if (this.#pending.size === 0 && this.#saving.size === 0) void this.close();
   }
 
+  /**
+   * Resolves once the thread has written the results of every check it answered (it answers first and writes
+   * after): a caller about to return, whose files may be deleted next (a test's temp folder), waits for this.
+   */
+  saved(): Promise<void> {
+    if (this.#saving.size === 0 || this.#broken || !this.#worker) return Promise.resolve();
+    return new Promise((resolve) => this.#onSaved.push(resolve));
+  }
+
+  #saved(): void {
+    const waiting = this.#onSaved;
+    this.#onSaved = [];
+    for (const resolve of waiting) resolve();
+  }
+
   /** Stops the thread; checks still pending finish on the calling thread. */
   async close(): Promise<void> {
     const worker = this.#worker;
@@ -116,6 +133,7 @@ export class TypecheckThread {
         // The thread wrote the results of an answered check: the process may now end without losing them.
         this.#saving.delete(m.id);
         if (this.#pending.size === 0 && this.#saving.size === 0) worker.unref();
+        if (this.#saving.size === 0) this.#saved();
         return;
       }
       const waiting = this.#pending.get(m.id);
@@ -128,6 +146,8 @@ export class TypecheckThread {
     });
     const broken = () => {
       this.#broken = true;
+      this.#saving.clear();
+      this.#saved();
       this.#fallBack();
     };
     worker.on('error', broken);

@@ -186,6 +186,8 @@ export async function buildProject(
   };
   const deferred = options.deferCacheWrites === true && cache !== undefined;
   if (!deferred) await storeInCache();
+  // The type check answered before writing its results; they are written by the time this build returns.
+  if (types) await typecheckThread().saved();
   return {
     files: [...rendered.files.map((f) => underOutDir(f)), ...alerts.files],
     dashboards: rendered.dashboards,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { typecheckProject } from '../../src/io/typecheck.ts';
+import { stat } from 'node:fs/promises';
+import { TYPECHECK_RESULTS_FILE, typecheckProject } from '../../src/io/typecheck.ts';
 import { TypecheckThread } from '../../src/io/typecheck-thread.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
@@ -41,6 +42,8 @@ describe('TypecheckThread', () => {
     const token = thread.prepare(project.root, { cacheDir: `${project.root}/c1` });
     const first = await thread.check(project.root, files, { cacheDir: `${project.root}/c1` }, { prepared: token });
     expect([first.checked, brief(first.errors)]).toEqual([2, ['dashboards/a.ts:1 TS2322', 'dashboards/b.ts:1 TS2304']]);
+    await thread.saved(); // answered first, written after
+    expect((await stat(`${project.root}/c1/${TYPECHECK_RESULTS_FILE}`)).isFile()).toBe(true);
     const stale = thread.prepare(project.root, { cacheDir: `${project.root}/c1` });
     await project.write('dashboards/b.ts', 'export default 2;\n');
     const between = await thread.check(project.root, files, { cacheDir: `${project.root}/c1` });

@@ -96,14 +96,15 @@ export function checkBatch(ctx: CheckContext, rootNames: readonly string[], want
 }
 
 /**
- * Parses (into the process's shared declaration files) what every program of `ctx` reads whatever its dashboards:
- * TypeScript's lib and the types of `panelcraft` with everything they import (the foundation SDK's). Checks nothing.
+ * Parses into the process's shared declaration files what a program over `rootNames` reads: TypeScript's lib and
+ * every installed module they import, resolved as a check resolves them. Checks nothing.
  */
-export function parseDeclarations(ctx: CheckContext): void {
+export function parseDeclarations(ctx: CheckContext, rootNames: readonly string[]): void {
+  if (rootNames.length === 0) return;
   const host = compilerHost(ctx);
   resolveLikeTheLoader(host, ctx, new Map(), new Set());
   shareLibraryFiles(host);
-  ts.createProgram({ rootNames: [ctx.panelcraftTypes], options: ctx.options, host });
+  ts.createProgram({ rootNames, options: ctx.options, host });
 }
 
 /**

@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import {
+  parseAhead,
   type PreparedCheck,
   prepareTypecheck,
   type TypecheckOptions,
@@ -56,11 +57,23 @@ parentPort?.on('message', (request: TypecheckRequest) => {
   const ahead = prepared?.id === request.prepared ? prepared?.check : undefined;
   prepared = undefined; // a prepared check holds the hashes of its moment: for the next request only
   if (request.prepared === 'prepare') {
+    let check: PreparedCheck;
     try {
-      prepared = { id: request.id, check: prepareTypecheck(request.root, request.options) };
+      check = prepareTypecheck(request.root, request.options);
     } catch {
-      // the check itself will run into the same problem and report it
+      return; // the check itself will run into the same problem and report it
     }
+    prepared = { id: request.id, check };
+    // Messages already waiting are handled before this (a check that came early starts at once, parsing for
+    // itself); a check that comes during the parse finds the declarations parsed.
+    setImmediate(() => {
+      if (prepared?.check !== check) return;
+      try {
+        parseAhead(check);
+      } catch {
+        // a head start only
+      }
+    });
     return;
   }
   try {

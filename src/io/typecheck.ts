@@ -172,18 +172,37 @@ function setUp(root: string, cacheDir: string): CheckSetup {
 }
 
 /**
- * Does ahead of a check of `root` what does not depend on its files (see `PreparedCheck`), while the caller is
+ * Stored files whose programs are parsed ahead: their imports bring in the declaration files (TypeScript's lib, the
+ * SDK modules, panelcraft's types) that the dashboards of a project mostly share. Sources themselves are not kept.
+ */
+const PARSE_AHEAD_ROOTS = 3;
+
+/** Up to `n` of `items`, spread over the whole list (dashboards of one folder tend to import alike). */
+function sample<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+/**
+ * Does ahead of a check of `root` what does not depend on its files (see `PreparedCheck`; `parseAhead` the rest), while the caller is
  * still finding out whether it needs a check at all: the type-check thread runs this at the start of a build.
  */
 export function prepareTypecheck(root: string, options: Pick<TypecheckOptions, 'cacheDir'> = {}): PreparedCheck {
   const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
   const setup = setUp(root, cacheDir);
-  if (!('problem' in setup)) {
-    // Hash now what deciding the reuse will ask for, then parse what every program shares.
-    if (setup.stored) planReuse(setup.stored, Object.keys(setup.stored.files), setup.hashes);
-    parseDeclarations(setup.ctx);
-  }
+  // Hash now what deciding the reuse will ask for.
+  if (!('problem' in setup) && setup.stored) planReuse(setup.stored, Object.keys(setup.stored.files), setup.hashes);
   return { root, cacheDir, setup };
+}
+
+/**
+ * The rest of preparing, for a thread still waiting for its check: parses the declaration files the dashboards
+ * last checked read (TypeScript's lib, the SDK modules they import), shared with the check's program.
+ */
+export function parseAhead(prepared: PreparedCheck): void {
+  const { setup } = prepared;
+  if ('problem' in setup || !setup.stored) return;
+  parseDeclarations(setup.ctx, sample(Object.keys(setup.stored.files), PARSE_AHEAD_ROOTS));
 }
 
 /**

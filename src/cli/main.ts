@@ -13,11 +13,7 @@ import { escapeTerminal } from '../tooling/terminal-text.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   build: {
     summary: 'load, normalize, validate and write provisioning/ (--check writes nothing)',
-    load: async () => {
-      // The type checker's thread starts loading the compiler before the command's own modules load.
-      (await import('../io/typecheck-thread.ts')).typecheckThread();
-      return (await import('./commands/build.ts')).build;
-    },
+    load: async () => (await import('./commands/build.ts')).build,
   },
   lint: {
     summary: 'validate dashboard JSON files, also ones no one here wrote',

@@ -215,6 +215,20 @@ export class BuildCache {
     }
   }
 
+  /**
+   * Whether the record of the last build was written after each of `sources` (relative to the root) last changed,
+   * by mtime: then it will likely answer this build. A guess from a stat of each (no reads), for deciding what to
+   * start early; whether the record answers is decided by content (`recordedBuild`).
+   */
+  recordNewerThan(sources: readonly string[]): boolean {
+    try {
+      const written = statSync(path.join(this.dir, RECORD_FILE)).mtimeMs;
+      return sources.every((s) => statSync(path.resolve(this.root, s)).mtimeMs < written);
+    } catch {
+      return false;
+    }
+  }
+
   /** Keeps `record` for the next build. Without one the last record stays: it only matches its own inputs. */
   writeRecord(record: BuildRecord | undefined): void {
     if (this.writable && record !== undefined)

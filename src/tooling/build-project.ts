@@ -79,14 +79,6 @@ export async function buildProject(
 ): Promise<ProjectBuild> {
   const t0 = performance.now();
   const typecheck = options.typecheck !== false;
-  // The compiler's thread starts first and prepares a check (loads TypeScript, reads its stored results, parses the
-  // declaration files) while this thread reads the config, hashes the sources and asks the record of the last
-  // build, so a check that is needed starts half done; one that is not is stopped unused.
-  const typeThread = typecheck ? typecheckThread() : undefined;
-  const prepared = typeThread?.prepare(
-    options.root,
-    options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir },
-  );
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const config = configResult.config;
   const t1 = performance.now();
@@ -99,6 +91,15 @@ export async function buildProject(
           ...(options.cache?.write === false ? { write: false } : {}),
           ...(options.inputHashes ? { inputHashes: options.inputHashes } : {}),
         });
+  // When a source changed after the record of the last build was written (by mtime: a guess, decided by content
+  // below), the compiler's thread starts now and prepares the check (loads TypeScript, reads and hashes its stored
+  // results, parses the declaration files) while this thread hashes the sources and asks the record. When nothing
+  // seems changed it starts only if the record does not answer: a build it answers then pays nothing for it.
+  const typeThread = typecheck && !(cache && !loaded && cache.recordNewerThan(files)) ? typecheckThread() : undefined;
+  const prepared = typeThread?.prepare(
+    options.root,
+    options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir },
+  );
   const hashCache = cache?.readHashCache();
   const outputHashes =
     cache && hashCache

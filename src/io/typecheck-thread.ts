@@ -194,6 +194,14 @@ export function typecheckThread(): TypecheckThread {
   return shared;
 }
 
+/**
+ * Resolves once the process's type-check thread has written the results of the checks it answered; starts no
+ * thread (one started and never used can keep the process from ending).
+ */
+export function typecheckResultsSaved(): Promise<void> {
+  return shared ? shared.saved() : Promise.resolve();
+}
+
 /** The module a thread runs, and its Node options. */
 export interface WorkerEntry {
   readonly url: URL;

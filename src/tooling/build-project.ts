@@ -14,7 +14,7 @@ import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
-import { typecheckThread } from '../io/typecheck-thread.ts';
+import { typecheckResultsSaved, typecheckThread } from '../io/typecheck-thread.ts';
 import { BuildCache, type CacheHit, type OutputFiles } from '../io/build-cache.ts';
 import { sha256 } from '../build/manifest.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
@@ -188,7 +188,7 @@ export async function buildProject(
   const deferred = options.deferCacheWrites === true && cache !== undefined;
   if (!deferred) await storeInCache();
   // The type check answered before writing its results; they are written by the time this build returns.
-  if (types) await typecheckThread().saved();
+  if (types) await typecheckResultsSaved();
   return {
     files: [...rendered.files.map((f) => underOutDir(f)), ...alerts.files],
     dashboards: rendered.dashboards,

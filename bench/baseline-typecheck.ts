@@ -1,16 +1,17 @@
 // The type check a bare-SDK team runs beside its build (`tsc --noEmit` in CI), over the same synthetic tree and with
 // the compiler settings `panelcraft init` writes (a project without tsconfig.json is checked alike): the fairer
-// baseline for a type-checked build.
+// baseline for a type-checked build. Run with TypeScript 5.x's compiler and with TypeScript 7's native one.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tsconfigSource } from '../src/init/project-files.ts';
-import { runNode, type Sample } from './measure.ts';
+import { runProcess, type Sample } from './measure.ts';
+import type { TypeChecker } from './type-checkers.ts';
 
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-
-/** Runs `tsc --noEmit -p` on a tsconfig (kept outside the tree, so panelcraft's own build does not read it). */
-export async function tscNoEmit(tree: string, configDir: string): Promise<Sample> {
+/**
+ * Runs `tsc --noEmit -p` on a tsconfig (kept in `configDir`, outside the tree, so panelcraft's own build does not read
+ * it); rejects when the tree does not type-check.
+ */
+export async function tscNoEmit(checker: TypeChecker, tree: string, configDir: string): Promise<Sample> {
   await mkdir(configDir, { recursive: true });
   const { compilerOptions } = JSON.parse(tsconfigSource()) as { compilerOptions: Record<string, unknown> };
   const config = {
@@ -18,5 +19,5 @@ export async function tscNoEmit(tree: string, configDir: string): Promise<Sample
     include: [`${path.relative(configDir, tree).split(path.sep).join('/')}/dashboards/**/*.ts`],
   };
   await writeFile(path.join(configDir, 'tsconfig.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return runNode([TSC, '-p', configDir]);
+  return runProcess(checker.command, [...checker.args, '-p', configDir]);
 }

@@ -1,9 +1,11 @@
 // Watch-mode latency: from saving one dashboard to its provisioning file holding the change, with `panelcraft dev`
-// running on a tree; and the dev process's peak RSS (VmHWM) over its start and every save.
+// running on a tree; and the peak memory over its start and every save, of the dev process with its children (a
+// type-check child, esbuild's service) summed, beside the largest single process's.
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { median } from './measure.ts';
+import { largerPeak, median } from './measure.ts';
+import { leftBehind, sampleTree } from './tree-sampler.ts';
 import { editedSource, folderOf, sourcePath } from './synthetic.ts';
 
 export interface DevLatency {
@@ -12,7 +14,12 @@ export interface DevLatency {
   readonly samplesMs: readonly number[];
   /** Start to the first build done, ms. */
   readonly firstBuildMs: number;
-  readonly peakRssMb: number;
+  /** Peak of the summed resident sets of the dev process and its descendants, MB. */
+  readonly treeRssMb: number;
+  /** Peak resident set of its largest single process, MB. */
+  readonly maxProcessRssMb: number;
+  /** Processes of its tree still running after it was stopped. */
+  readonly leftBehind: readonly string[];
 }
 
 const TARGET = 7;
@@ -21,6 +28,7 @@ export async function devLatency(cli: string, root: string, saves: number, extra
   const child = spawn(process.execPath, [cli, 'dev', '--root', root, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const sampling = sampleTree(child.pid!, { includeRoot: true });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -47,17 +55,22 @@ export async function devLatency(cli: string, root: string, saves: number, extra
       await until(async () => (await readFile(out, 'utf8').catch(() => '')).includes(title), `save ${e}`);
       samples.push(performance.now() - t);
     }
-    const peakRssMb = await peakRss(child.pid!);
-    return { saveToWrittenMs: median(samples), samplesMs: samples, firstBuildMs, peakRssMb } satisfies DevLatency;
-  } finally {
+    const tree = sampling.stop(); // its last sample reads the dev process's own peak (VmHWM) while it still runs
     child.kill('SIGTERM');
     await exited;
+    return {
+      saveToWrittenMs: median(samples),
+      samplesMs: samples,
+      firstBuildMs,
+      treeRssMb: largerPeak(tree.peakRssMb, tree.maxProcessRssMb),
+      maxProcessRssMb: tree.maxProcessRssMb,
+      leftBehind: await leftBehind(tree.met),
+    } satisfies DevLatency;
+  } finally {
+    sampling.stop();
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
-}
-
-/** The process's peak resident set (Linux VmHWM), MB; NaN where /proc is not there. */
-async function peakRss(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status);
-  return kb ? Number(kb[1]) / 1024 : Number.NaN;
 }

@@ -1,14 +1,19 @@
 // `npm run bench`: the installed CLI (compiled dist/) on synthetic trees of 100, 1 000 and 5 000 dashboards × 20
 // panels — cold build with the type check (empty cache), no-change rebuild, one-file-changed rebuild, `dev`
-// save-to-written — each with its peak RSS, beside the bare foundation SDK building and writing the same dashboards,
-// measured in the same run (rounds interleave the two, so load on the machine hits both alike). Medians over
-// BENCH_RUNS runs; prints a Markdown table and writes bench/out/results.json. Never a timed assertion.
+// save-to-written — each with its peak memory, beside the bare foundation SDK building and writing the same
+// dashboards, alone and followed by `tsc --noEmit` over the same tree (TypeScript 7's native compiler: the baseline;
+// the `typescript` package's JavaScript compiler: context), measured in the same run (rounds interleave them, so load
+// on the machine hits all alike). Peak memory is summed over each measured process and its descendants
+// (bench/measure.ts). Medians over BENCH_RUNS runs; prints a Markdown table and writes bench/out/results.json. Never a
+// timed assertion.
 //
 //   BENCH_SIZES=100,1000,5000  tree sizes (default all three)      --quick (BENCH_QUICK=1): 100 only, 3 runs, 5 saves
 //   BENCH_RUNS=5               runs per scenario                    BENCH_DEV_SAVES=10  saves timed in `dev`
 //   BENCH_SCENARIOS=…          any of version,baseline,cold,nochange,onefile,dev (default all); baseline with
 //                              cold also times `tsc --noEmit` over the tree (the bare SDK's type check)
 //   BENCH_NO_COMPILE=1         use dist/ as it is instead of compiling it first
+//   BENCH_TS7_FROM=<dir>       look TypeScript 7 up from <dir>'s node_modules instead of this repository's (to try a
+//                              scratch install); without one, its rows say "not installed"
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,8 +22,9 @@ import { tscNoEmit } from './baseline-typecheck.ts';
 import { devLatency } from './dev-save.ts';
 import { installedCli } from './installed-cli.ts';
 import { median, runNode, type Sample } from './measure.ts';
-import { markdownTable, type SizeResult } from './report-table.ts';
+import { markdownTable, type Results, type Scenario, type SizeResult, type TypeCheckBaseline } from './report-table.ts';
 import { editedSource, PANELS_PER_DASHBOARD, sourcePath, writeSyntheticTree } from './synthetic.ts';
+import { type TypeChecker, typescriptJs, typescriptNative } from './type-checkers.ts';
 
 const HERE = import.meta.dirname;
 const OUT = path.join(HERE, 'out');
@@ -37,6 +43,8 @@ interface CacheUse {
 }
 type BuildSample = Sample & { timings?: Record<string, number>; cache?: CacheUse };
 const log = (text: string) => process.stderr.write(`${text}\n`);
+const mb = (x: number) => `${Math.round(x)} MB`;
+const memory = (s: Sample) => `${mb(s.treeRssMb)} tree (largest process ${mb(s.maxProcessRssMb)})`;
 
 const load = () =>
   os
@@ -45,15 +53,45 @@ const load = () =>
     .join(' ');
 const startedAt = new Date().toISOString();
 const loadAtStart = load();
+const leftBehind: string[] = [];
+/** Notes a measured run's sample, and the processes it left running. */
+const measured = <S extends Sample>(label: string, sample: S): S => {
+  for (const p of sample.leftBehind) leftBehind.push(`${p} after ${label}`);
+  if (sample.leftBehind.length > 0) log(`  WARNING: ${label} left running: ${sample.leftBehind.join(', ')}`);
+  return sample;
+};
 await mkdir(OUT, { recursive: true });
 const cli = await installedCli(OUT, process.env.BENCH_NO_COMPILE !== '1');
 const help = (await runNode([cli, 'build', '--help'])).stdout;
 /** The build cache directory flag, when this version of the CLI has one; else the default cache below the root. */
 const hasCacheDir = help.includes('--cache-dir');
-log(`panelcraft bench: installed CLI ${cli}; sizes ${SIZES.join(', ')}; ${RUNS} runs; load ${loadAtStart}`);
+const checkers = { tscJs: typescriptJs(), tscNative: typescriptNative() };
+log(
+  `panelcraft bench: installed CLI ${cli}; sizes ${SIZES.join(', ')}; ${RUNS} runs; load ${loadAtStart}; ` +
+    `tsc: ${checkers.tscJs?.name ?? 'typescript not installed'}, ${checkers.tscNative?.name ?? 'TypeScript 7 not installed'}`,
+);
 
 const versionSamples: Sample[] = [];
-if (SCENARIOS.has('version')) for (let r = 0; r < RUNS; r++) versionSamples.push(await runNode([cli, '--version']));
+if (SCENARIOS.has('version'))
+  for (let r = 0; r < RUNS; r++) versionSamples.push(measured('--version', await runNode([cli, '--version'])));
+
+const summary = (list: readonly BuildSample[]): Scenario | undefined =>
+  list.length === 0
+    ? undefined
+    : {
+        wallMs: median(list.map((s) => s.wallMs)),
+        treeRssMb: median(list.map((s) => s.treeRssMb)),
+        maxProcessRssMb: median(list.map((s) => s.maxProcessRssMb)),
+        wallSamplesMs: list.map((s) => Math.round(s.wallMs)),
+        ...(list.at(-1)!.cache ? { cache: list.at(-1)!.cache } : {}),
+        ...(list[0]!.timings
+          ? {
+              stagesMs: Object.fromEntries(
+                Object.keys(list[0]!.timings).map((k) => [k, median(list.map((s) => s.timings?.[k] ?? Number.NaN))]),
+              ),
+            }
+          : {}),
+      };
 
 const sizes: SizeResult[] = [];
 for (const size of SIZES) {
@@ -64,11 +102,11 @@ for (const size of SIZES) {
   await writeSyntheticTree(root, size);
   const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
   const build = async (label: string): Promise<BuildSample> => {
-    const sample = await runNode([cli, 'build', '--root', root, '--json', ...cacheArgs]);
+    const sample = measured(label, await runNode([cli, 'build', '--root', root, '--json', ...cacheArgs]));
     const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number>; cache?: CacheUse };
     if (!report.ok) throw new Error(`${label}: the build failed:\n${sample.stdout.slice(0, 4000)}`);
     const use = report.cache ? ` (cache: ${report.cache.reused} reused, ${report.cache.rendered} rendered)` : '';
-    log(`  ${label}: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB${use}`);
+    log(`  ${label}: ${Math.round(sample.wallMs)} ms, ${memory(sample)}${use}`);
     return {
       ...sample,
       ...(report.timings ? { timings: report.timings } : {}),
@@ -80,72 +118,89 @@ for (const size of SIZES) {
     await rm(path.join(root, 'node_modules'), { recursive: true, force: true }); // the default cache dir
     await rm(cacheDir, { recursive: true, force: true });
   };
-  const samples: Record<string, BuildSample[]> = {
+  const samples: Record<'baseline' | 'cold' | 'nochange' | 'onefile', BuildSample[]> = {
     baseline: [],
-    baselineTyped: [],
     cold: [],
     nochange: [],
     onefile: [],
+  };
+  const typeChecks = {
+    tscJs: { alone: [] as Sample[], withSdk: [] as Sample[] },
+    tscNative: { alone: [] as Sample[], withSdk: [] as Sample[] },
+  };
+  /** `tsc --noEmit` over the tree, alone and after the bare SDK's build (the CI job: wall times add, the peak is the larger). */
+  const typeCheck = async (checker: TypeChecker, into: (typeof typeChecks)['tscJs'], sdk: Sample) => {
+    const tsc = measured(checker.name, await tscNoEmit(checker, root, path.join(OUT, `baseline-tsc-${size}`)));
+    log(`  tsc --noEmit, ${checker.name}: ${Math.round(tsc.wallMs)} ms, ${memory(tsc)}`);
+    into.alone.push(tsc);
+    into.withSdk.push({
+      wallMs: tsc.wallMs + sdk.wallMs,
+      treeRssMb: Math.max(tsc.treeRssMb, sdk.treeRssMb),
+      maxProcessRssMb: Math.max(tsc.maxProcessRssMb, sdk.maxProcessRssMb),
+      stdout: '',
+      leftBehind: [],
+    });
   };
   for (let r = 0; r < RUNS; r++) {
     if (SCENARIOS.has('baseline')) {
       const out = path.join(OUT, `baseline-out-${size}`);
       await rm(out, { recursive: true, force: true });
-      const sample = await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]);
-      log(`  bare SDK: ${Math.round(sample.wallMs)} ms, ${Math.round(sample.rssMb)} MB`);
-      samples.baseline!.push(sample);
+      const sample = measured(
+        'bare SDK',
+        await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]),
+      );
+      log(`  bare SDK: ${Math.round(sample.wallMs)} ms, ${memory(sample)}`);
+      samples.baseline.push(sample);
       if (SCENARIOS.has('cold')) {
-        const tsc = await tscNoEmit(root, path.join(OUT, `baseline-tsc-${size}`));
-        log(`  tsc --noEmit: ${Math.round(tsc.wallMs)} ms, ${Math.round(tsc.rssMb)} MB`);
-        // a CI job runs the two one after the other: wall times add up, the peak is the larger one
-        samples.baselineTyped!.push({
-          wallMs: tsc.wallMs + sample.wallMs,
-          rssMb: Math.max(tsc.rssMb, sample.rssMb),
-          stdout: '',
-        });
+        if (checkers.tscJs) await typeCheck(checkers.tscJs, typeChecks.tscJs, sample);
+        if (checkers.tscNative) await typeCheck(checkers.tscNative, typeChecks.tscNative, sample);
       }
     }
     if (SCENARIOS.has('cold') || r === 0) {
       await emptyCaches();
       const sample = await build('cold build');
-      if (SCENARIOS.has('cold')) samples.cold!.push(sample);
+      if (SCENARIOS.has('cold')) samples.cold.push(sample);
     }
-    if (SCENARIOS.has('nochange')) samples.nochange!.push(await build('no change'));
+    if (SCENARIOS.has('nochange')) samples.nochange.push(await build('no change'));
     if (SCENARIOS.has('onefile')) {
       await writeFile(sourcePath(root, 7), editedSource(7, `Service 7 bench run ${r}`));
-      samples.onefile!.push(await build('one file changed'));
+      samples.onefile.push(await build('one file changed'));
     }
   }
   const dev = SCENARIOS.has('dev') ? await devLatency(cli, root, SAVES, cacheArgs) : undefined;
-  if (dev) log(`  dev: save to written ${Math.round(dev.saveToWrittenMs)} ms, ${Math.round(dev.peakRssMb)} MB`);
-  const summary = (list: readonly BuildSample[]) =>
-    list.length === 0
-      ? undefined
-      : {
-          wallMs: median(list.map((s) => s.wallMs)),
-          rssMb: median(list.map((s) => s.rssMb)),
-          wallSamplesMs: list.map((s) => Math.round(s.wallMs)),
-          ...(list.at(-1)!.cache ? { cache: list.at(-1)!.cache } : {}),
-          ...(list[0]!.timings
-            ? {
-                stagesMs: Object.fromEntries(
-                  Object.keys(list[0]!.timings).map((k) => [k, median(list.map((s) => s.timings?.[k] ?? Number.NaN))]),
-                ),
-              }
-            : {}),
-        };
+  if (dev) {
+    for (const p of dev.leftBehind) leftBehind.push(`${p} after dev`);
+    log(
+      `  dev: save to written ${Math.round(dev.saveToWrittenMs)} ms, ${mb(dev.treeRssMb)} tree (largest process ${mb(dev.maxProcessRssMb)})`,
+    );
+  }
+  const typeCheckBaseline = (key: keyof typeof checkers): TypeCheckBaseline | undefined => {
+    if (!SCENARIOS.has('baseline') || !SCENARIOS.has('cold')) return undefined;
+    const checker = checkers[key];
+    if (!checker) return {};
+    const alone = summary(typeChecks[key].alone);
+    const withSdk = summary(typeChecks[key].withSdk);
+    return { compiler: checker.name, ...(alone ? { alone } : {}), ...(withSdk ? { withSdk } : {}) };
+  };
+  const tscJs = typeCheckBaseline('tscJs');
+  const tscNative = typeCheckBaseline('tscNative');
+  const scenarios = {
+    baseline: summary(samples.baseline),
+    cold: summary(samples.cold),
+    nochange: summary(samples.nochange),
+    onefile: summary(samples.onefile),
+  };
   sizes.push({
     dashboards: size,
-    baseline: summary(samples.baseline!),
-    baselineTyped: summary(samples.baselineTyped!),
-    cold: summary(samples.cold!),
-    nochange: summary(samples.nochange!),
-    onefile: summary(samples.onefile!),
+    ...Object.fromEntries(Object.entries(scenarios).filter(([, s]) => s !== undefined)),
+    ...(tscJs ? { tscJs } : {}),
+    ...(tscNative ? { tscNative } : {}),
     ...(dev
       ? {
           dev: {
             wallMs: dev.saveToWrittenMs,
-            rssMb: dev.peakRssMb,
+            treeRssMb: dev.treeRssMb,
+            maxProcessRssMb: dev.maxProcessRssMb,
             wallSamplesMs: dev.samplesMs.map(Math.round),
             firstBuildMs: dev.firstBuildMs,
           },
@@ -154,24 +209,22 @@ for (const size of SIZES) {
   });
 }
 
-const results = {
+const results: Results & Record<string, unknown> = {
   startedAt,
   finishedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, node: process.version, loadAtStart, loadAtEnd: load() },
   commit: gitHead(),
   cli: 'installed copy of the compiled dist/ (bench/out/install/node_modules/panelcraft)',
   cacheDirFlag: hasCacheDir,
+  typeCheckers: {
+    tscJs: checkers.tscJs ?? 'not installed',
+    tscNative: checkers.tscNative ?? 'not installed',
+  },
   panelsPerDashboard: PANELS_PER_DASHBOARD,
   runs: RUNS,
   devSaves: SAVES,
-  ...(versionSamples.length > 0
-    ? {
-        version: {
-          wallMs: median(versionSamples.map((s) => s.wallMs)),
-          rssMb: median(versionSamples.map((s) => s.rssMb)),
-        },
-      }
-    : {}),
+  ...(versionSamples.length > 0 ? { version: summary(versionSamples)! } : {}),
+  leftBehind,
   sizes,
 };
 await writeFile(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -60,12 +60,29 @@ export function parseStatusKb(status: string): { readonly rssKb: number; readonl
   return rss && hwm ? { rssKb: Number(rss[1]), hwmKb: Number(hwm[1]) } : undefined;
 }
 
+/** The resident set of a /proc/<pid>/statm text (its second field, in pages), kB; undefined when unreadable. */
+export function parseStatmRssKb(statm: string, pageKb: number): number | undefined {
+  const resident = statm.split(' ')[1];
+  return resident !== undefined && /^\d+$/.test(resident) ? Number(resident) * pageKb : undefined;
+}
+
 /** The pids of a /proc/<pid>/task/<tid>/children text ("123 456 "). */
 export function parseChildren(text: string): number[] {
   return text
     .split(' ')
     .filter((t) => /^\d+$/.test(t))
     .map(Number);
+}
+
+/** The state (field 3) of a /proc/<pid>/stat text: `Z` for a zombie, which has exited but not been reaped. */
+export function parseState(stat: string): string | undefined {
+  const close = stat.lastIndexOf(')');
+  return close < 0
+    ? undefined
+    : stat
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/)[0];
 }
 
 /**
@@ -86,8 +103,8 @@ export function parseStartTime(stat: string): string | undefined {
 
 /**
  * The processes of a tree still running after its root was reaped: those met while sampling whose pid now names a
- * process with the same start time. `startTimeNow` gives the start time of the process holding a pid now, or
- * `undefined` when none does.
+ * process with the same start time. `startTimeNow` gives the start time of the running process holding a pid now,
+ * or `undefined` when none does (a zombie has exited: it runs nothing and holds no memory).
  */
 export function survivors(
   met: ReadonlyMap<number, string>,

@@ -1,12 +1,17 @@
 // Samples the resident memory of a running process and all its descendants every ~10 ms, from /proc, and keeps the
 // largest sum seen: the peak memory of a build whose work runs in several processes at once. Runs in the bench's own
-// process while the measured one runs, so a sample reads only the tree's files (its threads' `children` lists and
-// each process's `status`), never all of /proc. Without /proc (not Linux) the peak is unknown (NaN), never a guess.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// process while the measured one runs, so it is kept cheap: a sample reads one small file per process of the tree
+// (`statm`), and only every fifth looks for new children (each thread's `children` list) and reads each process's own
+// peak (`status`' VmHWM); it never scans all of /proc. A child is thus met up to ~50 ms after it starts, when it has
+// barely grown. Without /proc (not Linux) the peak is unknown (NaN), never a guess.
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import {
   type ProcessReading,
   parseChildren,
   parseStartTime,
+  parseState,
+  parseStatmRssKb,
   parseStatusKb,
   readTree,
   survivors,
@@ -14,6 +19,8 @@ import {
 
 const HAS_PROC = existsSync('/proc/self/task');
 const INTERVAL_MS = 10;
+/** Every how many samples the tree's children are looked up again. */
+const DISCOVER_EVERY = 5;
 
 export interface TreeSampling {
   /** The largest summed resident set seen, MB (NaN without /proc). */
@@ -25,14 +32,35 @@ export interface TreeSampling {
   readonly met: ReadonlyMap<number, string>;
 }
 
-const readOrUndefined = (file: string) => {
+const BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+/** A small /proc file's text (read without allocating for it), or undefined once its process or thread has exited. */
+function readOrUndefined(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    const length = readSync(fd, BUFFER, 0, BUFFER.length, 0);
+    return length < BUFFER.length ? BUFFER.toString('latin1', 0, length) : readFileSync(file, 'latin1');
   } catch {
-    return undefined; // the process or thread has exited meanwhile
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+let pageKbOnce: number | undefined;
+const pageKb = () => {
+  if (pageKbOnce === undefined) {
+    try {
+      pageKbOnce = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) / 1024 || 4;
+    } catch {
+      pageKbOnce = 4;
+    }
+  }
+  return pageKbOnce;
 };
 
+/** A process's memory and children, read whole: its status (VmRSS, VmHWM) and every thread's children list. */
 function readProcess(pid: number): ProcessReading | undefined {
   const memory = parseStatusKb(readOrUndefined(`/proc/${pid}/status`) ?? '');
   if (!memory) return undefined;
@@ -47,6 +75,11 @@ function readProcess(pid: number): ProcessReading | undefined {
 }
 
 const startTime = (pid: number) => parseStartTime(readOrUndefined(`/proc/${pid}/stat`) ?? '');
+/** The start time of the process holding `pid`, unless it has exited (a zombie waiting to be reaped). */
+const runningStartTime = (pid: number) => {
+  const stat = readOrUndefined(`/proc/${pid}/stat`) ?? '';
+  return parseState(stat) === 'Z' ? undefined : parseStartTime(stat);
+};
 
 /**
  * Starts sampling the tree below `root` (with `root` itself unless `includeRoot` is false: GNU time, which only
@@ -58,9 +91,24 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
   let peakKb = HAS_PROC ? 0 : Number.NaN;
   let maxProcessKb = HAS_PROC ? 0 : Number.NaN;
   let samples = 0;
-  const sample = () => {
+  /** What the last full reading found of each process: its own peak and its children. */
+  const known = new Map<number, ProcessReading>();
+  const page = HAS_PROC ? pageKb() : 4;
+  const readCheaply = (pid: number): ProcessReading | undefined => {
+    const last = known.get(pid);
+    if (!last) return readFully(pid);
+    const rssKb = parseStatmRssKb(readOrUndefined(`/proc/${pid}/statm`) ?? '', page);
+    return rssKb === undefined ? undefined : { ...last, rssKb };
+  };
+  const readFully = (pid: number): ProcessReading | undefined => {
+    const reading = readProcess(pid);
+    if (reading) known.set(pid, reading);
+    else known.delete(pid);
+    return reading;
+  };
+  const sample = (full: boolean) => {
     if (!HAS_PROC) return;
-    const reading = readTree(root, readProcess, options);
+    const reading = readTree(root, full ? readFully : readCheaply, options);
     samples++;
     peakKb = Math.max(peakKb, reading.rssKb);
     maxProcessKb = Math.max(maxProcessKb, reading.maxProcessHwmKb);
@@ -70,13 +118,13 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
       if (start !== undefined) met.set(pid, start);
     }
   };
-  sample();
-  const timer = setInterval(sample, INTERVAL_MS);
+  sample(true);
+  const timer = setInterval(() => sample(samples % DISCOVER_EVERY === 0), INTERVAL_MS);
   let result: TreeSampling | undefined;
   return {
     stop() {
       if (result) return result;
-      sample();
+      sample(true);
       clearInterval(timer);
       result = { peakRssMb: peakKb / 1024, maxProcessRssMb: maxProcessKb / 1024, samples, met };
       return result;
@@ -90,10 +138,10 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
  */
 export async function leftBehind(met: ReadonlyMap<number, string>, graceMs = 2000): Promise<string[]> {
   const deadline = Date.now() + graceMs;
-  let alive = survivors(met, startTime);
+  let alive = survivors(met, runningStartTime);
   while (alive.length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 20));
-    alive = survivors(met, startTime);
+    alive = survivors(met, runningStartTime);
   }
   return alive.map((pid) => `${pid} ${/\(.*\)/.exec(readOrUndefined(`/proc/${pid}/stat`) ?? '')?.[0] ?? ''}`.trim());
 }

@@ -3,6 +3,8 @@ import {
   type ProcessReading,
   parseChildren,
   parseStartTime,
+  parseState,
+  parseStatmRssKb,
   parseStatusKb,
   readTree,
   survivors,
@@ -74,6 +76,11 @@ describe('parsing /proc', () => {
     expect(parseStatusKb('')).toBeUndefined();
   });
 
+  it('reads the resident pages of a statm line as kB', () => {
+    expect(parseStatmRssKb('316377 37753 11473 10497 0 59817 0\n', 4)).toBe(151_012);
+    expect(parseStatmRssKb('', 4)).toBeUndefined();
+  });
+
   it('reads the pids of a children file', () => {
     expect(parseChildren('26803 26811 ')).toEqual([26_803, 26_811]);
     expect(parseChildren('')).toEqual([]);
@@ -84,6 +91,12 @@ describe('parsing /proc', () => {
     expect(parseStartTime(`4242 (node) ${tail}`)).toBe('1962145');
     expect(parseStartTime(`4242 (a) b (c)) ${tail}`)).toBe('1962145');
     expect(parseStartTime('')).toBeUndefined();
+  });
+
+  it('reads the state (field 3) of a stat line', () => {
+    expect(parseState('4242 (node) S 1 1 1 0')).toBe('S');
+    expect(parseState('4242 (a) Z (b)) Z 1 1 1 0')).toBe('Z');
+    expect(parseState('')).toBeUndefined();
   });
 });
 

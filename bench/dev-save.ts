@@ -18,6 +18,8 @@ export interface DevLatency {
   readonly treeRssMb: number;
   /** Peak resident set of its largest single process, MB. */
   readonly maxProcessRssMb: number;
+  /** What the sampled tree peak was made of, MB by command name. */
+  readonly peakByNameMb: Readonly<Record<string, number>>;
   /** Processes of its tree still running after it was stopped. */
   readonly leftBehind: readonly string[];
 }
@@ -64,6 +66,7 @@ export async function devLatency(cli: string, root: string, saves: number, extra
       firstBuildMs,
       treeRssMb: largerPeak(tree.peakRssMb, tree.maxProcessRssMb),
       maxProcessRssMb: tree.maxProcessRssMb,
+      peakByNameMb: tree.peakByNameMb,
       leftBehind: await leftBehind(tree.met),
     } satisfies DevLatency;
   } finally {

@@ -15,6 +15,8 @@ export interface Sample {
   readonly treeRssMb: number;
   /** Peak resident set of the largest single process (GNU time's %M), MB. */
   readonly maxProcessRssMb: number;
+  /** What the sampled tree peak was made of, MB by command name. */
+  readonly peakByNameMb: Readonly<Record<string, number>>;
   readonly stdout: string;
   /** Processes of its tree still running after it exited (`pid (command)`); a benchmark must leave none. */
   readonly leftBehind: readonly string[];
@@ -54,7 +56,7 @@ export async function runProcess(
         const kb = /bench-maxrss-kb=(\d+)/.exec(stderr);
         const maxProcessRssMb = kb ? Number(kb[1]) / 1024 : Number.NaN;
         const treeRssMb = largerPeak(tree?.peakRssMb ?? Number.NaN, maxProcessRssMb);
-        resolve({ wallMs, treeRssMb, maxProcessRssMb, stdout });
+        resolve({ wallMs, treeRssMb, maxProcessRssMb, peakByNameMb: tree?.peakByNameMb ?? {}, stdout });
       },
     );
     if (child.pid !== undefined) sampling = sampleTree(child.pid, { includeRoot: GNU_TIME === undefined });

@@ -5,6 +5,8 @@
 
 /** What one sample reads of one process. */
 export interface ProcessReading {
+  /** Its command name (Name of /proc/<pid>/status, e.g. "node", "esbuild", "tsc"). */
+  readonly name: string;
   /** Resident set, kB (VmRSS of /proc/<pid>/status). */
   readonly rssKb: number;
   /** Its own peak resident set so far, kB (VmHWM). */
@@ -19,6 +21,8 @@ export interface TreeReading {
   /** The largest peak of one process of the tree so far (VmHWM), kB. */
   readonly maxProcessHwmKb: number;
   readonly pids: readonly number[];
+  /** The summed resident set by command name, kB, in the order met: what the sum is made of. */
+  readonly byName: Readonly<Record<string, number>>;
 }
 
 /**
@@ -35,6 +39,7 @@ export function readTree(
   const pids: number[] = [];
   let rssKb = 0;
   let maxProcessHwmKb = 0;
+  const byName: Record<string, number> = {};
   const queue = [root];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const reading = read(next);
@@ -43,6 +48,7 @@ export function readTree(
       rssKb += reading.rssKb;
       maxProcessHwmKb = Math.max(maxProcessHwmKb, reading.hwmKb);
       pids.push(next);
+      byName[reading.name] = (byName[reading.name] ?? 0) + reading.rssKb;
     }
     for (const child of reading.children) {
       if (seen.has(child)) continue;
@@ -50,14 +56,18 @@ export function readTree(
       queue.push(child);
     }
   }
-  return { rssKb, maxProcessHwmKb, pids };
+  return { rssKb, maxProcessHwmKb, pids, byName };
 }
 
-/** VmRSS and VmHWM of a /proc/<pid>/status text, kB; undefined when absent (a zombie has neither). */
-export function parseStatusKb(status: string): { readonly rssKb: number; readonly hwmKb: number } | undefined {
+/**
+ * The command name, VmRSS and VmHWM (kB) of a /proc/<pid>/status text; undefined when the memory lines are absent (a
+ * zombie has none).
+ */
+export function parseStatus(status: string): Omit<ProcessReading, 'children'> | undefined {
+  const name = /^Name:\t(.*)$/m.exec(status);
   const rss = /^VmRSS:\s+(\d+) kB$/m.exec(status);
   const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-  return rss && hwm ? { rssKb: Number(rss[1]), hwmKb: Number(hwm[1]) } : undefined;
+  return name && rss && hwm ? { name: name[1]!, rssKb: Number(rss[1]), hwmKb: Number(hwm[1]) } : undefined;
 }
 
 /** The resident set of a /proc/<pid>/statm text (its second field, in pages), kB; undefined when unreadable. */

@@ -10,6 +10,8 @@ export interface Scenario {
   readonly treeRssMb: number;
   /** Median peak resident set of its largest single process, MB. */
   readonly maxProcessRssMb: number;
+  /** What the tree's sampled peak was made of (MB by command name), in the run nearest the median. */
+  readonly peakByNameMb?: Readonly<Record<string, number>>;
   readonly wallSamplesMs: readonly number[];
   readonly stagesMs?: Readonly<Record<string, number>>;
   /** How the build cache served the last run (`build --json`'s `cache`). */
@@ -155,6 +157,12 @@ const cacheUse = (s: Scenario) =>
   s.cache
     ? `cache: ${s.cache.recorded ? 'whole build recorded; ' : ''}${s.cache.reused} reused, ${s.cache.rendered} rendered`
     : '';
+/** The tree's peak by process, when more than one kind of process made it: "peak: node 561 + esbuild 219 MB". */
+const peakMadeOf = (s: Scenario) => {
+  const parts = Object.entries(s.peakByNameMb ?? {});
+  return parts.length > 1 ? `peak: ${parts.map(([name, mb]) => `${name} ${Math.round(mb)}`).join(' + ')} MB` : '';
+};
+const notes = (...parts: string[]) => parts.filter((p) => p !== '').join('; ');
 
 export function markdownTable(results: Results): string {
   const lines = [
@@ -198,7 +206,14 @@ export function markdownTable(results: Results): string {
       mb(s.treeRssMb),
       mb(s.maxProcessRssMb),
     ];
-    if (size.baseline) row([n, 'bare SDK (build + write JSON)', ...measured(size.baseline, false, false), '', '']);
+    if (size.baseline)
+      row([
+        n,
+        'bare SDK (build + write JSON)',
+        ...measured(size.baseline, false, false),
+        peakMadeOf(size.baseline),
+        '',
+      ]);
     for (const [baseline, role] of [
       [size.tscJs, 'context'],
       [size.tscNative, 'baseline'],
@@ -211,7 +226,7 @@ export function markdownTable(results: Results): string {
           n,
           label,
           ...measured(baseline.withSdk, true, role === 'context'),
-          `tsc alone: ${ms(baseline.alone.wallMs)}, ${mb(baseline.alone.treeRssMb)}`,
+          notes(`tsc alone: ${ms(baseline.alone.wallMs)}, ${mb(baseline.alone.treeRssMb)}`, peakMadeOf(baseline.alone)),
           '',
         ]);
     }
@@ -222,7 +237,7 @@ export function markdownTable(results: Results): string {
         n,
         PANELCRAFT[key],
         ...measured(s, key !== 'dev', key !== 'dev'),
-        cacheUse(s),
+        notes(cacheUse(s), peakMadeOf(s)),
         targetCell(size, key, results.sizes),
       ]);
     }

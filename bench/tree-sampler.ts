@@ -12,7 +12,7 @@ import {
   parseStartTime,
   parseState,
   parseStatmRssKb,
-  parseStatusKb,
+  parseStatus,
   readTree,
   survivors,
 } from './process-tree.ts';
@@ -27,6 +27,8 @@ export interface TreeSampling {
   readonly peakRssMb: number;
   /** The largest peak of a single process of the tree (its VmHWM, as last read while it ran), MB. */
   readonly maxProcessRssMb: number;
+  /** What the sampled peak was made of: MB by command name (e.g. node 561, esbuild 219). */
+  readonly peakByNameMb: Readonly<Record<string, number>>;
   readonly samples: number;
   /** Every process the samples met (pid → start time), to check none outlives the measured one. */
   readonly met: ReadonlyMap<number, string>;
@@ -62,7 +64,7 @@ const pageKb = () => {
 
 /** A process's memory and children, read whole: its status (VmRSS, VmHWM) and every thread's children list. */
 function readProcess(pid: number): ProcessReading | undefined {
-  const memory = parseStatusKb(readOrUndefined(`/proc/${pid}/status`) ?? '');
+  const memory = parseStatus(readOrUndefined(`/proc/${pid}/status`) ?? '');
   if (!memory) return undefined;
   let tids: string[];
   try {
@@ -90,6 +92,7 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
   const met = new Map<number, string>();
   let peakKb = HAS_PROC ? 0 : Number.NaN;
   let maxProcessKb = HAS_PROC ? 0 : Number.NaN;
+  let peakByName: Readonly<Record<string, number>> = {};
   let samples = 0;
   /** What the last full reading found of each process: its own peak and its children. */
   const known = new Map<number, ProcessReading>();
@@ -110,7 +113,10 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
     if (!HAS_PROC) return;
     const reading = readTree(root, full ? readFully : readCheaply, options);
     samples++;
-    peakKb = Math.max(peakKb, reading.rssKb);
+    if (reading.rssKb > peakKb) {
+      peakKb = reading.rssKb;
+      peakByName = reading.byName;
+    }
     maxProcessKb = Math.max(maxProcessKb, reading.maxProcessHwmKb);
     for (const pid of reading.pids) {
       if (met.has(pid)) continue;
@@ -126,7 +132,13 @@ export function sampleTree(root: number, options: { readonly includeRoot: boolea
       if (result) return result;
       sample(true);
       clearInterval(timer);
-      result = { peakRssMb: peakKb / 1024, maxProcessRssMb: maxProcessKb / 1024, samples, met };
+      result = {
+        peakRssMb: peakKb / 1024,
+        maxProcessRssMb: maxProcessKb / 1024,
+        peakByNameMb: Object.fromEntries(Object.entries(peakByName).map(([name, kb]) => [name, kb / 1024])),
+        samples,
+        met,
+      };
       return result;
     },
   };

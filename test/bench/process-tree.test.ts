@@ -5,7 +5,7 @@ import {
   parseStartTime,
   parseState,
   parseStatmRssKb,
-  parseStatusKb,
+  parseStatus,
   readTree,
   survivors,
 } from '../../bench/process-tree.ts';
@@ -16,12 +16,12 @@ const procOf = (table: Record<number, ProcessReading>) => (pid: number) => table
 describe('readTree', () => {
   // GNU time (10) waits for node (11), which runs esbuild (12) and tsc (13); tsc runs a helper (14); 99 is unrelated
   const table = {
-    10: { rssKb: 2_000, hwmKb: 2_100, children: [11] },
-    11: { rssKb: 150_000, hwmKb: 180_000, children: [12, 13] },
-    12: { rssKb: 20_000, hwmKb: 21_000, children: [] },
-    13: { rssKb: 200_000, hwmKb: 250_000, children: [14] },
-    14: { rssKb: 1_000, hwmKb: 1_000, children: [] },
-    99: { rssKb: 500_000, hwmKb: 500_000, children: [] },
+    10: { name: 'time', rssKb: 2_000, hwmKb: 2_100, children: [11] },
+    11: { name: 'node', rssKb: 150_000, hwmKb: 180_000, children: [12, 13] },
+    12: { name: 'esbuild', rssKb: 20_000, hwmKb: 21_000, children: [] },
+    13: { name: 'tsc', rssKb: 200_000, hwmKb: 250_000, children: [14] },
+    14: { name: 'node', rssKb: 1_000, hwmKb: 1_000, children: [] },
+    99: { name: 'node', rssKb: 500_000, hwmKb: 500_000, children: [] },
   };
 
   it('sums the root and every descendant, and nothing else', () => {
@@ -29,6 +29,7 @@ describe('readTree', () => {
       rssKb: 373_000,
       maxProcessHwmKb: 250_000,
       pids: [10, 11, 12, 13, 14],
+      byName: { time: 2_000, node: 151_000, esbuild: 20_000, tsc: 200_000 },
     });
   });
 
@@ -37,6 +38,7 @@ describe('readTree', () => {
       rssKb: 371_000,
       maxProcessHwmKb: 250_000,
       pids: [11, 12, 13, 14],
+      byName: { node: 151_000, esbuild: 20_000, tsc: 200_000 },
     });
   });
 
@@ -46,34 +48,41 @@ describe('readTree', () => {
       rssKb: 172_000,
       maxProcessHwmKb: 180_000,
       pids: [10, 11, 12],
+      byName: { time: 2_000, node: 150_000, esbuild: 20_000 },
     });
   });
 
   it('visits a pid once, even when two threads list it or a child lists its parent', () => {
     const looped = {
-      1: { rssKb: 10, hwmKb: 10, children: [2, 2, 3] },
-      2: { rssKb: 100, hwmKb: 100, children: [1, 3] },
-      3: { rssKb: 1_000, hwmKb: 1_000, children: [] },
+      1: { name: 'a', rssKb: 10, hwmKb: 10, children: [2, 2, 3] },
+      2: { name: 'b', rssKb: 100, hwmKb: 100, children: [1, 3] },
+      3: { name: 'c', rssKb: 1_000, hwmKb: 1_000, children: [] },
     };
     expect(readTree(1, procOf(looped), { includeRoot: true })).toEqual({
       rssKb: 1_110,
       maxProcessHwmKb: 1_000,
       pids: [1, 2, 3],
+      byName: { a: 10, b: 100, c: 1_000 },
     });
   });
 
   it('is empty for a root that has exited', () => {
-    expect(readTree(10, procOf({}), { includeRoot: true })).toEqual({ rssKb: 0, maxProcessHwmKb: 0, pids: [] });
+    expect(readTree(10, procOf({}), { includeRoot: true })).toEqual({
+      rssKb: 0,
+      maxProcessHwmKb: 0,
+      pids: [],
+      byName: {},
+    });
   });
 });
 
 describe('parsing /proc', () => {
-  it('reads VmRSS and VmHWM of a status file, and nothing of a zombie', () => {
+  it('reads the name, VmRSS and VmHWM of a status file, and nothing of a zombie', () => {
     const status =
-      'Name:\tnode\nState:\tS (sleeping)\nVmPeak:\t 1265508 kB\nVmHWM:\t  187644 kB\nVmRSS:\t  151012 kB\n';
-    expect(parseStatusKb(status)).toEqual({ rssKb: 151_012, hwmKb: 187_644 });
-    expect(parseStatusKb('Name:\tnode\nState:\tZ (zombie)\nThreads:\t1\n')).toBeUndefined();
-    expect(parseStatusKb('')).toBeUndefined();
+      'Name:\tnode main\nState:\tS (sleeping)\nVmPeak:\t 1265508 kB\nVmHWM:\t  187644 kB\nVmRSS:\t  151012 kB\n';
+    expect(parseStatus(status)).toEqual({ name: 'node main', rssKb: 151_012, hwmKb: 187_644 });
+    expect(parseStatus('Name:\tnode\nState:\tZ (zombie)\nThreads:\t1\n')).toBeUndefined();
+    expect(parseStatus('')).toBeUndefined();
   });
 
   it('reads the resident pages of a statm line as kB', () => {

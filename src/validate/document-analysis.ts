@@ -1,18 +1,21 @@
 import type { JsonObject } from '../model/json.ts';
 import { DEFAULT_PROMETHEUS, type PrometheusVersion } from '../model/prometheus-version.ts';
 import { type Analysis, type PrometheusTarget, prometheusTargets } from './prometheus-targets.ts';
+import { type ReferenceString, referenceStrings } from './reference-strings.ts';
 import { type StringAt, stringValues } from './string-values.ts';
 import { type TargetSelectors, targetSelectors } from './target-selectors.ts';
 
 /**
  * What several rules read of one dashboard, computed at most once per document and handed to every rule by the
- * engine: the Prometheus targets (expanded, parsed and checked for the target version), their selectors, and every
- * string of the document. Each part is computed on first use.
+ * engine: the Prometheus targets (expanded, parsed and checked for the target version), their selectors, every
+ * string of the document and the strings that refer to variables. Each part is computed on first use.
  */
 export interface DocumentAnalysis {
   readonly targets: readonly PrometheusTarget[];
   readonly selectors: readonly TargetSelectors[];
   readonly strings: readonly StringAt[];
+  /** The strings (of `strings`, in their order) that hold variable references, with the references. */
+  readonly references: readonly ReferenceString[];
 }
 
 /** Shared by the documents of one engine run: the PromQL version and the analyses of expressions seen so far. */
@@ -30,6 +33,7 @@ export function analyseDocument(dashboard: JsonObject, run: AnalysisRun = analys
   let targets: readonly PrometheusTarget[] | undefined;
   let selectors: readonly TargetSelectors[] | undefined;
   let strings: readonly StringAt[] | undefined;
+  let references: readonly ReferenceString[] | undefined;
   return {
     get targets() {
       targets ??= prometheusTargets(dashboard, run.version, run.expressions);
@@ -42,6 +46,10 @@ export function analyseDocument(dashboard: JsonObject, run: AnalysisRun = analys
     get strings() {
       strings ??= stringValues(dashboard);
       return strings;
+    },
+    get references() {
+      references ??= referenceStrings(dashboard);
+      return references;
     },
   };
 }

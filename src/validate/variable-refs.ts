@@ -4,9 +4,16 @@ import { variableReferences, type VariableReference } from '../model/grafana-var
  * Every template-variable reference in `text`, in order. Names made only of digits (`$1` in a
  * `label_replace` replacement) are regex back-references, not variables, and are skipped.
  */
-export function findVariableRefs(text: string): VariableReference[] {
-  return variableReferences(text).filter((ref) => !/^\d+$/.test(ref.name));
+export function findVariableRefs(text: string): readonly VariableReference[] {
+  // Most strings of a dashboard hold no reference: answer those without allocating.
+  if (!text.includes('$') && !text.includes('[[')) return NONE;
+  const refs = variableReferences(text);
+  return refs.some(isBackReference) ? refs.filter((ref) => !isBackReference(ref)) : refs;
 }
+
+const NONE: readonly VariableReference[] = Object.freeze([]);
+
+const isBackReference = (ref: VariableReference): boolean => /^\d+$/.test(ref.name);
 
 /** Variables every dashboard has without declaring them (global and macro variables, data-link fields). */
 const BUILTIN_NAMES = new Set([

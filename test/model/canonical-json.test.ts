@@ -33,3 +33,21 @@ describe('canonicalJson', () => {
     expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
   });
 });
+
+/** The key sort as a plain `.sort()` of every object's keys. */
+function sortedByArraySort(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedByArraySort);
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((k) => [k, sortedByArraySort((value as Record<string, unknown>)[k])]));
+}
+
+describe('canonicalJson key order', () => {
+  const key = fc.oneof(fc.string(), fc.constantFrom('a', 'B', '10', '9', 'é', '__proto__', ''));
+  test.prop([fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 40 })])(
+    'orders the keys of small and large objects as a code-unit sort does',
+    (value) => {
+      expect(canonicalJson(value)).toBe(`${JSON.stringify(sortedByArraySort(value), null, 2)}\n`);
+    },
+  );
+});

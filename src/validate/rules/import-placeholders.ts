@@ -1,7 +1,6 @@
 import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import { analysisFor, type DashboardRule } from '../rule.ts';
-import { findVariableRefs } from '../variable-refs.ts';
 
 const IMPORT_KEYS = ['__inputs', '__requires', '__elements'] as const;
 
@@ -27,9 +26,8 @@ export const importPlaceholders: DashboardRule = {
       });
     }
     const seen = new Map<string, { pointer: string; count: number }>();
-    for (const s of analysisFor(doc, settings, analysis).strings) {
-      // The pointer is looked at only for the rare string that holds a placeholder.
-      const placeholders = findVariableRefs(s.value).filter((ref) => isImportPlaceholder(dashboard, ref.name));
+    for (const { string: s, refs } of analysisFor(doc, settings, analysis).references) {
+      const placeholders = refs.filter((ref) => isImportPlaceholder(dashboard, ref.name));
       if (placeholders.length === 0 || IMPORT_KEYS.some((k) => s.pointer === `/${k}` || s.pointer.startsWith(`/${k}/`)))
         continue;
       for (const ref of placeholders) {

@@ -1,6 +1,5 @@
 import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
-import { findVariableRefs } from '../variable-refs.ts';
 import { walkPanels } from '../panels.ts';
 
 /** A declared variable no query, title, link, datasource, repeat or other variable uses is clutter. Ad hoc filters apply implicitly. */
@@ -13,9 +12,7 @@ export const variableUnused: DashboardRule = {
     const variables = templateVariables(dashboard);
     if (variables.length === 0) return [];
     const usedBy = new Map<string, Set<number>>();
-    for (const s of analysisFor(doc, settings, analysis).strings) {
-      const refs = findVariableRefs(s.value);
-      if (refs.length === 0) continue;
+    for (const { string: s, refs } of analysisFor(doc, settings, analysis).references) {
       const owner = /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer);
       for (const ref of refs) {
         const set = usedBy.get(ref.name) ?? new Set<number>();

@@ -1,11 +1,11 @@
 import { ALERTS_DIR, OUT_DIR } from '../model/project-layout.ts';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { planWrites, type FileStatus, type WritePlan } from '../build/plan-writes.ts';
 import type { AlertsRenderResult, RenderedRuleFile } from './render-alerts.ts';
 import type { BuildMemo } from './build-tree.ts';
 import type { RenderedDashboard } from './tree-files.ts';
+import type { DashboardRender } from '../build/dashboard-render.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -15,8 +15,8 @@ import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '..
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
 import { typecheckResultsSaved, typecheckThread } from '../io/typecheck-thread.ts';
-import { BuildCache, type CacheHit, type OutputFiles } from '../io/build-cache.ts';
-import { sha256 } from '../build/manifest.ts';
+import { BuildCache, type CacheHit } from '../io/build-cache.ts';
+import { outputFiles } from './cached-renders.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
 import { buildRecord, recordedBuild } from './recorded-build.ts';
 
@@ -29,6 +29,11 @@ export interface BuildProjectOptions {
   readonly config?: PanelcraftConfig;
   /** Keeps rendered dashboards between builds of the same loaded modules (`dev`). */
   readonly memo?: BuildMemo;
+  /**
+   * With modules handed in (`dev`): the renders of the other dashboard sources, which the build cache gave back and
+   * were never loaded. Each source is in the modules or here, never in both.
+   */
+  readonly reused?: readonly DashboardRender[];
   /** Loaded `alerts/` modules; loaded from disk when left out. */
   readonly alerts?: readonly LoadedDashboard[];
   /**
@@ -82,7 +87,9 @@ export async function buildProject(
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
   const config = configResult.config;
   const t1 = performance.now();
-  const files = loaded ? loaded.map((m) => m.file) : await findDashboardFiles(options.root);
+  const files = loaded
+    ? [...loaded.map((m) => m.file), ...(options.reused ?? []).map((r) => r.file)].sort()
+    : await findDashboardFiles(options.root);
   const cache =
     options.cache === false
       ? undefined
@@ -100,7 +107,8 @@ export async function buildProject(
     options.root,
     options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir },
   );
-  const hashCache = cache?.readHashCache();
+  // A build handed its modules (`dev`) neither asks the record nor looks up entries: it keeps its own output hashes.
+  const hashCache = loaded ? undefined : cache?.readHashCache();
   const outputHashes =
     cache && hashCache
       ? { cache: hashCache, save: (files: Iterable<string>) => cache.writeHashCache(hashCache, files) }
@@ -154,12 +162,10 @@ export async function buildProject(
   const alertModules = await alertsLoading;
   const t3 = performance.now();
   const { buildTree } = await import('./build-tree.ts');
-  const rendered = buildTree(
-    modules,
-    config,
-    options.memo,
-    [...hits.values()].map((h) => h.render),
-  );
+  const rendered = buildTree(modules, config, options.memo, [
+    ...[...hits.values()].map((h) => h.render),
+    ...(loaded ? (options.reused ?? []) : []),
+  ]);
   const alerts = await renderProjectAlerts(options.root, alertModules, rendered.dashboards, config);
   const t4 = performance.now();
   const types = await typeErrors;
@@ -172,17 +178,20 @@ export async function buildProject(
       if (inputs === undefined) continue;
       entries.set(render.file, cache.store(render, inputs));
     }
-    cache.writeRecord(
-      buildRecord(cache, {
-        typecheck,
-        sources: files,
-        scan: await scan(),
-        dashboards: rendered.dashboards,
-        files: rendered.files,
-        entries,
-        diagnostics: [...(types?.diagnostics ?? []), ...rendered.diagnostics],
-      }),
-    );
+    // Only a build that could be answered by a record writes one: `dev` (handed its modules, no type check) never
+    // reads it, and no other build matches a record without the type check.
+    if (!loaded)
+      cache.writeRecord(
+        buildRecord(cache, {
+          typecheck,
+          sources: files,
+          scan: await scan(),
+          dashboards: rendered.dashboards,
+          files: rendered.files,
+          entries,
+          diagnostics: [...(types?.diagnostics ?? []), ...rendered.diagnostics],
+        }),
+      );
     cache.evict(files);
   };
   const deferred = options.deferCacheWrites === true && cache !== undefined;
@@ -201,7 +210,15 @@ export async function buildProject(
     ]),
     config,
     timings: { config: t1 - t0, typecheck: types?.ms ?? 0, load: t3 - t1, render: t4 - t3 },
-    ...(cache ? { cache: { reused: hits.size, rendered: rendered.rendered.length, recorded: false } } : {}),
+    ...(cache
+      ? {
+          cache: {
+            reused: hits.size + (loaded ? (options.reused?.length ?? 0) : 0),
+            rendered: rendered.rendered.length,
+            recorded: false,
+          },
+        }
+      : {}),
     ...(outputHashes ? { outputHashes } : {}),
     ...(deferred ? { storeInCache } : {}),
   };
@@ -211,31 +228,6 @@ export async function buildProject(
 async function loadDashboards(root: string, files: readonly string[]): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
   return (await import('../io/load-dashboards.ts')).loadDashboards(root, files);
-}
-
-/**
- * The dashboard files in `provisioning/` now, hashed through the kept hashes: a cached dashboard whose output file
- * already holds its bytes is not decoded until something reads it. `undefined` when the folder cannot be read.
- */
-async function outputFiles(root: string, hashCache: HashCache): Promise<OutputFiles | undefined> {
-  const outDir = path.join(root, OUT_DIR);
-  let disk: Awaited<ReturnType<typeof readDiskState>>;
-  try {
-    disk = await readDiskState(outDir, hashCache);
-  } catch {
-    return undefined;
-  }
-  return {
-    hash: (output) => disk.files.get(output),
-    read: (output, sha) => {
-      try {
-        const text = readFileSync(path.join(outDir, ...output.split('/')), 'utf8');
-        return sha256(text) === sha ? text : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
 }
 
 /** `f` with its path below the project root. */

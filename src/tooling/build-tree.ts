@@ -26,7 +26,7 @@ export interface TreeBuild {
   readonly files: readonly OutputFile[];
   readonly dashboards: readonly RenderedDashboard[];
   readonly diagnostics: readonly Diagnostic[];
-  /** The dashboards rendered by this call (not the reused ones), for the build cache. */
+  /** The dashboards rendered by this call (not the reused ones, nor those the memo held), for the build cache. */
   readonly rendered: readonly DashboardRender[];
 }
 
@@ -79,13 +79,12 @@ export function buildTree(
   const rendered: DashboardRender[] = [];
   for (const entry of loaded) {
     const cached = memo?.get(entry);
-    const module =
-      cached && cached.configKey === configKey
-        ? cached
-        : renderOne(entry, config, schemaVersion, settings, configKey, run);
+    const remembered = cached !== undefined && cached.configKey === configKey;
+    const module = remembered ? cached : renderOne(entry, config, schemaVersion, settings, configKey, run);
     memo?.set(entry, module);
     if (module.render) {
-      rendered.push(module.render);
+      // A render the memo gave back was this build's once already: `dev` stores only what a save rendered.
+      if (!remembered) rendered.push(module.render);
       units.push({ file: entry.file, render: module.render });
     } else units.push({ file: entry.file, failed: module.diagnostics });
   }

@@ -14,6 +14,9 @@ describe('buildTree with a memo', () => {
     const first = buildTree([entry], DEFAULT_CONFIG, memo);
     const second = buildTree([entry], DEFAULT_CONFIG, memo);
     expect(builds).toBe(1);
+    // What the memo gave back is not rendered again, and not handed to the build cache again either.
+    expect(first.rendered.map((r) => r.file)).toEqual(['dashboards/home.ts']);
+    expect(second.rendered).toEqual([]);
     expect(second.files).toEqual(first.files);
     expect(second.files).toEqual(buildTree([entry], DEFAULT_CONFIG).files);
     const other = buildTree([entry], { ...DEFAULT_CONFIG, grafanaVersion: '10.4' }, memo);

@@ -3,7 +3,9 @@ import { parseArgs } from '../parse-args.ts';
 import { cacheDirOption } from '../cache-dir.ts';
 import type { BuildMemo } from '../../tooling/build-tree.ts';
 import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
-import { DashboardCache } from '../../io/dashboard-cache.ts';
+import { type CacheLookup, DashboardCache } from '../../io/dashboard-cache.ts';
+import { loadConfig } from '../../io/load-config.ts';
+import { cachedRenders } from '../../tooling/cached-renders.ts';
 import type { HashCache } from '../../io/write-tree.ts';
 import { watchPaths, type ChangeBatch } from '../../io/watch-paths.ts';
 import { hasErrors } from '../../model/diagnostic.ts';
@@ -56,11 +58,19 @@ export async function runDev(
   signal: AbortSignal,
   options: { readonly typecheck?: boolean; readonly cacheDir?: string } = {},
 ): Promise<void> {
+  const hashes: HashCache = new Map();
+  const inputHashes: HashCache = new Map();
+  const lookup: CacheLookup = async (sources) =>
+    cachedRenders(root, (await loadConfig(root)).config, sources, {
+      hashCache: hashes,
+      inputHashes,
+      ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    });
   const state: DevState = {
-    cache: new DashboardCache(root),
+    cache: new DashboardCache(root, lookup),
     memo: new WeakMap(),
-    hashes: new Map(),
-    inputHashes: new Map(),
+    hashes,
+    inputHashes,
     typecheck: options.typecheck !== false,
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     builds: 0,
@@ -69,6 +79,8 @@ export async function runDev(
   };
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
+  /** Imported files handed to the watcher so far: a save hands over only the ones it found new. */
+  const watched = new Set<string>();
 
   const merge = (a: typeof queued, b: ChangeBatch): Set<string> | 'unknown' =>
     a === 'unknown' || b === 'unknown' ? 'unknown' : new Set([...(a ?? []), ...b]);
@@ -82,7 +94,9 @@ export async function runDev(
         queued = undefined;
         await rebuild(root, ctx, state, batch);
         // Helpers a dashboard imports from anywhere (not only dashboards/ and src/) are watched from now on.
-        watcher.watchFiles(state.cache.inputs);
+        const fresh = [...state.cache.inputs].filter((f) => !watched.has(f));
+        for (const f of fresh) watched.add(f);
+        watcher.watchFiles(fresh);
       }
       running = undefined;
     })();
@@ -134,15 +148,10 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
   const t0 = performance.now();
   const build = ++state.builds;
   try {
-    const { loaded, reloaded } = await state.cache.load(changed);
+    const { files, loaded, reused, reloaded } = await state.cache.load(changed);
     const startCheck = () => {
       if (!state.typecheck) return undefined;
-      const check = checkTypes(
-        root,
-        loaded.map((m) => m.file),
-        state.cacheDir,
-        true,
-      );
+      const check = checkTypes(root, files, state.cacheDir, true);
       check.catch(() => {}); // reported below
       return check;
     };
@@ -153,6 +162,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       {
         root,
         memo: state.memo,
+        reused,
         inputHashes: state.inputHashes,
         deferCacheWrites: true,
         typecheck: false,

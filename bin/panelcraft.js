@@ -39,11 +39,7 @@ async function bundleCli(cacheDir, outdir) {
   const temp = `${outdir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   await esbuild.build({
-    // The type checker's thread module is an entry of its own, so the thread loads bundled code too (not src/ via tsx).
-    entryPoints: {
-      main: path.join(root, 'src', 'cli', 'main.ts'),
-      'typecheck-worker': path.join(root, 'src', 'io', 'typecheck-worker.ts'),
-    },
+    entryPoints: { main: path.join(root, 'src', 'cli', 'main.ts') },
     outdir: temp,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -17,6 +17,7 @@ import {
 import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
+import { NATIVE_PACKAGE } from './native-compiler.ts';
 import { type HashCache, RACY_MS } from './write-tree.ts';
 
 /** The default cache folder below the project root (npm's convention for tool caches; the type check uses it too). */
@@ -90,7 +91,7 @@ export class BuildCache {
     this.writable = writable;
     this.ownSources = ownSources;
     this.context = contextKey(context);
-    this.typescriptVersion = packageVersion(PACKAGE_ROOT, 'typescript') ?? 'none';
+    this.typescriptVersion = packageVersion(PACKAGE_ROOT, NATIVE_PACKAGE) ?? 'none';
   }
 
   private readonly typescriptVersion: string;

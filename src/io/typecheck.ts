@@ -1,394 +1,390 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type TS from 'typescript';
-import { keepCompiledTypeScript, ts } from './typescript-compiler.ts';
 import {
-  ABSENT,
-  type CheckedFile,
-  isReusable,
-  isTypecheckResults,
-  planReuse,
-  RESULTS_FORMAT,
-  reusedFiles,
-  sortTypeErrors,
-  type TypecheckResults,
   type CompilerError,
-  usableResults,
-} from '../build/typecheck-reuse.ts';
+  type CompilerReport,
+  parseCompilerOutput,
+  sortTypeErrors,
+} from '../build/compiler-output.ts';
+import { mayDeclareGlobals, shardRoots } from '../build/typecheck-shards.ts';
+import { nativeCompiler, runCompiler } from './native-compiler.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
-import {
-  type CheckContext,
-  checkBatch,
-  createCheckContext,
-  packageTypes,
-  parseDeclarations,
-  toTypeError,
-} from './typecheck-program.ts';
+import { baseCompilerConfig } from './typecheck-config.ts';
 
-export type { CompilerError } from '../build/typecheck-reuse.ts';
+export type { CompilerError } from '../build/compiler-output.ts';
 
-/** Where the type-check results live, below the project root (npm's convention for tool caches). */
+/** Where the type check keeps its state, below the project root (npm's convention for tool caches). */
 export const TYPECHECK_CACHE_DIR = path.join('node_modules', '.cache', 'panelcraft');
 
-/** The results file in the cache folder. */
-export const TYPECHECK_RESULTS_FILE = 'typecheck.json';
+/** The folder in the cache folder holding the generated tsconfigs and the compiler's incremental state. */
+export const TYPECHECK_DIR = 'typecheck';
 
 /**
- * Dashboards per compiler program. Each program holds its sources' syntax trees and its checker's types; the
- * parsed declaration files (the SDK, TypeScript's lib) are shared, so memory stays bounded by one batch whatever the
- * number of dashboards, at a small cost per batch (the SDK's types are built again by each checker).
+ * Dashboards per compiler program. TypeScript 7 takes ~200 MB for 1 000 dashboards and ~870 MB for 5 000 in one
+ * program; shards of at most this many are checked one after the other.
  */
-export const TYPECHECK_BATCH = 200;
+export const SHARD_ROOTS = 1250;
+
+/** A check taking longer than this is stopped (a hung compiler must not hang the build). */
+const TIMEOUT_MS = 10 * 60 * 1000;
+/** Output beyond this is not read (the compiler is stopped): hostile sources cannot make the build hold gigabytes. */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
 export interface TypecheckOptions {
-  /** Where results are kept. @default `<root>/node_modules/.cache/panelcraft` */
+  /** Where the state is kept. @default `<root>/node_modules/.cache/panelcraft` */
   readonly cacheDir?: string;
-  /** Root files per compiler program. @default TYPECHECK_BATCH */
-  readonly batchSize?: number;
-  /** Called after each program, once it can be collected (the type-check thread frees memory there). */
-  readonly afterBatch?: () => void;
-  /**
-   * Takes the writing of the results instead of doing it before returning: the type-check thread answers first
-   * and writes while its caller goes on.
-   */
-  readonly saveLater?: (save: () => void) => void;
+  /** Root files per program. @default SHARD_ROOTS */
+  readonly maxRoots?: number;
+  /** Stops the compiler (the promise then rejects with an `AbortError`). */
+  readonly signal?: AbortSignal;
 }
 
 export interface TypecheckOutcome {
-  /** Every error, sorted by file and position. */
+  /** Every error, sorted by file and position, each once. */
   readonly errors: CompilerError[];
+  /** Set when the configuration is broken (`errors` then holds its errors only). */
   readonly configProblem?: string;
-  /** Root files checked by the compiler this time, and taken unchanged from the stored results. */
-  readonly checked: number;
-  readonly reused: number;
-  /** When the check finished, in milliseconds since the epoch (comparable across threads). */
+  /** Set when the compiler cannot run at all: what is missing and how to get it. */
+  readonly missing?: { readonly problem: string; readonly fix: string };
+  /**
+   * Files of the project the compiler read (not installed packages, not panelcraft's own): posix paths relative to
+   * the root (`../` for one outside it), sorted. Editing any of them can change the result.
+   */
+  readonly read: string[];
+  /** Compiler programs run. */
+  readonly programs: number;
+  /** When the check finished, in milliseconds since the epoch. */
   readonly doneAt: number;
 }
 
 /**
- * The settings a project without its own `tsconfig.json` is checked with: as strict as the tsconfig `init`
- * writes, so adding one later brings no surprises.
- */
-const DEFAULT_OPTIONS: TS.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  // ES2022 without the DOM library: a dashboard is data built in Node, and lib.dom.d.ts is 78 % of the library text
-  // the compiler would parse on every build (a one-dashboard check ~30 % faster, ~45 MB smaller).
-  lib: ['lib.es2022.d.ts'],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  skipLibCheck: true,
-  allowImportingTsExtensions: true,
-  types: [],
-};
-
-/**
- * Type-checks the dashboard sources (and whatever they import) with the TypeScript compiler, using the project's
- * `tsconfig.json` when it has one. Reports errors in files of the project only (not in node_modules), each with its
- * position and the compiler's own message, sorted. `files` are relative to the root.
+ * Type-checks the dashboard sources (and whatever they import) with TypeScript 7's compiler, run as a child
+ * process on a tsconfig generated in the cache folder that `extends` the project's own `tsconfig.json` (when it has
+ * one). Reports errors in files of the project only (not in node_modules), each with its position and the compiler's
+ * own message, sorted. `files` are relative to the root.
  *
- * Incremental per file: the errors of each source file are stored with the content hashes of the files it imports,
- * so a file whose imports are all unchanged keeps its errors and only changed dashboards (and those importing a
- * changed helper) are checked again, in batches of `batchSize` that share the parsed declaration files. The result
- * equals a full check's; a missing, foreign or damaged results file only costs time.
+ * Incremental through the compiler's own state (a tsbuildinfo per shard in the cache folder): each run starts from
+ * a private copy of it that replaces the kept one only after the compiler finished, so a killed, concurrent or
+ * failed run leaves the old state or a whole new one; a damaged or foreign state makes the compiler start afresh.
  */
-export function typecheckProject(
+export async function typecheckProject(
   root: string,
   files: readonly string[],
   options: TypecheckOptions = {},
-  prepared?: PreparedCheck,
-): TypecheckOutcome {
-  if (files.length === 0) return { errors: [], checked: 0, reused: 0, doneAt: now() };
-  const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
-  const setup = stillPrepared(prepared, root, cacheDir) ?? setUp(root, cacheDir);
-  if ('problem' in setup)
-    return { errors: setup.errors, configProblem: setup.problem, checked: 0, reused: 0, doneAt: now() };
-  const { ctx, key, hashes, stored, resultsFile } = setup;
-  const rootNames = [...new Set(files.map((f) => compilerPath(path.resolve(root, f))))];
-  const run = runChecks(ctx, key, rootNames, stored, hashes, options.batchSize ?? TYPECHECK_BATCH, options.afterBatch);
-  const final =
-    run.results.reusable || (run.batches <= 1 && !run.tookStored)
-      ? run
-      : // A file declares globals or the check found global errors: results of separate programs do not add up.
-        runChecks(ctx, key, rootNames, undefined, hashes, Number.POSITIVE_INFINITY, options.afterBatch);
-  if (final.batches > 0) {
-    const save = () => {
-      writeResults(cacheDir, resultsFile, final.results, root);
-      keepCompiledTypeScript();
-    };
-    if (options.saveLater) options.saveLater(save);
-    else save();
+): Promise<TypecheckOutcome> {
+  const none = { errors: [], read: [], programs: 0 };
+  if (files.length === 0) return { ...none, doneAt: now() };
+  const compiler = nativeCompiler();
+  if ('problem' in compiler) return { ...none, missing: compiler, doneAt: now() };
+  const dir = path.join(path.resolve(root, options.cacheDir ?? TYPECHECK_CACHE_DIR), TYPECHECK_DIR);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // No cache folder: the generated tsconfig goes to a temporary folder, removed after; no state is kept.
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-typecheck-'));
+    try {
+      return await checkIn(temp, root, files, options, compiler.exe);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   }
-  const errors = sortTypeErrors([...final.global, ...Object.values(final.results.files).flatMap((f) => f.errors)]);
-  return { errors, checked: rootNames.length - final.reused, reused: final.reused, doneAt: now() };
+  return checkIn(dir, root, files, options, compiler.exe);
 }
 
-/**
- * The part of a check that does not depend on which files are checked, done ahead (`prepareTypecheck`): the
- * compiler options, the results key, the stored results with every file they name hashed, and the declaration
- * files (TypeScript's lib, panelcraft's and the SDK's types) parsed. For one check only: its file hashes are those
- * of the moment it was prepared, so a later check prepares again.
- */
-export interface PreparedCheck {
-  readonly root: string;
-  readonly cacheDir: string;
-  readonly setup: CheckSetup;
-}
-
-type CheckSetup =
-  | { readonly problem: string; readonly errors: CompilerError[] }
-  | {
-      readonly ctx: CheckContext;
-      readonly key: string;
-      readonly hashes: FileHashes;
-      readonly stored: TypecheckResults | undefined;
-      readonly resultsFile: string;
+async function checkIn(
+  dir: string,
+  root: string,
+  files: readonly string[],
+  options: TypecheckOptions,
+  exe: string,
+): Promise<TypecheckOutcome> {
+  const compiler = { exe };
+  const base = await baseCompilerConfig(root, compiler.exe);
+  // By the path relative to the root, so a cache restored into another checkout (CI) keeps its shards.
+  const shards = shardRoots(
+    files.map((f) => projectPath(root).anywhere(f)),
+    options.maxRoots ?? SHARD_ROOTS,
+  ).map((shard) => shard.map((f) => path.resolve(root, f)));
+  const relative = projectPath(root);
+  const run = (index: number, roots: readonly string[], globals: readonly string[]) =>
+    checkShard(
+      compiler.exe,
+      root,
+      dir,
+      base,
+      { index, count: shards.length, roots, globals },
+      relative,
+      options.signal,
+    );
+  const reports: ShardReport[] = [];
+  for (const [i, roots] of shards.entries()) reports.push(await run(i, roots, []));
+  let programs = shards.length;
+  // A file adding to the global scope (a script, `declare global`) changes the errors of files that do not import
+  // it: every shard's program must hold every such file of the full program, as roots if need be.
+  if (shards.length > 1) {
+    for (let round = 0; round < 4; round++) {
+      const globals = globalDeclarers(reports);
+      const lacking = shards.flatMap((_, i) => {
+        const own = new Set(reports[i]!.files);
+        return globals.every((g) => own.has(g)) ? [] : [i];
+      });
+      if (lacking.length === 0) break;
+      for (const i of lacking) reports[i] = await run(i, shards[i]!, globals);
+      programs += lacking.length;
+    }
+  }
+  // The compiler's hints spell paths from the generated tsconfig's folder; the user's tsconfig is at the root.
+  const fromConfig = `"${path.relative(dir, root).split(path.sep).join('/')}/`;
+  const configErrors = reports.flatMap((r) =>
+    r.configErrors.map((e) => ({ ...e, message: e.message.split(fromConfig).join('"./') })),
+  );
+  const read = new Set<string>();
+  for (const r of reports) for (const f of r.files) if (isProjectFile(f)) read.add(relative.anywhere(f));
+  if (configErrors.length > 0)
+    return {
+      errors: sortTypeErrors(configErrors),
+      configProblem: 'tsconfig.json is not valid for TypeScript 7',
+      read: [...read].sort(),
+      programs,
+      doneAt: now(),
     };
-
-/**
- * The setup of `prepared` when it is for this root and cache and still holds: file hashes of files changed since
- * are read again, and a changed key (tsconfig, manifests) or installed package voids it.
- */
-function stillPrepared(prepared: PreparedCheck | undefined, root: string, cacheDir: string): CheckSetup | undefined {
-  if (prepared?.root !== root || prepared.cacheDir !== cacheDir || 'problem' in prepared.setup) return undefined;
-  const setup = prepared.setup;
-  setup.hashes.refresh();
-  if (resultsKey(root, setup.ctx.options, setup.hashes) !== setup.key) return undefined;
-  return { ...setup, stored: usableResults(setup.stored, setup.key, setup.hashes) };
+  // `tsc` reports the type errors of a program only when none of its files has a syntax error; else the syntax
+  // errors alone. Shards add up to the full program only if that holds for them all together.
+  const syntax: ShardReport[] = [];
+  if (shards.length > 1)
+    for (const r of reports) {
+      if (!r.errors.some((e) => /^TS1\d{3}$/.test(e.code))) continue; // syntax errors are TS1xxx (not all TS1xxx are)
+      programs++;
+      if (await hasSyntaxErrors(compiler.exe, root, r.configFile, relative, options.signal)) syntax.push(r);
+    }
+  return {
+    errors: sortTypeErrors((syntax.length > 0 ? syntax : reports).flatMap((r) => r.errors)),
+    read: [...read].sort(),
+    programs,
+    doneAt: now(),
+  };
 }
 
-function setUp(root: string, cacheDir: string): CheckSetup {
-  const config = compilerOptions(root);
-  if ('problem' in config) return config;
-  const checkOptions = forChecking(config.options);
-  const resultsFile = path.join(cacheDir, TYPECHECK_RESULTS_FILE);
-  const hashes = fileHashes();
-  const key = resultsKey(root, checkOptions, hashes);
-  const stored = usableResults(readResults(resultsFile, root), key, hashes);
-  return { ctx: createCheckContext(root, checkOptions), key, hashes, stored, resultsFile };
+/** Whether the program of `configFile` has syntax errors: the compiler parsing only (`--noCheck`) reports any. */
+async function hasSyntaxErrors(
+  exe: string,
+  root: string,
+  configFile: string,
+  relative: ProjectPath,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const run = await runCompiler(exe, ['-p', configFile, '--pretty', 'false', '--noCheck', '--incremental', 'false'], {
+    cwd: root,
+    timeoutMs: TIMEOUT_MS,
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    ...(signal ? { signal } : {}),
+  });
+  if (run.stopped === 'aborted') throw abortError();
+  if (run.stopped !== undefined || run.code === undefined || run.stderr !== '')
+    throw new Error(`the TypeScript 7 compiler (${exe}) failed to parse the sources: ${firstLines(run.stderr)}`);
+  return parseCompilerOutput(run.stdout, relative).errors.length > 0;
 }
 
-/**
- * Stored files whose programs are parsed ahead: their imports bring in the declaration files (TypeScript's lib, the
- * SDK modules, panelcraft's types) that the dashboards of a project mostly share. Sources themselves are not kept.
- */
-const PARSE_AHEAD_ROOTS = 3;
+const abortError = () => Object.assign(new Error('type check stopped'), { name: 'AbortError' });
 
-/** Up to `n` of `items`, spread over the whole list (dashboards of one folder tend to import alike). */
-function sample<T>(items: readonly T[], n: number): T[] {
-  if (items.length <= n) return [...items];
-  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
-}
-
-/**
- * Does ahead of a check of `root` what does not depend on its files (see `PreparedCheck`; `parseAhead` the rest), while the caller is
- * still finding out whether it needs a check at all: the type-check thread runs this at the start of a build.
- */
-export function prepareTypecheck(root: string, options: Pick<TypecheckOptions, 'cacheDir'> = {}): PreparedCheck {
-  const cacheDir = options.cacheDir ?? path.join(root, TYPECHECK_CACHE_DIR);
-  const setup = setUp(root, cacheDir);
-  // Hash now what deciding the reuse will ask for.
-  if (!('problem' in setup) && setup.stored) planReuse(setup.stored, Object.keys(setup.stored.files), setup.hashes);
-  return { root, cacheDir, setup };
-}
-
-/**
- * The rest of preparing, for a thread still waiting for its check: parses the declaration files the dashboards
- * last checked read (TypeScript's lib, the SDK modules they import), shared with the check's program.
- */
-export function parseAhead(prepared: PreparedCheck): void {
-  const { setup } = prepared;
-  if ('problem' in setup || !setup.stored) return;
-  parseDeclarations(setup.ctx, sample(Object.keys(setup.stored.files), PARSE_AHEAD_ROOTS));
-}
-
-/**
- * Parses and checks the first of `files` and forgets the result: fills the shared declaration files and warms the
- * checker, so the next check in this process (`dev`'s first save after a start that reused every result) is as
- * fast as the ones after it. Errors are ignored: a warm-up only.
- */
-export function warmUpTypecheck(root: string, files: readonly string[]): void {
-  const config = compilerOptions(root);
-  if (files.length === 0 || 'problem' in config) return;
-  const ctx = createCheckContext(root, forChecking(config.options));
-  checkBatch(ctx, [compilerPath(path.resolve(root, files[0]!))], () => true);
-}
-
-function forChecking(options: TS.CompilerOptions): TS.CompilerOptions {
-  const { incremental: _i, tsBuildInfoFile: _t, ...own } = options;
-  return { ...own, noEmit: true, declaration: false, composite: false };
+interface ShardReport extends CompilerReport {
+  /** The generated tsconfig the compiler ran on. */
+  readonly configFile: string;
 }
 
 const now = () => performance.timeOrigin + performance.now();
 
-function runChecks(
-  ctx: CheckContext,
-  key: string,
-  rootNames: readonly string[],
-  stored: TypecheckResults | undefined,
-  hashes: (file: string) => string | undefined,
-  batchSize: number,
-  afterBatch: (() => void) | undefined,
-) {
-  const plan = planReuse(stored, rootNames, hashes);
-  const entries = new Map<string, CheckedFile>();
-  if (stored) for (const f of reusedFiles(stored, plan.reused)) entries.set(f, stored.files[f]!);
-  const packages = new Map<string, string>(stored ? Object.entries(stored.packages) : []);
-  const global: CompilerError[] = [];
-  let reusable = true;
-  let tookStored = entries.size > 0;
-  const wanted = (file: string): boolean => {
-    if (entries.has(file)) return false;
-    if (stored?.files[file] && isReusable(stored, file, hashes)) {
-      entries.set(file, stored.files[file]);
-      tookStored = true;
-      return false;
-    }
-    return true;
-  };
-  let batches = 0;
-  for (let i = 0; i < plan.check.length; i += batchSize) {
-    batches++;
-    const batch = checkBatch(ctx, plan.check.slice(i, i + batchSize), wanted);
-    for (const [file, errors] of batch.errors) {
-      const deps = Object.fromEntries((batch.deps.get(file) ?? []).map((d) => [d, hashes(d) ?? ABSENT]));
-      entries.set(file, { hash: hashes(file) ?? '', deps, errors });
-    }
-    for (const pkg of batch.packages) packages.set(pkg, hashes(pkg) ?? '');
-    global.push(...batch.global);
-    if (batch.globalsDeclared || batch.global.length > 0) reusable = false;
-    afterBatch?.();
-  }
-  const results: TypecheckResults = {
-    format: RESULTS_FORMAT,
-    key,
-    reusable,
-    packages: Object.fromEntries([...packages].sort(([a], [b]) => (a < b ? -1 : 1))),
-    files: Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1))),
-  };
-  return { results, global, batches, reused: plan.reused.length, tookStored };
+/** Installed packages, TypeScript's lib and panelcraft itself are not the project's files. */
+function isProjectFile(file: string): boolean {
+  const abs = path.resolve(file);
+  return !abs.split(path.sep).includes('node_modules') && !abs.startsWith(PACKAGE_ROOT + path.sep);
 }
 
-/** The compiler spells paths with `/` on every platform; the results use its spelling. */
-const compilerPath = (file: string) => file.split(path.sep).join('/');
-
-/** Content hashes of files, each read once per check. */
-interface FileHashes {
-  (file: string): string | undefined;
-  /**
-   * Forgets the hash of every file whose size, mtime or inode changed since it was read, so a check prepared
-   * ahead never decides with contents older than those its caller saw.
-   */
-  refresh(): void;
+function globalDeclarers(reports: readonly CompilerReport[]): string[] {
+  const out = new Set<string>();
+  for (const r of reports)
+    for (const f of r.files) {
+      if (!isProjectFile(f) || out.has(f)) continue;
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8'); // absolute (see checkShard)
+      } catch {
+        continue;
+      }
+      if (mayDeclareGlobals(f, text)) out.add(path.resolve(f));
+    }
+  return [...out].sort();
 }
 
-function fileHashes(): FileHashes {
-  const memo = new Map<string, { readonly hash: string | undefined; readonly stamp: string }>();
-  const hashOf = (file: string): string | undefined => {
-    const known = memo.get(file);
-    if (known) return known.hash;
-    const stamp = fileStamp(file); // before the read: a change after it shows in `refresh`
-    let hash: string | undefined;
+interface Shard {
+  readonly index: number;
+  readonly count: number;
+  readonly roots: readonly string[];
+  /** Files declaring globals added as roots (see above); such a program keeps a state of its own. */
+  readonly globals: readonly string[];
+}
+
+async function checkShard(
+  exe: string,
+  root: string,
+  dir: string,
+  base: Record<string, unknown>,
+  shard: Shard,
+  relative: ProjectPath,
+  signal: AbortSignal | undefined,
+): Promise<ShardReport> {
+  const name = `shard-${shard.index + 1}-of-${shard.count}${shard.globals.length > 0 ? '-globals' : ''}`;
+  const configFile = path.join(dir, `${name}.tsconfig.json`);
+  const stateFile = path.join(dir, `${name}.tsbuildinfo`);
+  const baseOptions = (base.compilerOptions ?? {}) as Record<string, unknown>;
+  const config = {
+    ...base,
+    compilerOptions: {
+      ...baseOptions,
+      noEmit: true,
+      declaration: false,
+      composite: false,
+      incremental: true,
+      tsBuildInfoFile: stateFile,
+    },
+    files: [...new Set([...shard.roots, ...shard.globals])],
+    include: [],
+  };
+  writeAtomic(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  for (const fromState of stateHolds(stateFile) ? [true, false] : [false]) {
+    const temp = `${stateFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let copied = false;
+    if (fromState) {
+      try {
+        copyFileSync(stateFile, temp);
+        copied = true;
+      } catch {
+        // no state yet: a full check
+      }
+    }
+    const args = ['-p', configFile, '--pretty', 'false', '--listFiles', '--singleThreaded', '--tsBuildInfoFile', temp];
+    let run: Awaited<ReturnType<typeof runCompiler>>;
     try {
-      hash = createHash('sha1').update(readFileSync(file)).digest('hex');
-    } catch {
-      hash = undefined;
+      run = await runCompiler(exe, args, {
+        cwd: root,
+        timeoutMs: TIMEOUT_MS,
+        maxOutputBytes: MAX_OUTPUT_BYTES,
+        ...(signal ? { signal } : {}),
+      });
+    } catch (err) {
+      rmSync(temp, { force: true });
+      throw err;
     }
-    memo.set(file, { hash, stamp });
-    return hash;
-  };
-  hashOf.refresh = () => {
-    for (const [file, { stamp }] of memo) if (fileStamp(file) !== stamp) memo.delete(file);
-  };
-  return hashOf;
+    if (run.stopped === 'aborted') {
+      rmSync(temp, { force: true });
+      throw abortError();
+    }
+    const parsed = run.stopped === undefined ? parseCompilerOutput(run.stdout, relative) : undefined;
+    const report = parsed && { ...parsed, files: parsed.files.map((f) => path.resolve(root, f)) };
+    // Exit 0: no errors; 1 and 2: errors reported. Anything else (a crash, a kill) is not a result.
+    const answered = report !== undefined && (run.code === 0 || run.code === 1 || run.code === 2) && run.stderr === '';
+    if (answered && (run.code === 0 || report.errors.length + report.configErrors.length > 0 || !copied)) {
+      keepState(temp, stateFile, report.files);
+      return { ...report, configFile };
+    }
+    rmSync(temp, { force: true });
+    // The compiler failed; it may be the state it was given (a state only ever costs time): once more without it.
+    if (copied) continue;
+    const why =
+      run.stopped === 'timeout'
+        ? `took longer than ${TIMEOUT_MS / 1000} s and was stopped`
+        : run.stopped === 'output'
+          ? `printed more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MB and was stopped`
+          : `exited with code ${run.code ?? 'none'}${run.stderr.trim() ? `: ${firstLines(run.stderr)}` : ''}`;
+    throw new Error(`the TypeScript 7 compiler (${exe}) ${why}`);
+  }
+  throw new Error('unreachable');
 }
 
-function fileStamp(file: string): string {
+/**
+ * Beside each kept state: the hash of that state and of every file of its program that may declare globals.
+ * TypeScript 7's incremental check misses that a file stopped declaring a global (a file using it keeps its old,
+ * clean result; seen with 7.0.2), so a state is used only while each of those files is unchanged.
+ */
+interface StateGuard {
+  readonly state: string;
+  readonly globals: Readonly<Record<string, string>>;
+}
+
+const guardFile = (stateFile: string) => `${stateFile}.guard.json`;
+const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest('hex');
+
+function hashOrNone(file: string): string {
   try {
-    const s = statSync(file, { bigint: true });
-    return `${s.size}:${s.mtimeNs}:${s.ino}`;
+    return sha1(readFileSync(file));
   } catch {
     return 'none';
   }
 }
 
-/**
- * Everything besides the project's own files that decides every result: the results format, the TypeScript
- * version, the root, the effective compiler options and the tsconfig, the package manifests and lockfiles of the
- * project and of panelcraft's install (installs change declaration files), and which `panelcraft` types are used.
- */
-function resultsKey(root: string, options: TS.CompilerOptions, hashes: (file: string) => string | undefined): string {
-  const hash = createHash('sha256');
-  const place = (text: string) => text.split(compilerPath(root)).join('<root>');
-  hash.update(`${RESULTS_FORMAT}\0${ts.version}\0${place(JSON.stringify(options))}\0${place(packageTypes())}`);
-  for (const dir of new Set([root, PACKAGE_ROOT]))
-    for (const file of ['tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'])
-      hash.update(`\0${file}\0${hashes(path.join(dir, file)) ?? 'none'}`);
-  return hash.digest('hex');
+/** Whether the kept state may be used: its guard is for these bytes and the files declaring globals are unchanged. */
+function stateHolds(stateFile: string): boolean {
+  try {
+    const guard = JSON.parse(readFileSync(guardFile(stateFile), 'utf8')) as StateGuard;
+    if (typeof guard.state !== 'string' || typeof guard.globals !== 'object' || guard.globals === null) return false;
+    if (hashOrNone(stateFile) !== guard.state) return false;
+    return Object.entries(guard.globals).every(([file, hash]) => hashOrNone(file) === hash);
+  } catch {
+    return false;
+  }
 }
 
-/**
- * Paths in the stored results are relative to the root where they lie below it, so results restored into another
- * checkout of the project (a CI cache) still apply.
- */
-function relocate(results: TypecheckResults, move: (file: string) => string): TypecheckResults {
-  const paths = (record: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(record).map(([f, h]) => [move(f), h]));
-  return {
-    ...results,
-    packages: paths(results.packages),
-    files: Object.fromEntries(
-      Object.entries(results.files).map(([f, entry]) => [move(f), { ...entry, deps: paths(entry.deps) }]),
-    ),
+/** Makes the run's state the kept one (atomic renames; the guard first names the new state, so a race costs time). */
+function keepState(temp: string, stateFile: string, programFiles: readonly string[]): void {
+  try {
+    const globals: Record<string, string> = {};
+    for (const file of programFiles) {
+      if (!isProjectFile(file)) continue;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      if (mayDeclareGlobals(file, text)) globals[file] = sha1(text);
+    }
+    writeAtomic(guardFile(stateFile), JSON.stringify({ state: hashOrNone(temp), globals } satisfies StateGuard));
+    renameSync(temp, stateFile);
+  } catch {
+    rmSync(temp, { force: true }); // a cache only
+  }
+}
+
+const firstLines = (text: string) => text.trim().split('\n').slice(0, 12).join('\n');
+
+interface ProjectPath {
+  /** A path as the compiler printed it, below the root and not installed: posix, relative to the root. */
+  (printed: string): string | undefined;
+  /** Any path, relative to the root (`../` for one outside it), posix. */
+  anywhere(file: string): string;
+}
+
+function projectPath(root: string): ProjectPath {
+  const anywhere = (file: string) => path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+  const below = (printed: string): string | undefined => {
+    const rel = anywhere(printed);
+    if (rel.startsWith('../') || path.isAbsolute(rel) || rel.split('/').includes('node_modules')) return undefined;
+    return rel;
   };
+  below.anywhere = anywhere;
+  return below;
 }
 
-/** The stored results, or `undefined` when there are none or they are foreign, truncated or damaged. */
-function readResults(file: string, root: string): TypecheckResults | undefined {
-  const base = `${compilerPath(root)}/`;
+/** A temp file renamed over the old one: a reader sees the old contents or the new, never half. */
+function writeAtomic(file: string, text: string): void {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!isTypecheckResults(value)) return undefined;
-    return relocate(value, (f) => (f.startsWith('/') || f.startsWith('\0') || /^[A-Za-z]:/.test(f) ? f : base + f));
+    if (readFileSync(file, 'utf8') === text) return;
   } catch {
-    return undefined;
+    // not there yet
   }
-}
-
-/** Atomic: a temp file renamed over the old one, so a killed build leaves the old results or the new ones. */
-function writeResults(dir: string, file: string, results: TypecheckResults, root: string): void {
-  const base = `${compilerPath(root)}/`;
-  const stored = relocate(results, (f) => (f.startsWith(base) ? f.slice(base.length) : f));
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(stored));
-    renameSync(temp, file);
-  } catch {
-    // a cache only: the next check runs the compiler again (removing the temp fails too when dir is not a folder)
-    try {
-      rmSync(temp, { force: true });
-    } catch {}
-  }
-}
-
-function compilerOptions(root: string): { options: TS.CompilerOptions } | { problem: string; errors: CompilerError[] } {
-  const configFile = path.join(root, 'tsconfig.json');
-  if (!ts.sys.fileExists(configFile)) return { options: DEFAULT_OPTIONS };
-  const configErrors: TS.Diagnostic[] = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    configFile,
-    {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d) },
-  );
-  if (!parsed || configErrors.length > 0) {
-    return {
-      problem: 'tsconfig.json cannot be read',
-      errors: configErrors.map((d) => toTypeError(root, d)).filter((e): e is CompilerError => e !== undefined),
-    };
-  }
-  return { options: parsed.options };
+  writeFileSync(temp, text);
+  renameSync(temp, file);
 }

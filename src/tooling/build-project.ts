@@ -14,7 +14,6 @@ import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
-import { typecheckResultsSaved, typecheckThread } from '../io/typecheck-thread.ts';
 import { BuildCache, type CacheHit } from '../io/build-cache.ts';
 import { outputFiles } from './cached-renders.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
@@ -41,8 +40,13 @@ export interface BuildProjectOptions {
    * Only `dev --no-typecheck` turns it off. @default true
    */
   readonly typecheck?: boolean;
-  /** Where caches live (the build cache and the type check's results). @default `<root>/node_modules/.cache/panelcraft` */
+  /**
+   * Where caches live (the build cache, and the type check's generated tsconfigs and incremental state).
+   * @default `<root>/node_modules/.cache/panelcraft`
+   */
   readonly cacheDir?: string;
+  /** Dashboards per compiler program of the type check (tests, bench). @default SHARD_ROOTS */
+  readonly typecheckShardRoots?: number;
   /** Stat-keyed hashes of input files kept between builds (`dev`), for the build cache's keys. */
   readonly inputHashes?: HashCache;
   /**
@@ -82,6 +86,20 @@ export async function buildProject(
   options: BuildProjectOptions,
   loaded?: readonly LoadedDashboard[],
 ): Promise<ProjectBuild> {
+  // The type check's compiler is a child process: a build that returns or fails before it answered stops it.
+  const stopCheck = new AbortController();
+  try {
+    return await buildWithCheck(options, loaded, stopCheck.signal);
+  } finally {
+    stopCheck.abort();
+  }
+}
+
+async function buildWithCheck(
+  options: BuildProjectOptions,
+  loaded: readonly LoadedDashboard[] | undefined,
+  stopCheck: AbortSignal,
+): Promise<ProjectBuild> {
   const t0 = performance.now();
   const typecheck = options.typecheck !== false;
   const configResult = options.config ? { config: options.config, diagnostics: [] } : await loadConfig(options.root);
@@ -98,15 +116,6 @@ export async function buildProject(
           ...(options.cache?.write === false ? { write: false } : {}),
           ...(options.inputHashes ? { inputHashes: options.inputHashes } : {}),
         });
-  // When a source changed after the record of the last build was written (by mtime: a guess, decided by content
-  // below), the compiler's thread starts now and prepares the check (loads TypeScript, reads and hashes its stored
-  // results, parses the declaration files) while this thread hashes the sources and asks the record. When nothing
-  // seems changed it starts only if the record does not answer: a build it answers then pays nothing for it.
-  const typeThread = typecheck && !(cache && !loaded && cache.recordNewerThan(files)) ? typecheckThread() : undefined;
-  const prepared = typeThread?.prepare(
-    options.root,
-    options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir },
-  );
   // A build handed its modules (`dev`) neither asks the record nor looks up entries: it keeps its own output hashes.
   const hashCache = loaded ? undefined : cache?.readHashCache();
   const outputHashes =
@@ -128,7 +137,6 @@ export async function buildProject(
         })
       : undefined;
   if (fast) {
-    typeThread?.stopIfIdle();
     const t2 = performance.now();
     const alerts = await renderProjectAlerts(options.root, await alertsLoading, fast.dashboards, config);
     const t3 = performance.now();
@@ -143,10 +151,14 @@ export async function buildProject(
       ...(outputHashes ? { outputHashes } : {}),
     };
   }
-  // The compiler checks on its own thread while this thread reads the cache, esbuild bundles in its own process and
-  // this thread renders.
+  // The compiler checks in its own process (TypeScript 7, on the other core) while this thread reads the cache,
+  // esbuild bundles in its own process and this thread renders.
   const typeErrors: Promise<TypeCheck | undefined> = typecheck
-    ? checkTypes(options.root, files, options.cacheDir, false, prepared)
+    ? checkTypes(options.root, files, {
+        ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+        ...(options.typecheckShardRoots === undefined ? {} : { maxRoots: options.typecheckShardRoots }),
+        signal: stopCheck,
+      })
     : Promise.resolve(undefined);
   typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
   const hits = new Map<string, CacheHit>();
@@ -185,7 +197,8 @@ export async function buildProject(
         buildRecord(cache, {
           typecheck,
           sources: files,
-          scan: await scan(),
+          // Every file the type check may read now and every file it did read (also outside the root).
+          scan: [...new Set([...(await scan()), ...(types?.read ?? [])])],
           dashboards: rendered.dashboards,
           files: rendered.files,
           entries,
@@ -196,8 +209,6 @@ export async function buildProject(
   };
   const deferred = options.deferCacheWrites === true && cache !== undefined;
   if (!deferred) await storeInCache();
-  // The type check answered before writing its results; they are written by the time this build returns.
-  if (types) await typecheckResultsSaved();
   return {
     files: [...rendered.files.map((f) => underOutDir(f)), ...alerts.files],
     dashboards: rendered.dashboards,

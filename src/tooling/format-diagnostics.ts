@@ -28,7 +28,9 @@ export function formatDiagnostics(raw: readonly Diagnostic[]): string {
       const indent = heading === '' ? '  ' : '    ';
       if (heading !== '') lines.push(`  ${heading}`);
       for (const d of group) {
-        lines.push(`${indent}${d.severity} ${d.rule}${d.pointer === '' ? '' : ` (${d.pointer})`}: ${d.message}`);
+        // The compiler's message chain (each line escaped on its own) continues on lines indented under it.
+        const message = d.rule === 'typescript' ? d.message.split('\n').join(`\n${indent}  `) : d.message;
+        lines.push(`${indent}${d.severity} ${d.rule}${d.pointer === '' ? '' : ` (${d.pointer})`}: ${message}`);
         if (d.fix !== undefined) lines.push(`${indent}  fix: ${d.fix}`);
       }
     }
@@ -44,7 +46,7 @@ export function escapeDiagnostic(d: Diagnostic): Diagnostic {
     file: escapeField(d.file),
     ...(d.panel !== undefined ? { panel: escapeField(d.panel) } : {}),
     pointer: escapeField(d.pointer),
-    message: escapeField(d.message),
+    message: d.rule === 'typescript' ? d.message.split('\n').map(escapeField).join('\n') : escapeField(d.message),
     ...(d.fix !== undefined ? { fix: escapeField(d.fix) } : {}),
   };
 }

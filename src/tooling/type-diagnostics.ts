@@ -1,45 +1,45 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { CompilerError } from '../io/typecheck.ts';
-import { typecheckThread } from '../io/typecheck-thread.ts';
+import { type CompilerError, type TypecheckOptions, typecheckProject } from '../io/typecheck.ts';
 
 /** What one type check of the dashboard sources found. */
 export interface TypeCheck {
   /** One error diagnostic per compiler error, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Wall time from the request until the checker's thread had the answer. */
+  /** Wall time from the request until the compiler had answered. */
   readonly ms: number;
-  /** Root files the compiler checked, and root files whose stored result was reused. */
-  readonly checked: number;
-  readonly reused: number;
+  /** Files of the project the compiler read (posix, relative to the root; `../` outside it). */
+  readonly read: readonly string[];
+  /** Compiler programs run (shards). */
+  readonly programs: number;
 }
 
 /**
- * The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics, checked
- * on the process's type-check thread, so the caller loads and renders meanwhile.
+ * The compiler's errors in the dashboard sources (and what they import from the project), as diagnostics. The
+ * compiler (TypeScript 7) runs as a child process, so the caller loads and renders meanwhile; `signal` stops it.
  */
 export async function checkTypes(
   root: string,
   files: readonly string[],
-  cacheDir?: string,
-  /** A long-lived caller (`dev`): keep the thread ready for the next check. */
-  warm = false,
-  /** The token of the thread's `prepare` for this check, when the caller had it prepared. */
-  prepared?: number,
+  options: TypecheckOptions = {},
 ): Promise<TypeCheck> {
   const start = performance.timeOrigin + performance.now();
-  const outcome = await typecheckThread().check(root, files, cacheDir === undefined ? {} : { cacheDir }, {
-    warm,
-    ...(prepared !== undefined ? { prepared } : {}),
-  });
-  return {
-    diagnostics: outcome.errors.map(typeDiagnostic),
-    ms: outcome.doneAt - start,
-    checked: outcome.checked,
-    reused: outcome.reused,
-  };
+  const outcome = await typecheckProject(root, files, options);
+  const diagnostics: Diagnostic[] = outcome.missing
+    ? [
+        {
+          rule: 'typescript',
+          severity: 'error',
+          file: 'package.json',
+          pointer: '',
+          message: `cannot type-check: ${outcome.missing.problem}`,
+          fix: outcome.missing.fix,
+        },
+      ]
+    : outcome.errors.map((e) => typeDiagnostic(e, outcome.configProblem));
+  return { diagnostics, ms: outcome.doneAt - start, read: outcome.read, programs: outcome.programs };
 }
 
-function typeDiagnostic(e: CompilerError): Diagnostic {
+function typeDiagnostic(e: CompilerError, configProblem: string | undefined): Diagnostic {
   return {
     rule: 'typescript',
     severity: e.severity,
@@ -48,6 +48,8 @@ function typeDiagnostic(e: CompilerError): Diagnostic {
     line: e.line,
     column: e.column,
     message: `${e.code}: ${e.message}`,
-    fix: 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
+    fix: configProblem
+      ? `${configProblem}: fix tsconfig.json as the compiler says (panelcraft checks with TypeScript 7, as \`npx tsc\` does with typescript@7)`
+      : 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
   };
 }

@@ -3,7 +3,7 @@ import { dashboardSource } from '../../src/init/dashboard-source.ts';
 import { addScripts, INIT_SCRIPTS } from '../../src/init/package-json.ts';
 import { planScaffold } from '../../src/init/scaffold.ts';
 
-const versions = { panelcraft: '0.1.0', sdk: '>=0.0.12 <0.1.0', typescript: '^5.9.0' };
+const versions = { panelcraft: '0.1.0', sdk: '>=0.0.12 <0.1.0', typescript: '7.0.2' };
 
 describe('planScaffold', () => {
   it('writes every file of a new repository, one dashboard per service', () => {

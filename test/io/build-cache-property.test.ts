@@ -60,8 +60,15 @@ async function apply(project: TempProject, e: Edit): Promise<void> {
 }
 
 /** What a build shows: its diagnostics, its files, whether it wrote, and the output tree on disk after it. */
-async function observe(project: TempProject, cache: { dir: string } | false) {
-  const { build, written } = await buildAndWrite(project.root, cache, true);
+async function observe(project: TempProject, cache: { dir: string } | false, shardRoots?: number) {
+  // Uncached: no build cache and a type check without incremental state (a fresh cache folder for it).
+  const more =
+    cache === false
+      ? { cacheDir: path.join(project.root, '.fresh', String(++fresh)) }
+      : shardRoots === undefined
+        ? {}
+        : { typecheckShardRoots: shardRoots };
+  const { build, written } = await buildAndWrite(project.root, cache, true, more);
   return {
     result: {
       diagnostics: build.diagnostics,
@@ -74,6 +81,7 @@ async function observe(project: TempProject, cache: { dir: string } | false) {
   };
 }
 
+let fresh = 0;
 let cached: TempProject;
 let uncached: TempProject;
 beforeAll(async () => {
@@ -91,30 +99,35 @@ describe('build cache property', () => {
     let recorded = 0;
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), async (edits) => {
-        // Each run starts from the same clean project and an empty cache folder of its own.
-        run++;
-        const cacheDir = path.join(cached.root, '.cache', `run-${run}`);
-        for (const p of [cached, uncached]) {
-          await rm(path.join(p.root, 'dashboards'), { recursive: true, force: true });
-          await rm(path.join(p.root, 'provisioning'), { recursive: true, force: true });
-          await rm(path.join(p.root, 'panelcraft.yaml'), { force: true });
-          await p.write('dashboards/_lib/names.ts', cacheLib('rate'));
-          for (const [i, file] of SLOTS.entries()) await p.write(file, good(i));
-        }
-        for (const step of [undefined, ...edits]) {
-          if (step) for (const p of [cached, uncached]) await apply(p, step);
-          const a = await observe(cached, { dir: cacheDir });
-          const b = await observe(uncached, false);
-          expect(a.result, JSON.stringify(step)).toEqual(b.result);
-          reused += a.cache!.reused;
-          // The same build again is all cache (the whole record when it had no errors), and still the same.
-          const again = await observe(cached, { dir: cacheDir });
-          expect(again.result).toEqual(b.result);
-          expect(again.cache!.rendered).toBe(0);
-          if (again.cache!.recorded) recorded++;
-        }
-      }),
+      // The type check in one program or in shards of 1 or 2 dashboards.
+      fc.asyncProperty(
+        fc.array(edit, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(undefined, 1, 2),
+        async (edits, shardRoots) => {
+          // Each run starts from the same clean project and an empty cache folder of its own.
+          run++;
+          const cacheDir = path.join(cached.root, '.cache', `run-${run}`);
+          for (const p of [cached, uncached]) {
+            await rm(path.join(p.root, 'dashboards'), { recursive: true, force: true });
+            await rm(path.join(p.root, 'provisioning'), { recursive: true, force: true });
+            await rm(path.join(p.root, 'panelcraft.yaml'), { force: true });
+            await p.write('dashboards/_lib/names.ts', cacheLib('rate'));
+            for (const [i, file] of SLOTS.entries()) await p.write(file, good(i));
+          }
+          for (const step of [undefined, ...edits]) {
+            if (step) for (const p of [cached, uncached]) await apply(p, step);
+            const a = await observe(cached, { dir: cacheDir }, shardRoots);
+            const b = await observe(uncached, false);
+            expect(a.result, JSON.stringify(step)).toEqual(b.result);
+            reused += a.cache!.reused;
+            // The same build again is all cache (the whole record when it had no errors), and still the same.
+            const again = await observe(cached, { dir: cacheDir }, shardRoots);
+            expect(again.result).toEqual(b.result);
+            expect(again.cache!.rendered).toBe(0);
+            if (again.cache!.recorded) recorded++;
+          }
+        },
+      ),
       { numRuns: 4, seed: 20261129, endOnFailure: true },
     );
     expect(reused).toBeGreaterThan(0);

@@ -1,6 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildProject, type ProjectBuild, writeProject } from '../../src/tooling/build-project.ts';
+import {
+  type BuildProjectOptions,
+  buildProject,
+  type ProjectBuild,
+  writeProject,
+} from '../../src/tooling/build-project.ts';
 
 /** A dashboard source for cache tests: optionally importing the shared `_lib/names.ts`, with a chosen unit. */
 export function cacheDashboard(
@@ -26,9 +31,10 @@ export async function buildAndWrite(
   root: string,
   cache: { readonly dir?: string } | false,
   typecheck = false,
+  more: Omit<BuildProjectOptions, 'root' | 'typecheck' | 'cache'> = {},
 ): Promise<{ build: ProjectBuild; written: boolean }> {
   const where = cache === false ? { cache: false as const } : cache.dir !== undefined ? { cacheDir: cache.dir } : {};
-  const build = await buildProject({ root, typecheck, ...where });
+  const build = await buildProject({ root, typecheck, ...where, ...more });
   const outcome = await writeProject(root, build);
   return { build, written: outcome.written };
 }

@@ -84,10 +84,16 @@ export function writeConsumerPackage(dir: string, tarball: string, sdkAlias: str
     engines: manifest.engines,
     peerDependencies: manifest.peerDependencies,
   };
+  // The team's own TypeScript is the one panelcraft checks with (TypeScript 7, as `init` writes it): the same
+  // package as panelcraft's `typescript-native` alias, so its platform binary is the one already in the lock.
+  const native = ours.packages['node_modules/typescript-native'];
+  if (!native?.version) throw new Error('typescript-native is not in package-lock.json');
+  const { name: _typescript, ...nativeEntry } = native;
+  packages['node_modules/typescript'] = { ...nativeEntry, dev: true };
   const devDependencies = {
     '@grafana/grafana-foundation-sdk': sdkVersion,
     panelcraft: tarballRef,
-    typescript: ours.packages['node_modules/typescript']?.version ?? 'missing',
+    typescript: native.version,
   };
   const pkg = { name: 'consumer', version: '1.0.0', private: true, type: 'commonjs', devDependencies };
   packages[''] = { name: 'consumer', version: '1.0.0', devDependencies };

@@ -12,7 +12,6 @@ import { hasErrors } from '../../model/diagnostic.ts';
 import { EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { checkTypes, type TypeCheck } from '../../tooling/type-diagnostics.ts';
-import { typecheckThread } from '../../io/typecheck-thread.ts';
 
 /** What `dev` watches below the root. */
 const WATCHED = { dirs: ['dashboards', 'src'], files: ['panelcraft.yaml'] } as const;
@@ -76,6 +75,7 @@ export async function runDev(
     builds: 0,
     stopped: false,
     typeReports: new Set(),
+    checking: undefined,
   };
   let running: Promise<void> | undefined;
   let queued: Set<string> | 'unknown' | undefined;
@@ -113,9 +113,9 @@ export async function runDev(
   });
   watcher.close();
   await running;
-  // A check still running would hold the exit for seconds (a first check parses the SDK): its answer is moot now.
+  // A check still running would hold the exit: its answer is moot now, its compiler is killed.
   state.stopped = true;
-  if (state.typeReports.size > 0) await typecheckThread().abandon();
+  state.checking?.abort();
   await Promise.all(state.typeReports);
   ctx.stdout('panelcraft dev: stopped\n');
 }
@@ -135,11 +135,14 @@ interface DevState {
   stopped: boolean;
   /** Type checks still to report (awaited before `dev` stops). */
   readonly typeReports: Set<Promise<void>>;
+  /** Stops the compiler of the check still running (a newer save's check replaces it). */
+  checking: AbortController | undefined;
 }
 
 /**
  * One rebuild. Like `vite` beside `tsc --watch`, `dev` writes as soon as the dashboards render and validate, and
- * the type check (on its own thread, with the compiler's state kept from the last save) reports when it is done:
+ * the type check (TypeScript 7 in a child process, with the compiler's incremental state kept from the last save;
+ * a newer save kills it and starts its own) reports when it is done:
  * a one-file save is written in the time of its render, not of the compiler. The build line says the check is
  * running; its outcome follows on a line of its own. `panelcraft build` waits for the check and writes nothing on
  * a type error.
@@ -151,7 +154,22 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
     const { files, loaded, reused, reloaded } = await state.cache.load(changed);
     const startCheck = () => {
       if (!state.typecheck) return undefined;
-      const check = checkTypes(root, files, state.cacheDir, true);
+      // A save while a check runs: that check's answer is stale, its compiler is killed and this one starts.
+      state.checking?.abort();
+      const stop = new AbortController();
+      state.checking = stop;
+      const check = checkTypes(root, files, {
+        ...(state.cacheDir === undefined ? {} : { cacheDir: state.cacheDir }),
+        signal: stop.signal,
+      });
+      void check.then(
+        () => {
+          if (state.checking === stop) state.checking = undefined;
+        },
+        () => {
+          if (state.checking === stop) state.checking = undefined;
+        },
+      );
       check.catch(() => {}); // reported below
       return check;
     };
@@ -212,14 +230,14 @@ async function reportTypes(
   try {
     check = await types;
   } catch (err) {
-    if (!latest()) return;
+    if (!latest() || (err instanceof Error && err.name === 'AbortError')) return;
     ctx.stderr(
       `panelcraft dev: type check failed to run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
     return;
   }
   if (!latest()) return;
-  const stats = `in ${Math.round(check.ms)} ms (${check.checked} checked, ${check.reused} unchanged)`;
+  const stats = `in ${Math.round(check.ms)} ms`;
   ctx.stderr(formatDiagnostics(check.diagnostics));
   if (!hasErrors(check.diagnostics)) {
     ctx.stdout(`panelcraft dev: type check passed ${stats}\n`);

@@ -168,7 +168,9 @@ async function ownVersions(): Promise<{ panelcraft: string; sdk: string; typescr
   return {
     panelcraft: pkg.version ?? '0.1.0',
     sdk: pkg.peerDependencies?.['@grafana/grafana-foundation-sdk'] ?? '*',
-    typescript: pkg.dependencies?.typescript ?? '^5.9.0',
+    // The TypeScript panelcraft checks with (TypeScript 7, under an npm alias), so the team's own `npx tsc` reports
+    // what `panelcraft build` reports: 5.9 and 7 differ (7 removed options and no longer loads every @types package).
+    typescript: pkg.dependencies?.['typescript-native']?.replace(/^npm:typescript@/, '') ?? '7.0.2',
   };
 }
 

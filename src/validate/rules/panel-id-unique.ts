@@ -1,16 +1,17 @@
 import { stringAt } from '../../model/json.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { analysisFor, type DashboardRule } from '../rule.ts';
+import { walkPanels } from '../panels.ts';
+import type { DashboardRule } from '../rule.ts';
 
 /** Grafana keys panel state, links (`viewPanel=`) and repeats by id; duplicates make panels swap or vanish. */
 export const panelIdUnique: DashboardRule = {
   id: 'panel-id-unique',
   description: 'every panel has an integer id, unique in its dashboard',
   defaultSeverity: 'error',
-  check(doc, settings, analysis) {
+  check({ dashboard }) {
     const seen = new Map<number, string>();
     const out: Finding[] = [];
-    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
+    for (const { panel, pointer } of walkPanels(dashboard)) {
       const id = panel.id;
       const title = stringAt(panel, 'title') ?? '';
       if (typeof id !== 'number' || !Number.isInteger(id)) {

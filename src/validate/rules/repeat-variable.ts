@@ -1,4 +1,5 @@
-import { analysisFor, type DashboardRule } from '../rule.ts';
+import { walkPanels } from '../panels.ts';
+import type { DashboardRule } from '../rule.ts';
 import { variableNames } from '../template-variables.ts';
 import { didYouMean } from '../../catalog/suggest.ts';
 
@@ -7,10 +8,9 @@ export const repeatVariable: DashboardRule = {
   id: 'repeat-variable',
   description: 'panels and rows repeat over declared variables',
   defaultSeverity: 'error',
-  check(doc, settings, analysis) {
-    const { dashboard } = doc;
+  check({ dashboard }) {
     const names = variableNames(dashboard);
-    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
+    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
       const repeat = panel.repeat;
       if (repeat === undefined || repeat === null || repeat === '') return [];
       if (typeof repeat === 'string' && names.has(repeat)) return [];

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PACKAGE_ROOT } from './package-root.ts';
+
+/** The npm alias panelcraft depends on for TypeScript 7 (the native compiler); `typescript` stays 5.9 for tools. */
+export const NATIVE_PACKAGE = 'typescript-native';
+
+/** The TypeScript 7 compiler binary, or what is missing and how to get it. */
+export type NativeCompiler =
+  | { readonly exe: string; readonly version: string }
+  | { readonly problem: string; readonly fix: string };
+
+let found: NativeCompiler | undefined;
+
+/**
+ * The compiler's executable: `@typescript/typescript-<platform>-<arch>/lib/tsc`, resolved from the TypeScript 7
+ * package's own location as its `lib/getExePath.js` does, and run directly (no Node process in between).
+ */
+export function nativeCompiler(
+  /** Where panelcraft is installed, and the platform (tests). */
+  from = PACKAGE_ROOT,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): NativeCompiler {
+  const usual = from === PACKAGE_ROOT && platform === process.platform && arch === process.arch;
+  if (usual && found) return found;
+  const platformPackage = `@typescript/typescript-${platform}-${arch}`;
+  let manifest: string;
+  try {
+    manifest = createRequire(path.join(from, 'package.json')).resolve(`${NATIVE_PACKAGE}/package.json`);
+  } catch {
+    return {
+      problem: `the TypeScript 7 compiler is not installed (npm package ${NATIVE_PACKAGE}, an alias of typescript@7)`,
+      fix: 'run `npm install` in the project (panelcraft depends on it)',
+    };
+  }
+  const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
+  let exe: string | undefined;
+  try {
+    const platformManifest = createRequire(manifest).resolve(`${platformPackage}/package.json`);
+    exe = path.join(path.dirname(platformManifest), 'lib', platform === 'win32' ? 'tsc.exe' : 'tsc');
+  } catch {
+    exe = undefined;
+  }
+  if (exe === undefined || !existsSync(exe)) {
+    return {
+      problem: `the TypeScript 7 compiler binary for this platform is missing: ${platformPackage} (an optional dependency of typescript@${version}) is not installed`,
+      fix: `install without \`--omit=optional\` (e.g. \`npm install\`), or add it: \`npm install -D ${platformPackage}@${version}\``,
+    };
+  }
+  const compiler = { exe, version };
+  if (usual) found = compiler;
+  return compiler;
+}
+
+export interface CompilerRun {
+  /** Exit code, or `undefined` when the run was stopped (signal, timeout, output cap). */
+  readonly code: number | undefined;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Why it was stopped, when it was. */
+  readonly stopped?: 'aborted' | 'timeout' | 'output';
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  readonly signal?: AbortSignal;
+  /** Killed after this long. */
+  readonly timeoutMs: number;
+  /** Killed when stdout and stderr together pass this many bytes. */
+  readonly maxOutputBytes: number;
+}
+
+/** Children still running, killed when this process exits however it exits (no orphan compilers). */
+const live = new Set<ChildProcess>();
+let exitHook = false;
+
+/** Process ids of the compilers this process started and that still run. */
+export function liveCompilers(): number[] {
+  return [...live].flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
+}
+
+/** Runs the compiler binary with `args`; never rejects for the compiler's own failures. */
+export function runCompiler(exe: string, args: readonly string[], options: RunOptions): Promise<CompilerRun> {
+  return new Promise((resolve) => {
+    if (options.signal?.aborted) {
+      resolve({ code: undefined, stdout: '', stderr: '', stopped: 'aborted' });
+      return;
+    }
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => {
+        for (const child of live) child.kill('SIGKILL');
+      });
+    }
+    const child = spawn(exe, [...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    live.add(child);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let stopped: CompilerRun['stopped'];
+    const stop = (why: NonNullable<CompilerRun['stopped']>) => {
+      stopped ??= why;
+      child.kill('SIGKILL');
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > options.maxOutputBytes) stop('output');
+      else into.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+    const onAbort = () => stop('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let finished = false;
+    const done = (code: number | null, error?: Error) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      live.delete(child);
+      resolve({
+        code: stopped || code === null ? undefined : code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: `${Buffer.concat(err).toString('utf8')}${error ? error.message : ''}`,
+        ...(stopped ? { stopped } : {}),
+      });
+    };
+    child.once('error', (e) => done(null, e));
+    child.once('close', (code) => done(code));
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mayDeclareGlobals, shardRoots } from '../../src/build/typecheck-shards.ts';
+
+const tree = (n: number) => Array.from({ length: n }, (_, i) => `dashboards/team-${i % 50}/d${i}.ts`);
+
+describe('shardRoots', () => {
+  it('keeps up to maxRoots roots in one program, sorted', () => {
+    expect(shardRoots(['dashboards/b.ts', 'dashboards/a.ts', 'dashboards/a.ts'], 1250)).toEqual([
+      ['dashboards/a.ts', 'dashboards/b.ts'],
+    ]);
+  });
+
+  it('splits 5 000 dashboards into four programs of about 1 250', () => {
+    expect(shardRoots(tree(5000), 1250).map((s) => s.length)).toEqual([1264, 1267, 1208, 1261]);
+  });
+
+  it('moves no other root when one is added or removed', () => {
+    const before = shardRoots(tree(4000), 1250);
+    const added = shardRoots([...tree(4000), 'dashboards/new.ts'], 1250);
+    expect(added.map((s) => s.filter((f) => f !== 'dashboards/new.ts'))).toEqual(before);
+    const removed = shardRoots(tree(4000).slice(1), 1250);
+    expect(removed).toEqual(before.map((s) => s.filter((f) => f !== 'dashboards/team-0/d0.ts')));
+  });
+});
+
+describe('mayDeclareGlobals', () => {
+  it.each([
+    ['export const a = 1;\n', false],
+    ["import { a } from './a.ts';\nexport default a;\n", false],
+    ['const region = 1;\n', true],
+    ['declare global {\n  var region: string;\n}\nexport {};\n', true],
+    ["declare module '@grafana/grafana-foundation-sdk/dashboard' {}\nexport {};\n", true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayDeclareGlobals('dashboards/x.ts', text)).toBe(expected);
+  });
+});

@@ -121,21 +121,24 @@ export async function readDiskState(
       } else if (entry.name.endsWith(TEMP_SUFFIX)) {
         temps.push(childAbs);
       } else if (childRel !== MANIFEST_FILE) {
-        files.set(childRel, hashOf(childAbs, hashCache));
+        files.set(childRel, fileHash(childAbs, hashCache));
       }
     }
   };
   walk(outDir, '');
-  let manifest: Manifest | undefined;
-  if (!links.has(MANIFEST_FILE)) {
-    try {
-      manifest = manifestOf(outDir, readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
-    }
-  }
+  const manifest = links.has(MANIFEST_FILE) ? undefined : readManifest(outDir);
   return { files, links, specials, dirs, temps, ...(manifest ? { manifest } : {}) };
+}
+
+/** The manifest of `outDir`, `undefined` when there is none. */
+export function readManifest(outDir: string): Manifest | undefined {
+  try {
+    return manifestOf(outDir, readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
+    return undefined;
+  }
 }
 
 /**
@@ -230,7 +233,8 @@ async function realPathOf(dir: string): Promise<string> {
   }
 }
 
-function hashOf(abs: string, cache: HashCache | undefined): string {
+/** sha256 of the file at `abs`, through `cache` when given (see `HashCache`). */
+export function fileHash(abs: string, cache: HashCache | undefined): string {
   if (cache === undefined) return sha256(readFileSync(abs, 'utf8'));
   const { size, mtimeMs, ino } = statSync(abs);
   const known = cache.get(abs);

@@ -12,6 +12,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic
 import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
+import type { KeptDiskState } from '../io/kept-disk-state.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
 import { BuildCache, type CacheHit } from '../io/build-cache.ts';
@@ -295,7 +296,13 @@ export function outputRoots(config: PanelcraftConfig): string[] {
 export async function writeProject(
   root: string,
   build: ProjectBuild,
-  options: { check?: boolean; force?: boolean; hashCache?: HashCache } = {},
+  options: {
+    check?: boolean;
+    force?: boolean;
+    hashCache?: HashCache;
+    /** The output folders as the last save left them (`dev`): only what changes is checked on disk. */
+    kept?: KeptDiskState;
+  } = {},
 ): Promise<WriteOutcome> {
   const problems: Diagnostic[] = [];
   const roots = outputRoots(build.config);
@@ -328,8 +335,11 @@ export async function writeProject(
       });
       continue;
     }
-    const disk = await readDiskState(path.join(root, outRel), hashCache);
-    for (const file of disk.files.keys()) seen.push(path.join(root, outRel, ...file.split('/')));
+    const disk = options.kept
+      ? await options.kept.read(path.join(root, outRel), files, hashCache)
+      : await readDiskState(path.join(root, outRel), hashCache);
+    if (options.hashCache === undefined)
+      for (const file of disk.files.keys()) seen.push(path.join(root, outRel, ...file.split('/')));
     if (outRel !== OUT_DIR && files.length === 0 && disk.manifest === undefined) continue; // no rules now, none before
     const sourceOf =
       outRel === OUT_DIR ? (p: string) => sources.get(p) : (p: string) => ruleSources.get(`${outRel}/${p}`);
@@ -353,7 +363,10 @@ export async function writeProject(
     diagnostics,
   };
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
-  for (const [outRel, { plan, temps }] of plans) await applyPlan(path.join(root, outRel), plan, temps);
+  for (const [outRel, { plan, temps }] of plans) {
+    await applyPlan(path.join(root, outRel), plan, temps);
+    options.kept?.wrote(path.join(root, outRel), plan);
+  }
   return { ...outcome, written: true };
 }
 

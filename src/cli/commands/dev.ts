@@ -2,7 +2,9 @@ import { projectRoot } from '../project-root.ts';
 import { parseArgs } from '../parse-args.ts';
 import { cacheDirOption } from '../cache-dir.ts';
 import type { BuildMemo } from '../../tooling/build-tree.ts';
-import { buildProject, OUT_DIR, writeProject } from '../../tooling/build-project.ts';
+import path from 'node:path';
+import { buildProject, OUT_DIR, outputRoots, writeProject } from '../../tooling/build-project.ts';
+import { KeptDiskState } from '../../io/kept-disk-state.ts';
 import { type CacheLookup, DashboardCache } from '../../io/dashboard-cache.ts';
 import { loadConfig } from '../../io/load-config.ts';
 import { cachedRenders } from '../../tooling/cached-renders.ts';
@@ -65,7 +67,10 @@ export async function runDev(
       inputHashes,
       ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     });
+  const outputDirs = outputRoots((await loadConfig(root)).config).map((r) => path.resolve(root, r));
   const state: DevState = {
+    outputDirs,
+    disk: new KeptDiskState(new Set(outputDirs)),
     cache: new DashboardCache(root, lookup),
     memo: new WeakMap(),
     hashes,
@@ -106,12 +111,19 @@ export async function runDev(
     `panelcraft dev: watching dashboards/, src/, panelcraft.yaml and every file a dashboard imports in ${root} (Ctrl-C to stop)\n`,
   );
   const watcher = watchPaths(root, WATCHED, schedule);
+  // Changes to the output folders by anyone (a hand edit, a file dropped in, our own writes) mark what a save must
+  // check on disk again; the rest of what it knows of them stays as it wrote it.
+  const outWatcher = watchPaths(root, { dirs: [...state.outputDirs], files: [] }, (batch) => {
+    if (batch === 'unknown') state.disk.changed('unknown');
+    else for (const p of batch) state.disk.changed(path.resolve(root, p));
+  });
   schedule('unknown');
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
   watcher.close();
+  outWatcher.close();
   await running;
   // A check still running would hold the exit: its answer is moot now, its compiler is killed.
   state.stopped = true;
@@ -123,6 +135,10 @@ export async function runDev(
 /** What `dev` keeps between rebuilds so a save only reloads, renders, checks and re-reads what changed. */
 interface DevState {
   readonly cache: DashboardCache;
+  /** The output folders (absolute) of the config at start, watched for changes by others. */
+  readonly outputDirs: readonly string[];
+  /** What `dev` knows of the output folders, so a save checks on disk only what it changes. */
+  readonly disk: KeptDiskState;
   readonly memo: BuildMemo;
   readonly hashes: HashCache;
   /** Hashes of the files dashboards import, for the build cache's keys (only changed files are read again). */
@@ -188,7 +204,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       },
       loaded,
     );
-    const outcome = await writeProject(root, built, { hashCache: state.hashes });
+    const outcome = await writeProject(root, built, { hashCache: state.hashes, kept: state.disk });
     types ??= startCheck();
     const ms = Math.round(performance.now() - t0);
     const text = formatDiagnostics(outcome.diagnostics);

@@ -8,7 +8,7 @@ import { analysisRun, type AnalysisRun } from '../validate/document-analysis.ts'
 import type { DashboardDocument, RuleSettings } from '../validate/rule.ts';
 import { prometheusVersionOf } from '../config/config.ts';
 import { allRules } from '../validate/rules/index.ts';
-import { applyRuleConfig, configuredDocument } from '../validate/rule-config.ts';
+import { applyRuleConfig, type ConfiguredDocument, configuredDocument } from '../validate/rule-config.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
 import { dashboardValue } from '../build/dashboard-value.ts';
 import { normalizeDashboard } from '../build/normalize-dashboard.ts';
@@ -97,33 +97,79 @@ export function buildTree(
       ruled.push(...unit.render.diagnostics);
     } else diagnostics.push(...unit.failed!);
   }
-  ruled.push(
-    ...runRules(
-      renders.filter((r) => r.treeChecked).map(treeDocument),
-      { dashboard: [], tree: allRules.tree },
-      settings,
-    ),
-  );
+  ruled.push(...treeFindings(renders.filter((r) => r.treeChecked).map(treeDocument), settings, memo));
   // The project's rule levels and exclusions apply to what rules found; loading and config problems always count.
-  diagnostics.push(
-    ...applyRuleConfig(
-      ruled,
-      config,
-      renders.map((r) => configuredDocument(treeDocument(r))),
-    ),
-  );
-  const dashboards = renders.map((r) => renderedDashboard(r, () => r.contents));
-  const files = treeFiles(
-    config,
-    renders.map((r, i) => ({
-      path: dashboards[i]!.output,
-      get contents() {
-        return r.contents; // a reused render reads its bytes only when they are needed
-      },
-      sha256: r.sha256,
-    })),
-  );
+  diagnostics.push(...applyRuleConfig(ruled, config, renders.map(configuredOf)));
+  const dashboards = renders.map(dashboardOf);
+  const files = treeFiles(config, renders.map(outputFileOf));
   return { files, dashboards, diagnostics, rendered };
+}
+
+/** The last run of the tree rules with a memo (`dev`): the documents it checked and what it found. */
+const lastTreeRuns = new WeakMap<
+  BuildMemo,
+  { readonly docs: readonly DashboardDocument[]; readonly settings: string; readonly found: readonly Diagnostic[] }
+>();
+
+/**
+ * What the checks across dashboards find in `docs`. They read only each document's place and summary, so when those
+ * are what the last run with `memo` checked (a save that left every title, uid and folder as it was), its findings
+ * are the answer and the rules do not run over all dashboards again.
+ */
+function treeFindings(docs: readonly DashboardDocument[], settings: RuleSettings, memo?: BuildMemo) {
+  const last = memo && lastTreeRuns.get(memo);
+  const key = JSON.stringify(settings);
+  if (last && last.settings === key && sameTreeDocuments(last.docs, docs)) return last.found;
+  const found = runRules(docs, { dashboard: [], tree: allRules.tree }, settings);
+  if (memo) lastTreeRuns.set(memo, { docs, settings: key, found });
+  return found;
+}
+
+function sameTreeDocuments(a: readonly DashboardDocument[], b: readonly DashboardDocument[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.file !== y.file || x.folder !== y.folder || x.derivedUid !== y.derivedUid) return false;
+    const keys = Object.keys(x.dashboard);
+    if (keys.length !== Object.keys(y.dashboard).length) return false;
+    if (keys.some((k) => !Object.is(x.dashboard[k], y.dashboard[k]))) return false;
+  }
+  return true;
+}
+
+/** Per render, what the build hands on for it (kept: `dev` hands on the same 4 999 renders after a one-file save). */
+const configuredDocuments = new WeakMap<DashboardRender, ConfiguredDocument>();
+const renderedDashboards = new WeakMap<DashboardRender, RenderedDashboard>();
+const outputFiles = new WeakMap<DashboardRender, OutputFile>();
+
+function configuredOf(render: DashboardRender): ConfiguredDocument {
+  let doc = configuredDocuments.get(render);
+  if (doc === undefined) configuredDocuments.set(render, (doc = configuredDocument(treeDocument(render))));
+  return doc;
+}
+
+function dashboardOf(render: DashboardRender): RenderedDashboard {
+  let dashboard = renderedDashboards.get(render);
+  if (dashboard === undefined)
+    renderedDashboards.set(render, (dashboard = renderedDashboard(render, () => render.contents)));
+  return dashboard;
+}
+
+function outputFileOf(render: DashboardRender): OutputFile {
+  let file = outputFiles.get(render);
+  if (file === undefined) {
+    file = {
+      path: dashboardOf(render).output,
+      get contents() {
+        return render.contents; // a reused render reads its bytes only when they are needed
+      },
+      sha256: render.sha256,
+    };
+    outputFiles.set(render, file);
+  }
+  return file;
 }
 
 /**

@@ -24,3 +24,37 @@ describe('buildTree with a memo', () => {
     expect(other.files.find((f) => f.path === 'dashboards/home.json')!.contents).toContain('"schemaVersion": 39');
   });
 });
+
+describe('buildTree with a memo, across dashboards', () => {
+  const entry = (file: string, title: string, panel: string): LoadedDashboard => ({
+    file,
+    exported: { build: () => ({ title, panels: [{ type: 'text', title: panel }] }) },
+  });
+
+  it('finds what a build without the memo finds after each change, a title clash coming and going', () => {
+    const memo: BuildMemo = new WeakMap();
+    const a = entry('dashboards/ops/a.ts', 'Alpha', 'Notes');
+    const steps = [
+      [a, entry('dashboards/ops/b.ts', 'Beta', 'Notes')],
+      [a, entry('dashboards/ops/b.ts', 'Alpha', 'Notes')], // the clash
+      [a, entry('dashboards/ops/b.ts', 'Alpha', 'More notes')], // still the clash, another panel
+      [a, entry('dashboards/ops/b.ts', 'Beta', 'More notes')], // gone
+      [a, entry('dashboards/ops/b.ts', 'ops', 'More notes')], // the title of its folder
+    ];
+    const clashes: string[][] = [];
+    for (const loaded of steps) {
+      const kept = buildTree(loaded, DEFAULT_CONFIG, memo);
+      const fresh = buildTree(loaded, DEFAULT_CONFIG);
+      expect(kept.diagnostics).toEqual(fresh.diagnostics);
+      expect(kept.files).toEqual(fresh.files);
+      clashes.push(kept.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule} ${d.file}`));
+    }
+    expect(clashes).toEqual([
+      [],
+      ['title-unique-in-folder dashboards/ops/b.ts'],
+      ['title-unique-in-folder dashboards/ops/b.ts'],
+      [],
+      ['title-folder-clash dashboards/ops/b.ts'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import { pointer } from '../model/json-pointer.ts';
 import { wholeVariableReference } from '../model/grafana-variable.ts';
-import { walkPanels } from './panels.ts';
+import { type PanelRef, walkPanels } from './panels.ts';
 
 /** A `datasource` value found on a panel, a target, a template variable or an annotation. */
 export interface DatasourceRefAt {
@@ -11,13 +11,17 @@ export interface DatasourceRefAt {
 }
 
 /** Every `datasource` key a dashboard sets (absent keys are skipped, `null` is kept). */
-export function datasourceRefs(dashboard: JsonObject): DatasourceRefAt[] {
+export function datasourceRefs(
+  dashboard: JsonObject,
+  /** `walkPanels(dashboard)`, when the caller has it. */
+  panels: readonly PanelRef[] = walkPanels(dashboard),
+): DatasourceRefAt[] {
   const out: DatasourceRefAt[] = [];
   const take = (obj: JsonObject, ptr: string, where: DatasourceRefAt['where']) => {
     const value = obj.datasource;
     if (value !== undefined) out.push({ value, pointer: `${ptr}/datasource`, where });
   };
-  for (const { panel, pointer: ptr } of walkPanels(dashboard)) {
+  for (const { panel, pointer: ptr } of panels) {
     take(panel, ptr, 'panel');
     arrayAt(panel, 'targets').forEach((t, i) => {
       if (isJsonObject(t)) take(t, `${ptr}/targets/${i}`, 'target');

@@ -5,7 +5,7 @@ import { expandMacros, toOriginalOffset, type Expansion } from '../promql/expand
 import { parsePromql, type PromqlProblem } from '../promql/parser.ts';
 import { typeCheck } from '../promql/type-check.ts';
 import { DEFAULT_PROMETHEUS, type PrometheusVersion } from '../model/prometheus-version.ts';
-import { isQueryPanel, walkPanels } from './panels.ts';
+import { isQueryPanel, type PanelRef, walkPanels } from './panels.ts';
 
 /** One Prometheus query of a dashboard, expanded and parsed once for every PromQL rule. */
 export interface PrometheusTarget {
@@ -26,9 +26,11 @@ export function prometheusTargets(
   dashboard: JsonObject,
   version: PrometheusVersion = DEFAULT_PROMETHEUS,
   known: Map<string, Analysis> = new Map(),
+  /** `walkPanels(dashboard)`, when the caller has it. */
+  panels: readonly PanelRef[] = walkPanels(dashboard),
 ): PrometheusTarget[] {
   const out: PrometheusTarget[] = [];
-  for (const { panel, pointer: panelPtr } of walkPanels(dashboard)) {
+  for (const { panel, pointer: panelPtr } of panels) {
     if (!isQueryPanel(panel)) continue;
     const panelIsProm = isPrometheus(panel.datasource);
     arrayAt(panel, 'targets').forEach((target, j) => {

@@ -1,5 +1,5 @@
 import { isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
-import { datasourceRefs } from './datasource-refs.ts';
+import { type DatasourceRefAt, datasourceRefs } from './datasource-refs.ts';
 
 const NEUTRAL_TYPES = new Set(['prometheus', 'datasource', 'grafana', '__expr__']);
 
@@ -7,8 +7,11 @@ const NEUTRAL_TYPES = new Set(['prometheus', 'datasource', 'grafana', '__expr__'
  * Whether the dashboard queries Prometheus: a ref typed `prometheus`, or untyped refs only (legacy strings,
  * variables) with PromQL-looking targets (`expr`). A Loki- or SQL-only dashboard is not checked by the Prometheus rules.
  */
-export function usesPrometheus(dashboard: JsonObject): boolean {
-  const refs = datasourceRefs(dashboard);
+export function usesPrometheus(
+  dashboard: JsonObject,
+  /** `datasourceRefs(dashboard)`, when the caller has it. */
+  refs: readonly DatasourceRefAt[] = datasourceRefs(dashboard),
+): boolean {
   const types = refs.map((r) => (isJsonObject(r.value) ? stringAt(r.value, 'type') : undefined));
   if (types.includes('prometheus')) return true;
   if (types.some((t) => t !== undefined && !NEUTRAL_TYPES.has(t))) return false;

@@ -1,15 +1,14 @@
 import { stringAt } from '../../model/json.ts';
 import { angularReplacement } from '../angular-panels.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** graph, singlestat, table-old, … are Angular panels; Grafana 12 removed Angular support. */
 export const angularPanel: DashboardRule = {
   id: 'angular-panel',
   description: 'no Angular panel types (graph, singlestat, table-old, …): Grafana 12 removed them',
   defaultSeverity: 'error',
-  check({ dashboard }) {
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+  check(doc, settings, analysis) {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       const type = stringAt(panel, 'type');
       const replacement = angularReplacement(type);
       if (replacement === undefined) return [];

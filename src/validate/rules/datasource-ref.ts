@@ -1,8 +1,8 @@
 import { isJsonObject, stringAt } from '../../model/json.ts';
-import { datasourceRefs, datasourceVariableName } from '../datasource-refs.ts';
+import { datasourceVariableName } from '../datasource-refs.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
 
 /**
@@ -13,10 +13,11 @@ export const datasourceRef: DashboardRule = {
   id: 'datasource-ref',
   description: 'datasource references are well-formed and their variables are declared datasource variables',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const variables = new Map(templateVariables(dashboard).map((v) => [v.name, v]));
     const out: Finding[] = [];
-    for (const { value, pointer } of datasourceRefs(dashboard)) {
+    for (const { value, pointer } of analysisFor(doc, settings, analysis).datasourceRefs) {
       if (value === null || (typeof value === 'string' && datasourceVariableName(value) === undefined)) continue;
       let uid: string | undefined;
       let at = pointer;

@@ -1,6 +1,5 @@
-import { datasourceRefs } from '../datasource-refs.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { findVariableRefs } from '../variable-refs.ts';
 
 /** Grafana's schemaVersion 33 migration turns string datasources into `{type, uid}` refs (`apps/dashboard/pkg/migration/schemaversion/v33.go`). */
@@ -10,10 +9,11 @@ export const datasourceString: DashboardRule = {
   id: 'datasource-string',
   description: 'datasource references are {type, uid} objects when schemaVersion ≥ 33',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const version = dashboard.schemaVersion;
     if (typeof version !== 'number' || version < REF_MIGRATION) return [];
-    return datasourceRefs(dashboard).flatMap(({ value, pointer, where }) => {
+    return analysisFor(doc, settings, analysis).datasourceRefs.flatMap(({ value, pointer, where }) => {
       if (typeof value !== 'string') return [];
       // `${DS_…}` is reported once by import-placeholders.
       if (findVariableRefs(value).some((r) => isImportPlaceholder(dashboard, r.name))) return [];

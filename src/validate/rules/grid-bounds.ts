@@ -1,17 +1,16 @@
 import { isJsonObject } from '../../model/json.ts';
 import { GRID_COLUMNS } from '../../layout/grid-pos.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Every panel sits inside Grafana's 24-column grid with integer, positive sizes. */
 export const gridBounds: DashboardRule = {
   id: 'grid-bounds',
   description: 'gridPos is inside the 24-column grid',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
     const out: Finding[] = [];
-    for (const { panel, pointer } of walkPanels(dashboard)) {
+    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
       const pos = panel.gridPos;
       if (!isJsonObject(pos)) {
         out.push({

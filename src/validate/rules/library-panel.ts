@@ -1,14 +1,13 @@
 import { isJsonObject, stringAt } from '../../model/json.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** File provisioning does not resolve library panels (grafana/grafana PR #131971: provisioned dashboards intentionally do not support library panels). */
 export const libraryPanel: DashboardRule = {
   id: 'library-panel',
   description: 'no library panel references (file provisioning does not support them)',
   defaultSeverity: 'error',
-  check({ dashboard }) {
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+  check(doc, settings, analysis) {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       const ref = panel.libraryPanel;
       if (ref === undefined) return [];
       const name = isJsonObject(ref) ? (stringAt(ref, 'name') ?? stringAt(ref, 'uid')) : undefined;

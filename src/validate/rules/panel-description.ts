@@ -1,13 +1,13 @@
-import { isQueryPanel, walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { isQueryPanel } from '../panels.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** dashboard-linter's panel-title-description-rule (description part). */
 export const panelDescription: DashboardRule = {
   id: 'panel-description',
   description: 'every query panel has a description',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+  check(doc, settings, analysis) {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       if (!isQueryPanel(panel)) return [];
       const description = panel.description;
       if (typeof description === 'string' && description.trim() !== '') return [];

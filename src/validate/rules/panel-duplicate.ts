@@ -1,15 +1,15 @@
 import { arrayAt, isJsonObject, stringAt } from '../../model/json.ts';
-import { isQueryPanel, walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { isQueryPanel } from '../panels.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Two panels with the same title, type and queries are a copy-paste leftover. */
 export const panelDuplicate: DashboardRule = {
   id: 'panel-duplicate',
   description: 'no two query panels share title, type and queries',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
     const first = new Map<string, string>();
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       if (!isQueryPanel(panel)) return [];
       const queries = arrayAt(panel, 'targets')
         .filter(isJsonObject)

@@ -1,17 +1,16 @@
 import { stringAt } from '../../model/json.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Grafana keys panel state, links (`viewPanel=`) and repeats by id; duplicates make panels swap or vanish. */
 export const panelIdUnique: DashboardRule = {
   id: 'panel-id-unique',
   description: 'every panel has an integer id, unique in its dashboard',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
     const seen = new Map<number, string>();
     const out: Finding[] = [];
-    for (const { panel, pointer } of walkPanels(dashboard)) {
+    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
       const id = panel.id;
       const title = stringAt(panel, 'title') ?? '';
       if (typeof id !== 'number' || !Number.isInteger(id)) {

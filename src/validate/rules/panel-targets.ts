@@ -1,6 +1,6 @@
 import { stringAt } from '../../model/json.ts';
-import { isQueryPanel, walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { isQueryPanel } from '../panels.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Plugin panels that draw without queries. */
 const NO_QUERY_PLUGINS = new Set(['alertlist', 'grafana-clock-panel']);
@@ -10,8 +10,8 @@ export const panelTargets: DashboardRule = {
   id: 'panel-targets',
   description: 'every query panel has at least one target',
   defaultSeverity: 'error',
-  check({ dashboard }) {
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+  check(doc, settings, analysis) {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       const type = stringAt(panel, 'type');
       if (!isQueryPanel(panel) || (type !== undefined && NO_QUERY_PLUGINS.has(type))) return [];
       const targets = panel.targets;

@@ -1,13 +1,13 @@
-import { isQueryPanel, walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { isQueryPanel } from '../panels.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** dashboard-linter's panel-title-description-rule (title part). */
 export const panelTitle: DashboardRule = {
   id: 'panel-title',
   description: 'every query panel has a title',
   defaultSeverity: 'error',
-  check({ dashboard }) {
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+  check(doc, settings, analysis) {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       if (!isQueryPanel(panel)) return [];
       const title = panel.title;
       if (typeof title === 'string' && title.trim() !== '') return [];

@@ -2,8 +2,7 @@ import { arrayAt, isJsonObject, objectAt, stringAt } from '../../model/json.ts';
 import { didYouMean } from '../../catalog/suggest.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { isGrafanaUnit, knownUnitIds } from '../grafana-units.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 
 /** Panels whose values mean nothing without a unit (dashboard-linter's panel-units-rule). */
 const NEEDS_UNIT = new Set(['timeseries', 'stat', 'gauge', 'bargauge']);
@@ -13,7 +12,7 @@ export const panelUnits: DashboardRule = {
   id: 'panel-units',
   description: 'units are Grafana unit ids; timeseries, stat, gauge and bargauge panels set a unit',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
     const out: Finding[] = [];
     const checkUnit = (unit: unknown, pointer: string) => {
       if (unit === undefined || unit === '') return;
@@ -24,7 +23,7 @@ export const panelUnits: DashboardRule = {
         fix: 'use a constant from \'@grafana/grafana-foundation-sdk/units\' (e.g. units.RequestsPerSecond), or a custom form such as "suffix: req"',
       });
     };
-    for (const { panel, pointer } of walkPanels(dashboard)) {
+    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
       const fieldConfig = objectAt(panel, 'fieldConfig');
       const defaults = fieldConfig ? objectAt(fieldConfig, 'defaults') : undefined;
       const unit = defaults?.unit;

@@ -1,5 +1,4 @@
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { variableNames } from '../template-variables.ts';
 import { didYouMean } from '../../catalog/suggest.ts';
 
@@ -8,9 +7,10 @@ export const repeatVariable: DashboardRule = {
   id: 'repeat-variable',
   description: 'panels and rows repeat over declared variables',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const names = variableNames(dashboard);
-    return walkPanels(dashboard).flatMap(({ panel, pointer }) => {
+    return analysisFor(doc, settings, analysis).panels.flatMap(({ panel, pointer }) => {
       const repeat = panel.repeat;
       if (repeat === undefined || repeat === null || repeat === '') return [];
       if (typeof repeat === 'string' && names.has(repeat)) return [];

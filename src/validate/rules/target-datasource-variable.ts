@@ -1,6 +1,6 @@
 import { isJsonObject, stringAt } from '../../model/json.ts';
-import { BUILTIN_DATASOURCE_UIDS, datasourceRefs, datasourceVariableName } from '../datasource-refs.ts';
-import type { DashboardRule } from '../rule.ts';
+import { BUILTIN_DATASOURCE_UIDS, datasourceVariableName } from '../datasource-refs.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
 
 /**
@@ -11,12 +11,13 @@ export const targetDatasourceVariable: DashboardRule = {
   id: 'target-datasource-variable',
   description: 'Prometheus panels and targets use the datasource variable, not a fixed uid',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const variable = templateVariables(dashboard).find(
       (v) => v.type === 'datasource' && v.variable.query === 'prometheus',
     );
     if (!variable) return [];
-    return datasourceRefs(dashboard).flatMap(({ value, pointer, where }) => {
+    return analysisFor(doc, settings, analysis).datasourceRefs.flatMap(({ value, pointer, where }) => {
       if ((where !== 'panel' && where !== 'target') || !isJsonObject(value)) return [];
       const type = stringAt(value, 'type');
       const uid = stringAt(value, 'uid');

@@ -1,4 +1,4 @@
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
 import { usesPrometheus } from '../uses-prometheus.ts';
 
@@ -7,8 +7,9 @@ export const templateDatasource: DashboardRule = {
   id: 'template-datasource',
   description: 'a Prometheus dashboard has a datasource template variable (type datasource, query prometheus)',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
-    if (!usesPrometheus(dashboard)) return [];
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
+    if (!usesPrometheus(dashboard, analysisFor(doc, settings, analysis).datasourceRefs)) return [];
     if (templateVariables(dashboard).some((v) => v.type === 'datasource' && v.variable.query === 'prometheus'))
       return [];
     return [

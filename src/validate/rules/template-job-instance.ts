@@ -1,4 +1,4 @@
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { variableNames } from '../template-variables.ts';
 import { usesPrometheus } from '../uses-prometheus.ts';
 
@@ -9,8 +9,9 @@ export const templateJobInstance: DashboardRule = {
   id: 'template-job-instance',
   description: 'a Prometheus dashboard declares `job` and `instance` template variables',
   defaultSeverity: 'warning',
-  check({ dashboard }) {
-    if (!usesPrometheus(dashboard)) return [];
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
+    if (!usesPrometheus(dashboard, analysisFor(doc, settings, analysis).datasourceRefs)) return [];
     const names = variableNames(dashboard);
     return REQUIRED.filter((name) => !names.has(name)).map((name) => ({
       pointer: '/templating',

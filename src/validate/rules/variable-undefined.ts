@@ -2,8 +2,7 @@ import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from
 import { didYouMean } from '../../catalog/suggest.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { stringValuesOutside } from '../string-values.ts';
 import { templateVariables } from '../template-variables.ts';
 import { findVariableRefs, isBuiltinVariable } from '../variable-refs.ts';
@@ -17,7 +16,8 @@ export const variableUndefined: DashboardRule = {
   id: 'variable-undefined',
   description: 'every $variable used is declared or a Grafana built-in',
   defaultSeverity: 'error',
-  check({ dashboard }) {
+  check(doc, settings, analysis) {
+    const { dashboard } = doc;
     const declared = new Set(templateVariables(dashboard).map((v) => v.name));
     const out: Finding[] = [];
     const scan = (value: JsonValue | undefined, base: string) => {
@@ -36,7 +36,7 @@ export const variableUndefined: DashboardRule = {
     };
     scan(dashboard.title, '/title');
     scan(dashboard.links, '/links');
-    for (const { panel, pointer } of walkPanels(dashboard)) {
+    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
       for (const key of ['title', 'description', 'links', 'targets'] as const) scan(panel[key], `${pointer}/${key}`);
       scanFieldLinks(panel, pointer, scan);
     }

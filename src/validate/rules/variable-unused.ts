@@ -1,6 +1,5 @@
 import { analysisFor, type DashboardRule } from '../rule.ts';
 import { templateVariables } from '../template-variables.ts';
-import { walkPanels } from '../panels.ts';
 
 /** A declared variable no query, title, link, datasource, repeat or other variable uses is clutter. Ad hoc filters apply implicitly. */
 export const variableUnused: DashboardRule = {
@@ -21,8 +20,8 @@ export const variableUnused: DashboardRule = {
       }
     }
     const repeated = new Set(
-      walkPanels(dashboard)
-        .map((p) => p.panel.repeat)
+      analysisFor(doc, settings, analysis)
+        .panels.map((p) => p.panel.repeat)
         .filter((r): r is string => typeof r === 'string'),
     );
     return variables.flatMap((v) => {

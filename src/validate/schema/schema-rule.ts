@@ -2,8 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isJsonObject, objectAt, type JsonObject, type JsonValue } from '../../model/json.ts';
 import { dashboardValidator, panelValidators } from '../../../schema/index.ts';
 import type { Finding } from '../../model/diagnostic.ts';
-import { walkPanels } from '../panels.ts';
-import type { DashboardRule } from '../rule.ts';
+import { analysisFor, type DashboardRule } from '../rule.ts';
 import { collapseErrors } from './collapse-errors.ts';
 import { errorToFinding, type SchemaSection } from './error-finding.ts';
 
@@ -17,10 +16,10 @@ export const schemaRule: DashboardRule = {
   description:
     'dashboard JSON matches the types of @grafana/schema (dashboard model, core panel options and field config)',
   defaultSeverity: 'error',
-  check(doc) {
+  check(doc, settings, analysis) {
     const dashboard = doc.dashboard;
     const findings = run(dashboard, dashboardValidator, dashboard, '', { kind: 'dashboard' });
-    for (const { panel, pointer } of walkPanels(dashboard)) {
+    for (const { panel, pointer } of analysisFor(doc, settings, analysis).panels) {
       if (typeof panel.type !== 'string' || 'libraryPanel' in panel) continue;
       const validators = Object.hasOwn(panelValidators, panel.type) ? panelValidators[panel.type] : undefined;
       if (!validators) continue;

@@ -91,8 +91,9 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
   }
 
   const deletes: string[] = [];
-  for (const [path, hash] of [...disk.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (produced.has(path) || path === MANIFEST_FILE) continue;
+  // Only the files no source produces are looked at, in path order (`dev` plans 5 000 produced files per save).
+  const unproduced = [...disk.files.entries()].filter(([path]) => !produced.has(path) && path !== MANIFEST_FILE);
+  for (const [path, hash] of unproduced.sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (manifest.has(path)) {
       if (ours(path, hash) || options.force) {
         deletes.push(path);
@@ -123,7 +124,10 @@ export function planWrites(files: readonly OutputFile[], disk: DiskState, option
 
   const next = new Map<string, readonly string[]>(files.map((f) => [f.path, [f.sha256 ?? sha256(f.contents)]]));
   const pending = new Map<string, readonly string[]>(manifest);
-  for (const [path, hashes] of next) pending.set(path, [...(manifest.get(path) ?? []), ...hashes]);
+  for (const [path, hashes] of next) {
+    const before = manifest.get(path);
+    pending.set(path, before === undefined ? hashes : sameHashes(before, hashes) ? before : [...before, ...hashes]);
+  }
   if (disk.manifest === undefined || !sameManifest(disk.manifest, next)) {
     if (writes.length === 0 && deletes.length === 0 && diagnostics.length === 0)
       changes.push({ path: MANIFEST_FILE, status: disk.manifest ? 'stale' : 'missing' });
@@ -136,12 +140,17 @@ function sameManifest(a: Manifest, b: Manifest): boolean {
   if (a.size !== b.size) return false;
   for (const [path, hashes] of b) {
     const other = a.get(path);
-    if (other === undefined) return false;
-    const x = [...new Set(hashes)];
-    const y = [...new Set(other)];
-    if (x.length !== y.length || x.some((h, i) => h !== y[i])) return false;
+    if (other === undefined || !sameHashes(other, hashes)) return false;
   }
   return true;
+}
+
+/** Whether two hash lists format alike (the same distinct hashes in order); one hash each is the common case. */
+function sameHashes(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 1 && b.length === 1) return a[0] === b[0];
+  const x = [...new Set(a)];
+  const y = [...new Set(b)];
+  return x.length === y.length && x.every((h, i) => h === y[i]);
 }
 
 function handEdited(file: string, action: string): Diagnostic {

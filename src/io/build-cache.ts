@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {
   type BuildRecord,
@@ -314,17 +325,27 @@ export class BuildCache {
     return path.join(this.dir, name);
   }
 
+  /**
+   * An entry's header, read from the start of its file; the body (the output's bytes, 25 KB against a header of a
+   * few hundred) is read when asked for. A body read after the file was replaced fails `entryRender`'s length and
+   * sha256 check, which makes it a miss.
+   */
   private readEntry(source: string): { header: EntryHeader; body: () => string } | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.entryFile(source));
-    } catch {
-      return undefined;
-    }
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return undefined;
-    const header = parseEntryHeader(bytes.subarray(0, newline).toString('utf8'), source);
-    return header ? { header, body: () => bytes.subarray(newline + 1).toString('utf8') } : undefined;
+    const file = this.entryFile(source);
+    const head = readHead(file);
+    if (head === undefined) return undefined;
+    const header = parseEntryHeader(head.line, source);
+    if (!header) return undefined;
+    return {
+      header,
+      body: () => {
+        try {
+          return readFileSync(file).subarray(head.bodyStart).toString('utf8');
+        } catch {
+          return '';
+        }
+      },
+    };
   }
 
   private writeAtomic(file: string, text: string): void {
@@ -341,6 +362,41 @@ export class BuildCache {
     }
   }
 }
+
+/** The first line of a file and where the rest starts, reading only as far as the line goes. */
+function readHead(file: string): { line: string; bodyStart: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    let buffer = Buffer.allocUnsafe(HEAD_BYTES);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, length);
+      const newline = buffer.subarray(length, length + read).indexOf(10);
+      if (newline >= 0) {
+        const end = length + newline;
+        return { line: buffer.toString('utf8', 0, end), bodyStart: end + 1 };
+      }
+      length += read;
+      if (read === 0) return undefined;
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 4);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const HEAD_BYTES = 4096;
 
 /** Lockfiles (and npm's record of what is installed): another install may change what a dashboard imports. */
 /**

@@ -158,6 +158,15 @@ function manifestOf(outDir: string, text: string): Manifest {
 }
 
 /**
+ * Remembers `manifest` as the parse of `text`, which was formatted from it: `parseManifest(formatManifest(m))` holds
+ * the same paths with the same distinct hashes as `m` (a plan's paths passed `outputNameProblems`, so every one is a
+ * safe path the parse keeps). Parsing 5 000 lines again after every `dev` save cost more than the rest of the write.
+ */
+function remember(outDir: string, text: string, manifest: Manifest): void {
+  lastManifests.set(path.resolve(outDir), { text, manifest });
+}
+
+/**
  * Carries out a plan so that no reader ever sees a half-written file: each file goes to a hidden temp name in its
  * own folder, then `rename()` puts it in place atomically. The manifest lists old and new hashes while files move,
  * so a build killed at any point leaves only complete files that the next build recognises as its own.
@@ -168,7 +177,7 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
   const manifest = formatManifest(plan.manifest);
   if (plan.writes.length === 0 && plan.deletes.length === 0) {
     await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), manifest, true);
-    manifestOf(outDir, manifest);
+    remember(outDir, manifest, plan.manifest);
     return;
   }
   await mkdir(outDir, { recursive: true });
@@ -182,7 +191,7 @@ export async function applyPlan(outDir: string, plan: WritePlan, leftoverTemps: 
     await removeEmptyParents(path.dirname(abs), outDir);
   }
   await writeAtomic(inside, path.join(outDir, MANIFEST_FILE), manifest);
-  manifestOf(outDir, manifest); // parsed once the files are in place: the next build (a `dev` save) reads this text
+  remember(outDir, manifest, plan.manifest); // the next build (a `dev` save) reads this text
 }
 
 /** A planned path resolved outside the output folder: the plan's checks were bypassed (a bug or a race). */

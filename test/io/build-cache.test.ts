@@ -83,6 +83,21 @@ describe('build cache', () => {
     expect((await buildAndWrite(project.root, {})).build.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
   });
 
+  it('reads an entry whose header is longer than its first read, and its body only from the entry when asked', async () => {
+    project = await tempProject(SOURCES);
+    const clean = await buildAndWrite(project.root, {});
+    const dir = entriesDir(project.root);
+    for (const name of await entryFiles(dir)) {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      await writeFile(path.join(dir, name), `{${' '.repeat(20_000)}${text.slice(1)}`); // still one line of JSON
+    }
+    await rm(path.join(dir, 'last-build.json'));
+    await rm(path.join(project.root, 'provisioning'), { recursive: true }); // the bytes come from the entries
+    const { build } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
+    expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+  });
+
   it('--cache-dir keeps the cache where it says, and a cache folder that cannot be created only costs speed', async () => {
     project = await tempProject(SOURCES);
     const first = await project.run('build', '--cache-dir', 'ci-cache');

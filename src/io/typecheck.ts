@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -55,8 +65,11 @@ export interface TypecheckOutcome {
   readonly read: string[];
   /** Compiler programs run. */
   readonly programs: number;
-  /** When the check finished, in milliseconds since the epoch. */
-  readonly doneAt: number;
+  /**
+   * The compiler's own time, summed over its programs (`--diagnostics`). Not the wall time until this process had
+   * the answer: a caller rendering meanwhile hears of it only when it next yields.
+   */
+  readonly compilerMs: number;
 }
 
 /**
@@ -74,10 +87,10 @@ export async function typecheckProject(
   files: readonly string[],
   options: TypecheckOptions = {},
 ): Promise<TypecheckOutcome> {
-  const none = { errors: [], read: [], programs: 0 };
-  if (files.length === 0) return { ...none, doneAt: now() };
+  const none = { errors: [], read: [], programs: 0, compilerMs: 0 };
+  if (files.length === 0) return { ...none };
   const compiler = nativeCompiler();
-  if ('problem' in compiler) return { ...none, missing: compiler, doneAt: now() };
+  if ('problem' in compiler) return { ...none, missing: compiler };
   const dir = path.join(path.resolve(root, options.cacheDir ?? TYPECHECK_CACHE_DIR), TYPECHECK_DIR);
   try {
     mkdirSync(dir, { recursive: true });
@@ -100,24 +113,16 @@ async function checkIn(
   options: TypecheckOptions,
   exe: string,
 ): Promise<TypecheckOutcome> {
-  const compiler = { exe };
-  const base = await baseCompilerConfig(root, compiler.exe);
+  const base = await baseCompilerConfig(root, exe);
   // By the path relative to the root, so a cache restored into another checkout (CI) keeps its shards.
   const shards = shardRoots(
     files.map((f) => projectPath(root).anywhere(f)),
     options.maxRoots ?? SHARD_ROOTS,
   ).map((shard) => shard.map((f) => path.resolve(root, f)));
+  removeStale(dir, shards.length);
   const relative = projectPath(root);
   const run = (index: number, roots: readonly string[], globals: readonly string[]) =>
-    checkShard(
-      compiler.exe,
-      root,
-      dir,
-      base,
-      { index, count: shards.length, roots, globals },
-      relative,
-      options.signal,
-    );
+    checkShard(exe, root, dir, base, { index, count: shards.length, roots, globals }, relative, options.signal);
   const reports: ShardReport[] = [];
   for (const [i, roots] of shards.entries()) reports.push(await run(i, roots, []));
   let programs = shards.length;
@@ -140,6 +145,7 @@ async function checkIn(
   const configErrors = reports.flatMap((r) =>
     r.configErrors.map((e) => ({ ...e, message: e.message.split(fromConfig).join('"./') })),
   );
+  const compilerMs = reports.reduce((sum, r) => sum + (r.totalMs ?? 0), 0);
   const read = new Set<string>();
   for (const r of reports) for (const f of r.files) if (isProjectFile(f)) read.add(relative.anywhere(f));
   if (configErrors.length > 0)
@@ -148,7 +154,7 @@ async function checkIn(
       configProblem: 'tsconfig.json is not valid for TypeScript 7',
       read: [...read].sort(),
       programs,
-      doneAt: now(),
+      compilerMs,
     };
   // `tsc` reports the type errors of a program only when none of its files has a syntax error; else the syntax
   // errors alone. Shards add up to the full program only if that holds for them all together.
@@ -157,14 +163,38 @@ async function checkIn(
     for (const r of reports) {
       if (!r.errors.some((e) => /^TS1\d{3}$/.test(e.code))) continue; // syntax errors are TS1xxx (not all TS1xxx are)
       programs++;
-      if (await hasSyntaxErrors(compiler.exe, root, r.configFile, relative, options.signal)) syntax.push(r);
+      if (await hasSyntaxErrors(exe, root, r.configFile, relative, options.signal)) syntax.push(r);
     }
   return {
     errors: sortTypeErrors((syntax.length > 0 ? syntax : reports).flatMap((r) => r.errors)),
     read: [...read].sort(),
     programs,
-    doneAt: now(),
+    compilerMs,
   };
+}
+
+/** A run's temp files older than this were left by a process that was killed (a live run renames its own soon). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Removes the states of another number of shards and temp files left by killed runs: a cache only. */
+function removeStale(dir: string, count: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const shard = /^shard-\d+-of-(\d+)[.-]/.exec(name);
+    const file = path.join(dir, name);
+    try {
+      if (shard && Number(shard[1]) !== count && !name.endsWith('.tmp')) rmSync(file, { force: true });
+      else if (name.endsWith('.tmp') && now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+    } catch {
+      // gone already, or not ours to remove: a cache only
+    }
+  }
 }
 
 /** Whether the program of `configFile` has syntax errors: the compiler parsing only (`--noCheck`) reports any. */
@@ -193,8 +223,6 @@ interface ShardReport extends CompilerReport {
   /** The generated tsconfig the compiler ran on. */
   readonly configFile: string;
 }
-
-const now = () => performance.timeOrigin + performance.now();
 
 /** Installed packages, TypeScript's lib and panelcraft itself are not the project's files. */
 function isProjectFile(file: string): boolean {
@@ -264,7 +292,10 @@ async function checkShard(
         // no state yet: a full check
       }
     }
-    const args = ['-p', configFile, '--pretty', 'false', '--listFiles', '--singleThreaded', '--tsBuildInfoFile', temp];
+    const args = [
+      ...['-p', configFile, '--pretty', 'false', '--listFiles', '--diagnostics', '--singleThreaded'],
+      ...['--tsBuildInfoFile', temp],
+    ];
     let run: Awaited<ReturnType<typeof runCompiler>>;
     try {
       run = await runCompiler(exe, args, {

@@ -19,6 +19,9 @@ describe('parseCompilerOutput', () => {
       "error TS5023: Unknown compiler option 'nope'.",
       '/work/p/dashboards/a.ts',
       '/work/p/dashboards/b.ts',
+      'Files:              65',
+      'Memory used:     6141K',
+      'Total time:     0.059s',
       '',
     ].join('\n');
     expect(parseCompilerOutput(text, below)).toEqual({
@@ -70,6 +73,7 @@ describe('parseCompilerOutput', () => {
         },
       ],
       files: ['/work/p/dashboards/a.ts', '/work/p/dashboards/b.ts'],
+      totalMs: 59,
     });
   });
 });

@@ -281,6 +281,18 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     expect(brief(sharded)).toEqual(brief(full));
     // Shards {a, b} and {d} (by hash), then {d} again with the file declaring the global as a root.
     expect(sharded.programs).toBe(3);
+    expect((await readdir(stateDir(project.root))).filter((f) => f.endsWith('.tsbuildinfo')).sort()).toEqual([
+      'shard-1-of-2.tsbuildinfo',
+      'shard-2-of-2-globals.tsbuildinfo',
+      'shard-2-of-2.tsbuildinfo',
+    ]);
+    // One program now: the states of two are removed.
+    await typecheckProject(project.root, files);
+    expect((await readdir(stateDir(project.root))).sort()).toEqual([
+      'shard-1-of-1.tsbuildinfo',
+      'shard-1-of-1.tsbuildinfo.guard.json',
+      'shard-1-of-1.tsconfig.json',
+    ]);
   });
 
   it('equals one full check after any sequence of edits, in shards of any size', async () => {

@@ -131,6 +131,19 @@ async function buildWithCheck(
     : findSourceFiles(options.root, ALERTS_DIR).then((f: string[]) => loadDashboards(options.root, f));
   let scanning: Promise<string[]> | undefined;
   const scan = () => (scanning ??= typecheck ? typecheckScope(options.root, outputRoots(config)) : Promise.resolve([]));
+  const startCheck = (): Promise<TypeCheck | undefined> => {
+    const check = checkTypes(options.root, files, {
+      ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+      ...(options.typecheckShardRoots === undefined ? {} : { maxRoots: options.typecheckShardRoots }),
+      signal: stopCheck,
+    });
+    check.catch(() => {}); // awaited below; a failure before that must not count as unhandled
+    return check;
+  };
+  // When a source changed after the record of the last build was written (by mtime: a guess), the record will not
+  // answer: the compiler starts now, while this thread scans and hashes. If the record answers after all, the
+  // compiler is stopped when this build returns.
+  const early = typecheck && cache && !loaded && !cache.recordNewerThan(files) ? startCheck() : undefined;
   const fast =
     cache && !loaded
       ? await recordedBuild(options.root, cache, config, {
@@ -157,14 +170,7 @@ async function buildWithCheck(
   }
   // The compiler checks in its own process (TypeScript 7, on the other core) while this thread reads the cache,
   // esbuild bundles in its own process and this thread renders.
-  const typeErrors: Promise<TypeCheck | undefined> = typecheck
-    ? checkTypes(options.root, files, {
-        ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
-        ...(options.typecheckShardRoots === undefined ? {} : { maxRoots: options.typecheckShardRoots }),
-        signal: stopCheck,
-      })
-    : Promise.resolve(undefined);
-  typeErrors.catch(() => {}); // awaited below; a failure before that must not count as unhandled
+  const typeErrors = early ?? (typecheck ? startCheck() : Promise.resolve(undefined));
   const hits = new Map<string, CacheHit>();
   if (cache && !loaded) {
     const outputs = await outputFiles(options.root, outputHashes!.cache);

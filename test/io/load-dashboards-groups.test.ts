@@ -6,10 +6,12 @@ import { loadDashboards } from '../../src/io/load-dashboards.ts';
 
 let root: string;
 const sources: Record<string, string> = {
-  'dashboards/a/one.ts': "import { title } from '../_lib/names.ts';\nexport default { title: title('one'), panels: [] };\n",
+  'dashboards/a/one.ts':
+    "import { title } from '../_lib/names.ts';\nexport default { title: title('one'), panels: [] };\n",
   'dashboards/a/two.ts': "export default { title: 'two', panels: [] };\n",
   'dashboards/b/broken.ts': 'export default { title: ;\n',
-  'dashboards/b/three.ts': "import { title } from '../_lib/names.ts';\nexport default { title: title('three'), panels: [] };\n",
+  'dashboards/b/three.ts':
+    "import { title } from '../_lib/names.ts';\nexport default { title: title('three'), panels: [] };\n",
   'dashboards/c/throws.ts': "throw new Error('no dashboard today');\n",
   'dashboards/c/four.ts': "export default () => ({ title: 'four', panels: [] });\n",
   'dashboards/_lib/names.ts': 'export const title = (name: string) => `Team ${name}`;\n',

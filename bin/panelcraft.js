@@ -8,6 +8,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+
+// A build allocates about 1 MB per dashboard that dies young, yet V8 promotes some of it at every scavenge, and by
+// default lets the old generation grow to up to four times what survived the last full collection before the next
+// one. Letting it grow by 30 % instead collects that garbage (mostly concurrently) long before it doubles the
+// process's footprint (a cold build of 5 000 dashboards peaked at ~1 GB, about half of it garbage), for a few percent
+// more CPU time.
+v8.setFlagsFromString('--heap-growing-percent=30');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'main.mjs';

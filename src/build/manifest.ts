@@ -16,10 +16,13 @@ export function sha256(contents: string): string {
 }
 
 export function formatManifest(manifest: Manifest): string {
-  const lines = [...manifest.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, hashes]) => `${[...new Set(hashes)].join(',')} ${file}`);
-  return HEADER + lines.map((l) => `${l}\n`).join('');
+  // Sorted by UTF-16 code units (the default order), one line per path; a write formats 5 000 of them twice.
+  let text = HEADER;
+  for (const file of [...manifest.keys()].sort()) {
+    const hashes = manifest.get(file)!;
+    text += `${hashes.length === 1 ? hashes[0] : [...new Set(hashes)].join(',')} ${file}\n`;
+  }
+  return text;
 }
 
 /** Parses a manifest; lines it cannot read are ignored (the files they named then count as foreign). */

@@ -260,10 +260,14 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
-/** `f` with its path below the project root. */
+/** `f` with its path below the project root (kept per file: `dev` hands on the same 5 000 files after a save). */
 function underOutDir(f: OutputFile): OutputFile {
-  return withPath(f, `${OUT_DIR}/${f.path}`);
+  let under = underOutDirs.get(f);
+  if (under === undefined) underOutDirs.set(f, (under = withPath(f, `${OUT_DIR}/${f.path}`)));
+  return under;
 }
+
+const underOutDirs = new WeakMap<OutputFile, OutputFile>();
 
 async function renderProjectAlerts(
   root: string,
@@ -336,7 +340,7 @@ export async function writeProject(
         message: `${JSON.stringify(f.path)} is outside the output folders (${roots.join(', ')}); panelcraft writes nowhere else`,
         fix: 'this is a bug in panelcraft: please report it',
       });
-    } else byRoot.get(outRoot)!.push(withPath(f, f.path.slice(outRoot.length + 1)));
+    } else byRoot.get(outRoot)!.push(belowRoot(f, outRoot));
   }
   const sources = new Map(build.dashboards.map((d) => [d.output, d.source]));
   const ruleSources = new Map(build.ruleFiles.map((f) => [f.output, f.source]));
@@ -387,6 +391,17 @@ export async function writeProject(
   }
   return { ...outcome, written: true };
 }
+
+/** `f` with its path below its output root `outRoot` (kept per file, as `underOutDir`). */
+function belowRoot(f: OutputFile, outRoot: string): OutputFile {
+  const known = belowRoots.get(f);
+  if (known?.outRoot === outRoot) return known.file;
+  const file = withPath(f, f.path.slice(outRoot.length + 1));
+  belowRoots.set(f, { outRoot, file });
+  return file;
+}
+
+const belowRoots = new WeakMap<OutputFile, { readonly outRoot: string; readonly file: OutputFile }>();
 
 /** `f` at another path; its contents stay lazy when they are. */
 function withPath(f: OutputFile, at: string): OutputFile {

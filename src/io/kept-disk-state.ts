@@ -12,6 +12,8 @@ interface Known {
   readonly specials: readonly string[];
   readonly dirs: Set<string>;
   manifest: Manifest | undefined;
+  /** Temp files a killed write left, found by the last full read: the next write removes them. */
+  temps: readonly string[];
 }
 
 /**
@@ -23,12 +25,21 @@ interface Known {
  * the watcher does not report).
  */
 export class KeptDiskState {
-  private readonly known = new Map<string, Known>();
+  private readonly folders = new Map<string, Known>();
   /** Per output folder (absolute): paths below it reported changed since it was last read, or `all`. */
   private readonly dirty = new Map<string, Set<string> | 'all'>();
 
   /** `watched`: the output folders (absolute) whose every change is reported through `changed`. */
   constructor(private readonly watched: ReadonlySet<string>) {}
+
+  /**
+   * For one build: the folder is read in full once (by what first asks, e.g. the check of the record) and the write
+   * plan checks again only the files it writes or deletes. A hand edit made in between to a file the build leaves
+   * as it is is reported by the next build; it is never overwritten, as that file is not written.
+   */
+  static forOneBuild(outDir: string): KeptDiskState {
+    return new KeptDiskState(new Set([path.resolve(outDir)]));
+  }
 
   /** A watcher's report: an absolute path that changed, or `unknown` when the platform did not name it. */
   changed(abs: string | 'unknown'): void {
@@ -44,6 +55,12 @@ export class KeptDiskState {
     }
   }
 
+  /** `outDir` as last read or written, without checking anything again; read in full the first time. */
+  async known(outDir: string, hashCache?: HashCache): Promise<DiskState> {
+    const kept = this.folders.get(path.resolve(outDir));
+    return kept ? view(kept) : this.read(outDir, [], hashCache);
+  }
+
   /** What `outDir` holds now, as `readDiskState` would answer for a build that produces `files`. */
   async read(
     outDir: string,
@@ -53,7 +70,7 @@ export class KeptDiskState {
     const dir = path.resolve(outDir);
     const dirty = this.dirty.get(dir);
     this.dirty.delete(dir);
-    let known = this.known.get(dir);
+    let known = this.folders.get(dir);
     if (known !== undefined && this.watched.has(dir) && dirty !== 'all') {
       const check = new Set(dirty);
       const produced = new Set<string>();
@@ -62,26 +79,28 @@ export class KeptDiskState {
         if (f.sha256 === undefined || known.files.get(f.path) !== f.sha256) check.add(f.path);
       }
       for (const p of known.files.keys()) if (!produced.has(p)) check.add(p);
-      if (!manifestIsLink(dir) && refresh(dir, known, check, hashCache)) {
-        known.manifest = readManifest(dir);
-        return { ...view(known), temps: [] };
+      // Paths as given (relative or not), as `readDiskState` names them in `hashCache`; `dir` is the key.
+      if (!manifestIsLink(outDir) && refresh(outDir, known, check, hashCache)) {
+        known.manifest = readManifest(outDir);
+        return { ...view(known), temps: known.temps };
       }
     }
-    const full = await readDiskState(dir, hashCache);
+    const full = await readDiskState(outDir, hashCache);
     known = {
       files: new Map(full.files),
       links: new Map(full.links),
       specials: [...(full.specials ?? [])],
       dirs: new Set(full.dirs),
       manifest: full.manifest,
+      temps: full.temps,
     };
-    this.known.set(dir, known);
+    this.folders.set(dir, known);
     return full;
   }
 
   /** After `plan` was carried out in `outDir`: its files and manifest are what the folder holds. */
   wrote(outDir: string, plan: WritePlan): void {
-    const known = this.known.get(path.resolve(outDir));
+    const known = this.folders.get(path.resolve(outDir));
     if (known === undefined) return;
     for (const file of plan.writes) {
       known.files.set(file.path, plan.manifest.get(file.path)![0]!);
@@ -92,6 +111,7 @@ export class KeptDiskState {
     // Deleting a dashboard may have removed its emptied folder: read the folder again next time.
     if (plan.deletes.length > 0) this.dirty.set(path.resolve(outDir), 'all');
     known.manifest = plan.manifest;
+    known.temps = [];
   }
 }
 

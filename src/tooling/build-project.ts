@@ -12,7 +12,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic
 import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
 import { loadConfig } from '../io/load-config.ts';
 import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '../io/write-tree.ts';
-import type { KeptDiskState } from '../io/kept-disk-state.ts';
+import { KeptDiskState } from '../io/kept-disk-state.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
 import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
 import { BuildCache, type CacheHit } from '../io/build-cache.ts';
@@ -78,6 +78,8 @@ export interface ProjectBuild {
   readonly cache?: { readonly reused: number; readonly rendered: number; readonly recorded: boolean };
   /** Hashes of output files kept in the cache folder, for `writeProject`. */
   readonly outputHashes?: { readonly cache: HashCache; readonly save: (files: Iterable<string>) => void };
+  /** What the build read of `provisioning/` (checking the record or the entries): the write plan starts from it. */
+  readonly diskState?: KeptDiskState;
   /** With `deferCacheWrites`: stores this build into the build cache (call it once, after writing). */
   readonly storeInCache?: () => Promise<void>;
 }
@@ -144,6 +146,8 @@ async function buildWithCheck(
   // answer: the compiler starts now, while this thread scans and hashes. If the record answers after all, the
   // compiler is stopped when this build returns.
   const early = typecheck && cache && !loaded && !cache.recordNewerThan(files) ? startCheck() : undefined;
+  // A build that checks the record or the entries reads `provisioning/` for that; its write plan starts from there.
+  const diskState = cache && !loaded ? KeptDiskState.forOneBuild(path.join(options.root, OUT_DIR)) : undefined;
   const fast =
     cache && !loaded
       ? await recordedBuild(options.root, cache, config, {
@@ -151,6 +155,7 @@ async function buildWithCheck(
           sources: files,
           scan: await scan(),
           hashCache: outputHashes!.cache,
+          disk: diskState!,
         })
       : undefined;
   if (fast) {
@@ -166,6 +171,7 @@ async function buildWithCheck(
       timings: { config: t1 - t0, typecheck: 0, load: t2 - t1, render: t3 - t2 },
       cache: { reused: fast.dashboards.length, rendered: 0, recorded: true },
       ...(outputHashes ? { outputHashes } : {}),
+      ...(diskState ? { diskState } : {}),
     };
   }
   // The compiler checks in its own process (TypeScript 7, on the other core) while this thread reads the cache,
@@ -173,7 +179,7 @@ async function buildWithCheck(
   const typeErrors = early ?? (typecheck ? startCheck() : Promise.resolve(undefined));
   const hits = new Map<string, CacheHit>();
   if (cache && !loaded) {
-    const outputs = await outputFiles(options.root, outputHashes!.cache);
+    const outputs = await outputFiles(options.root, outputHashes!.cache, diskState);
     for (const file of files) {
       const hit = cache.lookup(file, outputs);
       if (hit) hits.set(file, hit);
@@ -241,6 +247,7 @@ async function buildWithCheck(
         }
       : {}),
     ...(outputHashes ? { outputHashes } : {}),
+    ...(diskState ? { diskState } : {}),
     ...(deferred ? { storeInCache } : {}),
   };
 }
@@ -346,6 +353,7 @@ export async function writeProject(
   const ruleSources = new Map(build.ruleFiles.map((f) => [f.output, f.source]));
   const plans = new Map<string, { plan: WritePlan; temps: readonly string[] }>();
   const hashCache = options.hashCache ?? build.outputHashes?.cache;
+  const kept = options.kept ?? build.diskState;
   const seen: string[] = [];
   for (const [outRel, files] of byRoot) {
     const rootProblems = await outputRootProblems(root, outRel);
@@ -357,8 +365,8 @@ export async function writeProject(
       });
       continue;
     }
-    const disk = options.kept
-      ? await options.kept.read(path.join(root, outRel), files, hashCache)
+    const disk = kept
+      ? await kept.read(path.join(root, outRel), files, hashCache)
       : await readDiskState(path.join(root, outRel), hashCache);
     if (options.hashCache === undefined)
       for (const file of disk.files.keys()) seen.push(path.join(root, outRel, ...file.split('/')));
@@ -387,7 +395,7 @@ export async function writeProject(
   if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
   for (const [outRel, { plan, temps }] of plans) {
     await applyPlan(path.join(root, outRel), plan, temps);
-    options.kept?.wrote(path.join(root, outRel), plan);
+    kept?.wrote(path.join(root, outRel), plan);
   }
   return { ...outcome, written: true };
 }

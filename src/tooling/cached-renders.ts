@@ -4,17 +4,23 @@ import { sha256 } from '../build/manifest.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import { BuildCache, type CacheHit, type OutputFiles } from '../io/build-cache.ts';
 import { type HashCache, readDiskState } from '../io/write-tree.ts';
+import type { KeptDiskState } from '../io/kept-disk-state.ts';
+import type { DiskState } from '../build/plan-writes.ts';
 import { OUT_DIR } from '../model/project-layout.ts';
 
 /**
  * The dashboard files in `provisioning/` now, hashed through the kept hashes: a cached dashboard whose output file
  * already holds its bytes is not decoded until something reads it. `undefined` when the folder cannot be read.
  */
-export async function outputFiles(root: string, hashCache: HashCache): Promise<OutputFiles | undefined> {
+export async function outputFiles(
+  root: string,
+  hashCache: HashCache,
+  kept?: KeptDiskState,
+): Promise<OutputFiles | undefined> {
   const outDir = path.join(root, OUT_DIR);
-  let disk: Awaited<ReturnType<typeof readDiskState>>;
+  let disk: DiskState;
   try {
-    disk = await readDiskState(outDir, hashCache);
+    disk = kept ? await kept.known(outDir, hashCache) : await readDiskState(outDir, hashCache);
   } catch {
     return undefined;
   }

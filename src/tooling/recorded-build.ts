@@ -4,7 +4,9 @@ import { type BuildRecord, CACHE_FORMAT, recordMatches } from '../build/build-ca
 import { sha256 } from '../build/manifest.ts';
 import type { PanelcraftConfig } from '../config/config.ts';
 import type { BuildCache } from '../io/build-cache.ts';
-import { type HashCache, readDiskState } from '../io/write-tree.ts';
+import type { HashCache } from '../io/write-tree.ts';
+import type { KeptDiskState } from '../io/kept-disk-state.ts';
+import type { DiskState } from '../build/plan-writes.ts';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { OUT_DIR } from '../model/project-layout.ts';
@@ -36,6 +38,8 @@ export async function recordedBuild(
     /** Files the type check may read now (`typecheckScope`). */
     readonly scan: readonly string[];
     readonly hashCache: HashCache;
+    /** Reads `provisioning/` for this build (the write plan reuses what it read). */
+    readonly disk: KeptDiskState;
   },
 ): Promise<RecordedTree | undefined> {
   const record = cache.readRecord();
@@ -46,9 +50,9 @@ export async function recordedBuild(
   if (!recordMatches(record, { context, typecheck: now.typecheck, sources: now.sources, hashOf: cache.hashOf }))
     return undefined;
   const outDir = path.join(root, OUT_DIR);
-  let disk: Awaited<ReturnType<typeof readDiskState>>;
+  let disk: DiskState;
   try {
-    disk = await readDiskState(outDir, now.hashCache);
+    disk = await now.disk.known(outDir, now.hashCache);
   } catch {
     return undefined;
   }

@@ -116,6 +116,22 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     });
   });
 
+  it.each([
+    ['outDir', { outDir: 'dist' }],
+    ['rootDir elsewhere', { rootDir: 'src', outDir: 'dist' }],
+    ['a declaration-only composite build', { composite: true, declaration: true, emitDeclarationOnly: true }],
+  ])('checks a project whose tsconfig sets %s (for its own build) like any other', async (_name, options) => {
+    project = await tempProject({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext', skipLibCheck: true, ...options },
+        include: ['src'],
+      }),
+      'dashboards/a.ts': 'export default 1 as string;\n',
+    });
+    const outcome = await typecheckProject(project.root, ['dashboards/a.ts']);
+    expect([outcome.configProblem, brief(outcome)]).toEqual([undefined, ['dashboards/a.ts:1:16 TS2352']]);
+  });
+
   it('reports a syntax error in tsconfig.json where it is', async () => {
     project = await tempProject({
       'tsconfig.json': '{ "compilerOptions": { "strict": tru',

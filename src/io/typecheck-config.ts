@@ -33,8 +33,14 @@ export const DEFAULT_COMPILER_OPTIONS: Readonly<Record<string, unknown>> = {
 export async function baseCompilerConfig(root: string, exe: string): Promise<Record<string, unknown>> {
   const tsconfig = path.join(root, 'tsconfig.json');
   const own = existsSync(tsconfig);
-  const set = own ? await optionsSet(root, exe, tsconfig) : new Set<string>();
-  const extra: Record<string, unknown> = {};
+  const shown = own ? await shownOptions(root, exe, tsconfig) : {};
+  const set = new Set(Object.keys(shown));
+  // `composite` would require every file of the program in `files`; what it implies (`declaration`, which decides
+  // whether `tsc --noEmit` reports declaration errors and allows `declarationMap`) stays.
+  const extra: Record<string, unknown> = {
+    composite: false,
+    ...(shown.composite === true ? { declaration: true } : {}),
+  };
   if (!set.has('typeRoots')) extra.typeRoots = typeRootsAbove(root);
   if (!set.has('paths')) {
     const paths = fallbackPaths(root);
@@ -46,7 +52,7 @@ export async function baseCompilerConfig(root: string, exe: string): Promise<Rec
 }
 
 /** The compiler options the project's tsconfig sets (through `extends` too), as `tsc --showConfig` gives them. */
-async function optionsSet(root: string, exe: string, tsconfig: string): Promise<Set<string>> {
+async function shownOptions(root: string, exe: string, tsconfig: string): Promise<Record<string, unknown>> {
   const run = await runCompiler(exe, ['-p', tsconfig, '--showConfig'], {
     cwd: root,
     timeoutMs: 30_000,
@@ -54,9 +60,9 @@ async function optionsSet(root: string, exe: string, tsconfig: string): Promise<
   });
   try {
     const shown = JSON.parse(run.stdout) as { compilerOptions?: Record<string, unknown> };
-    return new Set(Object.keys(shown.compilerOptions ?? {}));
+    return shown.compilerOptions ?? {};
   } catch {
-    return new Set(); // a broken tsconfig: the check itself reports it
+    return {}; // a broken tsconfig: the check itself reports it
   }
 }
 

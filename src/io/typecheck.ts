@@ -273,9 +273,7 @@ async function checkShard(
       ...baseOptions,
       noEmit: true,
       // Settings for emitting a project's own build, which a check that emits nothing must not trip over.
-      declaration: false,
       emitDeclarationOnly: false,
-      composite: false,
       // Nothing is emitted: the project's rootDir (and TypeScript 7's default, this config's folder) must not refuse
       // dashboards outside it.
       rootDir: path.parse(root).root,

@@ -120,6 +120,9 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     ['outDir', { outDir: 'dist' }],
     ['rootDir elsewhere', { rootDir: 'src', outDir: 'dist' }],
     ['a declaration-only composite build', { composite: true, declaration: true, emitDeclarationOnly: true }],
+    ['declaration maps', { declaration: true, declarationMap: true }],
+    ['a composite build with declaration maps', { composite: true, declarationMap: true }],
+    ['isolated declarations', { composite: true, isolatedDeclarations: true }],
   ])('checks a project whose tsconfig sets %s (for its own build) like any other', async (_name, options) => {
     project = await tempProject({
       'tsconfig.json': JSON.stringify({

@@ -40,6 +40,8 @@ const ENTRY_SUFFIX = '.entry';
 const RECORD_FILE = 'last-build.json';
 const HASHES_FILE = 'output-hashes.json';
 const HASHES_FORMAT = 'panelcraft-output-hashes/1';
+const INPUT_HASHES_FILE = 'input-hashes.json';
+const INPUT_HASHES_FORMAT = 'panelcraft-input-hashes/1';
 
 /** The dashboard files below `provisioning/` now: the sha256 of one, and its text when it still has that sha256. */
 export interface OutputFiles {
@@ -96,7 +98,10 @@ export class BuildCache {
     writable: boolean,
     context: CacheContext,
     ownSources: readonly string[],
-    private readonly inputHashes?: HashCache,
+    /** Stat-keyed hashes of input files: the caller's (`dev`), or those the last build kept in the folder. */
+    private readonly inputStamps: HashCache,
+    /** Whether `inputStamps` were read from the folder, and are kept there again after this build. */
+    private readonly keepsStamps: boolean,
   ) {
     this.dir = path.join(dir, BUILD_DIR);
     this.writable = writable;
@@ -128,19 +133,47 @@ export class BuildCache {
       lockfiles: LOCKFILES.map((f) => [f, hashFile(path.join(root, f))] as const),
       config,
     };
-    return new BuildCache(path.resolve(root), base, writable, context, ownSources, options.inputHashes);
+    const stamps =
+      options.inputHashes ?? readStamps(path.join(base, BUILD_DIR, INPUT_HASHES_FILE), INPUT_HASHES_FORMAT);
+    return new BuildCache(
+      path.resolve(root),
+      base,
+      writable,
+      context,
+      ownSources,
+      stamps,
+      options.inputHashes === undefined,
+    );
   }
 
-  /** sha256 of a file's bytes (`missing` when it cannot be read), once per build. `file` is as `inputPath` gives it. */
+  /**
+   * sha256 of a file's bytes (`missing` when it cannot be read), once per build. `file` is as `inputPath` gives it.
+   * A file whose size, mtime and inode are as when a build hashed it is not read again (the hashes are kept in the
+   * folder between builds: a build with nothing changed stats its 5 000 sources instead of reading and hashing them).
+   */
   hashOf = (file: string): string => {
     let hash = this.hashes.get(file);
     if (hash === undefined) {
       const abs = path.resolve(this.root, file);
-      hash = this.inputHashes ? stampedHashFile(abs, this.inputHashes) : hashFile(abs);
+      const before = this.inputStamps.get(abs);
+      hash = stampedHashFile(abs, this.inputStamps);
+      if (this.inputStamps.get(abs) !== before) this.stampsChanged = true;
+      this.asked.add(abs);
       this.hashes.set(file, hash);
     }
     return hash;
   };
+
+  /** Input files this build hashed (absolute), and whether any of their kept hashes changed. */
+  private readonly asked = new Set<string>();
+  private stampsChanged = false;
+
+  /** Keeps the hashes of the input files this build asked for, when they changed, for the next build. */
+  saveInputHashes(): void {
+    if (!this.keepsStamps || !this.stampsChanged) return;
+    this.writeStamps(INPUT_HASHES_FILE, INPUT_HASHES_FORMAT, this.inputStamps, this.asked);
+    this.stampsChanged = false;
+  }
 
   /**
    * How an input is named in entries and the record: posix and relative to the root inside it (so a cache moves
@@ -278,36 +311,23 @@ export class BuildCache {
 
   /** The stat-keyed hashes of output files the last build kept (only what still matches is ever used). */
   readHashCache(): HashCache {
-    const cache: HashCache = new Map();
-    try {
-      const parsed = JSON.parse(readFileSync(path.join(this.dir, HASHES_FILE), 'utf8')) as {
-        format?: unknown;
-        files?: unknown;
-      };
-      if (parsed.format !== HASHES_FORMAT || typeof parsed.files !== 'object' || parsed.files === null) return cache;
-      for (const [file, v] of Object.entries(parsed.files as Record<string, unknown>)) {
-        if (!Array.isArray(v) || v.length !== 4) continue;
-        const [size, mtimeMs, ino, hash] = v as unknown[];
-        if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ino !== 'number') continue;
-        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) continue;
-        cache.set(file, { size, mtimeMs, ino, hash });
-      }
-    } catch {
-      // none yet, or unreadable: every output file is hashed
-    }
-    return cache;
+    return readStamps(path.join(this.dir, HASHES_FILE), HASHES_FORMAT);
   }
 
   /** Keeps the hashes of the output files that exist now (`files`, absolute), for the next build. */
   writeHashCache(cache: HashCache, files: Iterable<string>): void {
+    this.writeStamps(HASHES_FILE, HASHES_FORMAT, cache, files);
+  }
+
+  private writeStamps(name: string, format: string, cache: HashCache, files: Iterable<string>): void {
     if (!this.writable) return;
     const out: Record<string, readonly [number, number, number, string]> = {};
     for (const file of files) {
       const known = cache.get(file);
       if (known?.ino !== undefined) out[file] = [known.size, known.mtimeMs, known.ino, known.hash];
     }
-    const text = JSON.stringify({ format: HASHES_FORMAT, files: out });
-    const target = path.join(this.dir, HASHES_FILE);
+    const text = JSON.stringify({ format, files: out });
+    const target = path.join(this.dir, name);
     try {
       if (readFileSync(target, 'utf8') === text) return;
     } catch {
@@ -361,6 +381,25 @@ export class BuildCache {
       }
     }
   }
+}
+
+/** Stat-keyed hashes kept in `file` (only what still matches is ever used; a bad file gives none). */
+function readStamps(file: string, format: string): HashCache {
+  const cache: HashCache = new Map();
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; files?: unknown };
+    if (parsed.format !== format || typeof parsed.files !== 'object' || parsed.files === null) return cache;
+    for (const [name, v] of Object.entries(parsed.files as Record<string, unknown>)) {
+      if (!Array.isArray(v) || v.length !== 4) continue;
+      const [size, mtimeMs, ino, hash] = v as unknown[];
+      if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ino !== 'number') continue;
+      if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) continue;
+      cache.set(name, { size, mtimeMs, ino, hash });
+    }
+  } catch {
+    // none yet, or unreadable: every file is hashed
+  }
+  return cache;
 }
 
 /** The first line of a file and where the rest starts, reading only as far as the line goes. */

@@ -159,6 +159,7 @@ async function buildWithCheck(
         })
       : undefined;
   if (fast) {
+    cache?.saveInputHashes();
     const t2 = performance.now();
     const alerts = await renderProjectAlerts(options.root, await alertsLoading, fast.dashboards, config);
     const t3 = performance.now();
@@ -222,6 +223,7 @@ async function buildWithCheck(
         }),
       );
     cache.evict(files);
+    cache.saveInputHashes();
   };
   const deferred = options.deferCacheWrites === true && cache !== undefined;
   if (!deferred) await storeInCache();

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CACHE_DIR } from '../../src/io/build-cache.ts';
+import { BuildCache, DEFAULT_CACHE_DIR, hashFile } from '../../src/io/build-cache.ts';
+import { loadConfig } from '../../src/io/load-config.ts';
 import { buildAndWrite, cacheDashboard, cacheLib, treeBytes } from '../support/cache-project.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
@@ -96,6 +97,39 @@ describe('build cache', () => {
     const { build } = await buildAndWrite(project.root, {});
     expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
     expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+  });
+
+  it('keeps the hashes of its inputs by size, mtime and inode between builds, and reads a changed input again', async () => {
+    project = await tempProject(SOURCES);
+    const root = project.root;
+    const past = new Date(Date.now() - 60_000);
+    for (const file of Object.keys(SOURCES)) await utimes(path.join(root, file), past, past);
+    await buildAndWrite(root, {});
+    const stampsFile = path.join(entriesDir(root), 'input-hashes.json');
+    const abs = path.join(root, 'dashboards/api/two.ts');
+    const kept = JSON.parse(await readFile(stampsFile, 'utf8')) as {
+      files: Record<string, [number, number, number, string]>;
+    };
+    expect(Object.keys(kept.files).sort()).toEqual(
+      Object.keys(SOURCES)
+        .map((f) => path.join(root, f))
+        .sort(),
+    );
+    expect(kept.files[abs]![3]).toBe(hashFile(abs));
+
+    // A kept hash is taken as it is while the file's stat is unchanged: the file is not read.
+    const { config } = await loadConfig(root);
+    kept.files[abs]![3] = '0'.repeat(64);
+    await writeFile(stampsFile, JSON.stringify(kept));
+    expect(BuildCache.open(root, config).hashOf('dashboards/api/two.ts')).toBe('0'.repeat(64));
+    // A file written since is read again, and what is kept follows it.
+    await writeFile(abs, cacheDashboard('Two changed'));
+    await utimes(abs, past, new Date(Date.now() - 30_000));
+    expect(BuildCache.open(root, config).hashOf('dashboards/api/two.ts')).toBe(hashFile(abs));
+    const next = await buildAndWrite(root, {});
+    expect(next.build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
+    const after = JSON.parse(await readFile(stampsFile, 'utf8')) as typeof kept;
+    expect(after.files[abs]![3]).toBe(hashFile(abs));
   });
 
   it('--cache-dir keeps the cache where it says, and a cache folder that cannot be created only costs speed', async () => {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { liveCompilers, runCompiler } from '../../src/io/native-compiler.ts';
+
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+describe('runCompiler', () => {
+  it('stops a process that prints more than the cap, holding no more than the cap', async () => {
+    const started = runCompiler('/usr/bin/yes', ['panelcraft'], { cwd: '/', timeoutMs: 60_000, maxOutputBytes: 4096 });
+    const [pid] = liveCompilers();
+    const run = await started;
+    expect(run).toMatchObject({ code: undefined, stopped: 'output' });
+    expect(run.stdout.length).toBeLessThanOrEqual(4096);
+    expect(liveCompilers()).toEqual([]);
+    expect(gone(pid!)).toBe(true);
+  });
+
+  it('stops a process that runs past its time', async () => {
+    const started = runCompiler('/bin/sleep', ['600'], { cwd: '/', timeoutMs: 50, maxOutputBytes: 4096 });
+    const [pid] = liveCompilers();
+    expect(await started).toEqual({ code: undefined, stdout: '', stderr: '', stopped: 'timeout' });
+    expect(liveCompilers()).toEqual([]);
+    expect(gone(pid!)).toBe(true);
+  });
+
+  it('reports the exit code and output of a process that ends by itself', async () => {
+    expect(
+      await runCompiler('/bin/sh', ['-c', 'echo out; echo err >&2; exit 2'], {
+        cwd: '/',
+        timeoutMs: 60_000,
+        maxOutputBytes: 4096,
+      }),
+    ).toEqual({ code: 2, stdout: 'out\n', stderr: 'err\n' });
+  });
+});

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EXPORT_FIX, describe } from '../build/dashboard-value.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import { inOrderAhead } from './in-order-ahead.ts';
 import { PACKAGE_ENTRY, PACKAGE_ROOT } from './package-root.ts';
 
 const ENTRY = 'panelcraft-dashboards-entry';
@@ -14,8 +15,9 @@ const ENTRY = 'panelcraft-dashboards-entry';
  * Loads dashboard modules in this process, LOAD_GROUP files per esbuild bundle and import: a generated entry maps each
  * dashboard file of a group to a lazy `import()`, which esbuild turns into a lazily initialised module inside the
  * group's bundle, so each dashboard runs (and may throw) on its own while code shared within a group runs once.
- * Groups are bundled concurrently and imported in order, each as soon as it is bundled. npm packages stay external
- * and are imported by absolute path; panelcraft's own source is bundled so edits to it are picked up by `dev`.
+ * Groups are imported in order, each as soon as it is bundled, while the next group bundles (BUNDLES_AHEAD). npm
+ * packages stay external and are imported by absolute path; panelcraft's own source is bundled so edits to it are
+ * picked up by `dev`.
  * A file that fails to compile, throws or exports the wrong thing becomes an error entry; the others still load.
  */
 export async function loadDashboards(
@@ -33,11 +35,12 @@ export async function loadDashboards(
   try {
     const groups: string[][] = [];
     for (let at = 0; at < files.length; at += groupSize) groups.push(files.slice(at, at + groupSize));
-    const bundles = groups.map((group, g) => bundle(root, group, path.join(outdir, `group-${g}`), false));
-    for (const pending of bundles) pending.catch(() => {}); // awaited in order below
+    const bundles = inOrderAhead(groups.length, BUNDLES_AHEAD, async (g) => {
+      const bundled = await bundle(root, groups[g]!, path.join(outdir, `group-${g}`), false);
+      return { g, group: groups[g]!, bundled };
+    });
     const out: LoadedDashboard[] = [];
-    for (const [g, group] of groups.entries()) {
-      const bundled = await bundles[g]!;
+    for await (const { g, group, bundled } of bundles) {
       if (bundled.ok) {
         out.push(...(await importBundle(root, group, bundled, outdir)));
         continue;
@@ -69,6 +72,46 @@ export async function loadDashboards(
  */
 const LOAD_GROUP = 250;
 
+/**
+ * Groups bundled and not yet imported, at most: the group being imported (or awaited) and the next one. esbuild's
+ * process grows with the groups it bundles at once: bundling all 20 groups of 5 000 dashboards at once, it held
+ * 0.96-1.19 GB at the tree's peak (cold type-checked build, installed CLI). Two at a time, it held 130-170 MB at the
+ * peak of 1 000 dashboards (4 groups), before its GOGC was lowered.
+ */
+const BUNDLES_AHEAD = 2;
+
+/**
+ * Stops esbuild's process (`build`, once every module is loaded; a later load starts it again). `dev` keeps it: it
+ * bundles on every save.
+ */
+export function stopBundler(): Promise<void> {
+  return esbuild.stop();
+}
+
+/**
+ * The Go collector's target for esbuild's process: collect once the heap grew by 50 % over what survived (Go's default
+ * is 100 %); most of what esbuild allocates for a group is garbage once the group is written. Cold type-checked build
+ * of 1 000 dashboards (installed CLI, load ~3, median of 3): esbuild at the tree's peak 165 -> 124 MB, tree 479 ->
+ * 432 MB, wall 5.26 -> 5.23 s, load stage ~+10 %. GOGC=25 gave 81 MB and a tree of 367 MB, but its load stage took
+ * ~25 % longer and the wall 5.3 -> 6.0 s. A GOGC the user set is kept.
+ */
+const BUNDLER_GOGC = '50';
+
+/**
+ * Runs an esbuild call with GOGC set while it may start esbuild's process: the JS API spawns it, with this process's
+ * environment, synchronously inside its first call. The environment is restored right after, so nothing else this
+ * process starts (the type check's compiler is Go too) inherits it.
+ */
+function withBundlerGoGc<T>(call: () => T): T {
+  if (process.env.GOGC !== undefined) return call();
+  process.env.GOGC = BUNDLER_GOGC;
+  try {
+    return call();
+  } finally {
+    delete process.env.GOGC;
+  }
+}
+
 type BundleResult = { ok: true; file: string; metafile: esbuild.Metafile | undefined } | { ok: false; message: string };
 
 /** `inputs` collects the absolute paths of the local files the bundle read (npm packages excluded), also on failure. */
@@ -82,19 +125,21 @@ async function bundleFiles(
   const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f)}: () => import(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`;
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
-    const result = await esbuild.build({
-      metafile: true,
-      absWorkingDir: root,
-      stdin: { contents: entry, resolveDir: root, sourcefile: ENTRY, loader: 'js' },
-      outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      ...(sourcemap ? { sourcemap: 'inline' as const, sourcesContent: false } : {}),
-      logLevel: 'silent',
-      plugins: [resolvePackagesFromNode(root)],
-    });
+    const result = await withBundlerGoGc(() =>
+      esbuild.build({
+        metafile: true,
+        absWorkingDir: root,
+        stdin: { contents: entry, resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+        outfile,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        ...(sourcemap ? { sourcemap: 'inline' as const, sourcesContent: false } : {}),
+        logLevel: 'silent',
+        plugins: [resolvePackagesFromNode(root)],
+      }),
+    );
     for (const input of Object.keys(result.metafile?.inputs ?? {})) addInput(inputs, root, input);
     return { ok: true, file: outfile, metafile: result.metafile };
   } catch (err) {

@@ -62,6 +62,11 @@ export interface BuildProjectOptions {
    * loaded or rendered again, and a build with nothing changed loads nothing. @default on
    */
   readonly cache?: { readonly write?: boolean } | false;
+  /**
+   * Stop esbuild's process once every module is loaded, before rendering (`build` loads once; `dev` keeps it, as it
+   * loads again on every save). @default false
+   */
+  readonly stopBundler?: boolean;
 }
 
 export interface ProjectBuild {
@@ -161,7 +166,9 @@ async function buildWithCheck(
   if (fast) {
     cache?.saveInputHashes();
     const t2 = performance.now();
-    const alerts = await renderProjectAlerts(options.root, await alertsLoading, fast.dashboards, config);
+    const alertModules = await alertsLoading;
+    if (options.stopBundler) await stopBundler();
+    const alerts = await renderProjectAlerts(options.root, alertModules, fast.dashboards, config);
     const t3 = performance.now();
     return {
       files: [...fast.files.map((f) => underOutDir(f)), ...alerts.files],
@@ -189,6 +196,7 @@ async function buildWithCheck(
   const misses = files.filter((f) => !hits.has(f));
   const modules = loaded ?? (await loadDashboards(options.root, misses));
   const alertModules = await alertsLoading;
+  if (options.stopBundler) await stopBundler();
   const t3 = performance.now();
   const { buildTree } = await import('./build-tree.ts');
   const rendered = buildTree(modules, config, options.memo, [
@@ -254,10 +262,19 @@ async function buildWithCheck(
   };
 }
 
+/** The loader, once a load needed it. */
+let loader: Promise<typeof import('../io/load-dashboards.ts')> | undefined;
+
 /** Loads modules with esbuild (imported on first use: a build served by the cache never needs it). */
 async function loadDashboards(root: string, files: readonly string[]): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
-  return (await import('../io/load-dashboards.ts')).loadDashboards(root, files);
+  loader ??= import('../io/load-dashboards.ts');
+  return (await loader).loadDashboards(root, files);
+}
+
+/** Stops esbuild's process, if a load of this process started it. */
+async function stopBundler(): Promise<void> {
+  if (loader) await (await loader).stopBundler();
 }
 
 /** Two sorted lists as one (a sort of 5 000 paths on every `dev` save cost more than this walk). */

@@ -33,7 +33,7 @@ export const build: Command = async (args, ctx) => {
   });
   const root = projectRoot(ctx, values.root);
   const check = values.check || values.committed;
-  const result = await buildProject({ root, ...cacheDirOption(ctx, values['cache-dir']) });
+  const result = await buildProject({ root, ...cacheDirOption(ctx, values['cache-dir']), stopBundler: true });
   const outcome = await writeProject(root, result, { check, force: values.force });
   const changes = check ? outcome.changes : [];
   // git (simple-git) is loaded only for --committed.

@@ -1,13 +1,15 @@
 import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
+import { plainJsonCopy } from './json-copy.ts';
 
 export type DashboardValueResult =
   | { readonly ok: true; readonly dashboard: JsonObject }
   | { readonly ok: false; readonly message: string; readonly fix: string };
 
 /**
- * Turns a module's default export into plain dashboard JSON: calls `build()` on builders, and deep-copies through
- * JSON so nothing the user or the SDK holds (builders hand out their internal object) is shared with the output.
+ * Turns a module's default export into plain dashboard JSON: calls `build()` on builders, and deep-copies it as a JSON
+ * round trip would (directly for plain data, see json-copy.ts) so nothing the user or the SDK holds (builders hand out
+ * their internal object) is shared with the output: the caller owns the copy and may change it.
  */
 export function dashboardValue(exported: unknown): DashboardValueResult {
   let value = exported;
@@ -25,23 +27,25 @@ export function dashboardValue(exported: unknown): DashboardValueResult {
   if (!isJsonObject(value) || Array.isArray(value)) {
     return { ok: false, message: `the default export is ${describe(exported)}, not a dashboard`, fix: EXPORT_FIX };
   }
-  const deep = tooDeepAt(value as JsonObject);
-  if (deep !== undefined) {
-    return {
-      ok: false,
-      message: `the dashboard nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep (at ${deep.slice(0, 120)}${deep.length > 120 ? '…' : ''}), or holds a circular reference`,
-      fix: 'build the dashboard from plain values; no Grafana dashboard nests that deep',
-    };
-  }
-  let copy: unknown;
-  try {
-    copy = JSON.parse(JSON.stringify(value));
-  } catch (err) {
-    return {
-      ok: false,
-      message: `the dashboard cannot be turned into JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-      fix: 'build the dashboard from plain values (no cycles, no BigInt)',
-    };
+  let copy: unknown = plainJsonCopy(value);
+  if (copy === undefined) {
+    const deep = tooDeepAt(value as JsonObject);
+    if (deep !== undefined) {
+      return {
+        ok: false,
+        message: `the dashboard nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep (at ${deep.slice(0, 120)}${deep.length > 120 ? '…' : ''}), or holds a circular reference`,
+        fix: 'build the dashboard from plain values; no Grafana dashboard nests that deep',
+      };
+    }
+    try {
+      copy = JSON.parse(JSON.stringify(value));
+    } catch (err) {
+      return {
+        ok: false,
+        message: `the dashboard cannot be turned into JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        fix: 'build the dashboard from plain values (no cycles, no BigInt)',
+      };
+    }
   }
   if (!isJsonObject(copy) || (typeof copy.title !== 'string' && !Array.isArray(copy.panels))) {
     return {

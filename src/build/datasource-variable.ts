@@ -20,19 +20,22 @@ export function datasourceVariable(uid: string, name: string): JsonObject {
 }
 
 /**
- * Makes sure `templating.list` holds a `datasource` variable; adds one first in the list when missing, and gives an
- * existing one a current value when it has none. Returns the new templating object.
+ * Makes sure `templating.list` of `dashboard` holds a `datasource` variable: adds one first in the list when missing,
+ * and gives an existing one a current value when it has none. Changes `dashboard` (which the caller owns, templating
+ * and variables included) and keeps its keys where they are; the list keeps only its objects.
  */
-export function withDatasourceVariable(dashboard: JsonObject, uid: string, name: string): JsonObject {
+export function putDatasourceVariable(dashboard: JsonObject, uid: string, name: string): void {
   const templating = objectAt(dashboard, 'templating') ?? {};
   const list = arrayAt(templating, 'list').filter(isJsonObject);
   const index = list.findIndex((v) => stringAt(v, 'name') === DATASOURCE_VARIABLE);
-  if (index === -1) return { ...templating, list: [datasourceVariable(uid, name), ...list] };
-  const existing = list[index]!;
-  if (!isJsonObject(existing.current) || Object.keys(existing.current).length === 0) {
-    list[index] = { ...existing, current: { text: name, value: uid } };
+  if (index === -1) list.unshift(datasourceVariable(uid, name));
+  else {
+    const existing = list[index]!;
+    if (!isJsonObject(existing.current) || Object.keys(existing.current).length === 0)
+      existing.current = { text: name, value: uid };
   }
-  return { ...templating, list };
+  templating.list = list;
+  dashboard.templating = templating;
 }
 
 /**

@@ -11,7 +11,7 @@ import { allRules } from '../validate/rules/index.ts';
 import { applyRuleConfig, type ConfiguredDocument, configuredDocument } from '../validate/rule-config.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
 import { dashboardValue } from '../build/dashboard-value.ts';
-import { normalizeDashboard } from '../build/normalize-dashboard.ts';
+import { normalizeOwnedDashboard } from '../build/normalize-dashboard.ts';
 import { type RenderedDashboard, renderedDashboard, treeFiles } from './tree-files.ts';
 import { schemaVersionFor } from '../model/grafana-version.ts';
 import { stableUid } from '../model/stable-uid.ts';
@@ -216,7 +216,7 @@ function renderOne(
   const value = dashboardValue(entry.exported);
   if (!value.ok) return fail('load', value.message, value.fix);
   const derivedUid = stableUid(place.relative);
-  const dashboard = normalizeDashboard(value.dashboard, {
+  const dashboard = normalizeOwnedDashboard(value.dashboard, {
     fallbackUid: derivedUid,
     schemaVersion,
     editable: config.editable,

@@ -64,15 +64,13 @@ export interface EntryHeader {
 
 /** An entry file: one line of JSON (the header), then the output file's bytes as they are. */
 export function formatEntry(key: string, inputs: readonly string[], render: DashboardRender): string {
+  return `${JSON.stringify(entryHeader(key, inputs, render))}\n${render.contents}`;
+}
+
+/** The header of the entry of `render` (what an entry file holds before the output's bytes). */
+export function entryHeader(key: string, inputs: readonly string[], render: DashboardRender): EntryHeader {
   const { contents, ...rest } = render;
-  const header: EntryHeader = {
-    format: CACHE_FORMAT,
-    key,
-    inputs: [...inputs],
-    render: rest,
-    bytes: Buffer.byteLength(contents, 'utf8'),
-  };
-  return `${JSON.stringify(header)}\n${contents}`;
+  return { format: CACHE_FORMAT, key, inputs: [...inputs], render: rest, bytes: Buffer.byteLength(contents, 'utf8') };
 }
 
 /** The header of an entry file's first line, if it is one of this format for `source`. */
@@ -83,7 +81,12 @@ export function parseEntryHeader(line: string, source: string): EntryHeader | un
   } catch {
     return undefined;
   }
-  if (!isJsonObject(value as JsonValue)) return undefined;
+  return checkEntryHeader(value, source);
+}
+
+/** `value` as an entry header for `source`, if it is one of this format (an entry file's first line, parsed). */
+export function checkEntryHeader(value: unknown, source: string): EntryHeader | undefined {
+  if (!isJsonObject(value)) return undefined;
   const h = value as Record<string, unknown>;
   if (h.format !== CACHE_FORMAT || typeof h.key !== 'string' || typeof h.bytes !== 'number') return undefined;
   if (!isStringArray(h.inputs)) return undefined;

@@ -5,7 +5,7 @@ import { planWrites, type FileStatus, type WritePlan } from '../build/plan-write
 import type { AlertsRenderResult, RenderedRuleFile } from './render-alerts.ts';
 import type { BuildMemo } from './build-tree.ts';
 import type { RenderedDashboard } from './tree-files.ts';
-import type { DashboardRender } from '../build/dashboard-render.ts';
+import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -85,8 +85,11 @@ export interface ProjectBuild {
   readonly outputHashes?: { readonly cache: HashCache; readonly save: (files: Iterable<string>) => void };
   /** What the build read of `provisioning/` (checking the record or the entries): the write plan starts from it. */
   readonly diskState?: KeptDiskState;
-  /** With `deferCacheWrites`: stores this build into the build cache (call it once, after writing). */
-  readonly storeInCache?: () => Promise<void>;
+  /**
+   * With `deferCacheWrites`: stores this build into the build cache (call it once, after writing), given what the
+   * output folder holds now (`WriteOutcome.onDisk`): an entry whose output file holds its bytes keeps no copy of them.
+   */
+  readonly storeInCache?: (onDisk?: OutputHashes) => Promise<void>;
 }
 
 /** Loads, normalizes and validates every dashboard and alert source of a project in memory. Writes nothing. */
@@ -206,14 +209,15 @@ async function buildWithCheck(
   const alerts = await renderProjectAlerts(options.root, alertModules, rendered.dashboards, config);
   const t4 = performance.now();
   const types = await typeErrors;
-  const storeInCache = async () => {
+  const storeInCache = async (onDisk?: OutputHashes) => {
     if (!cache) return;
     const inputsOf = new Map(modules.map((m) => [m.file, 'exported' in m ? m.inputs : undefined]));
     const entries = new Map([...hits].map(([file, hit]) => [file, { key: hit.key, inputs: hit.inputs }]));
     for (const render of rendered.rendered) {
       const inputs = inputsOf.get(render.file);
       if (inputs === undefined) continue;
-      entries.set(render.file, cache.store(render, inputs));
+      const held = onDisk?.get(dashboardOutput(render.folder, render.uid)) === render.sha256;
+      entries.set(render.file, cache.store(render, inputs, held));
     }
     // Only a build that could be answered by a record writes one: `dev` (handed its modules, no type check) never
     // reads it, and no other build matches a record without the type check.
@@ -230,6 +234,7 @@ async function buildWithCheck(
           diagnostics: [...(types?.diagnostics ?? []), ...rendered.diagnostics],
         }),
       );
+    cache.saveIndex(files);
     cache.evict(files);
     cache.saveInputHashes();
   };
@@ -310,6 +315,9 @@ async function renderProjectAlerts(
   return renderAlerts(alertModules, dashboards, config, previous);
 }
 
+/** sha256 of the files of `provisioning/`, by path below it. */
+export type OutputHashes = ReadonlyMap<string, string>;
+
 export interface WriteOutcome {
   /** The plan for `provisioning/`. */
   readonly plan: WritePlan;
@@ -323,6 +331,11 @@ export interface WriteOutcome {
   /** Whether files were written (false on any error, and always with `check`). */
   readonly written: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The files of `provisioning/` after this call, with their sha256 (as read before the write, and what it wrote):
+   * the build cache keeps no copy of bytes an output file holds.
+   */
+  readonly onDisk: OutputHashes;
 }
 
 /**
@@ -374,6 +387,7 @@ export async function writeProject(
   const hashCache = options.hashCache ?? build.outputHashes?.cache;
   const kept = options.kept ?? build.diskState;
   const seen: string[] = [];
+  const onDisk = new Map<string, string>();
   for (const [outRel, files] of byRoot) {
     const rootProblems = await outputRootProblems(root, outRel);
     if (rootProblems.length > 0) {
@@ -389,6 +403,7 @@ export async function writeProject(
       : await readDiskState(path.join(root, outRel), hashCache);
     if (options.hashCache === undefined)
       for (const file of disk.files.keys()) seen.push(path.join(root, outRel, ...file.split('/')));
+    if (outRel === OUT_DIR) for (const [file, hash] of disk.files) onDisk.set(file, hash);
     if (outRel !== OUT_DIR && files.length === 0 && disk.manifest === undefined) continue; // no rules now, none before
     const sourceOf =
       outRel === OUT_DIR ? (p: string) => sources.get(p) : (p: string) => ruleSources.get(`${outRel}/${p}`);
@@ -411,12 +426,15 @@ export async function writeProject(
     deletes: all.reduce((n, p) => n + p.plan.deletes.length, 0),
     diagnostics,
   };
-  if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false };
+  if (options.check || hasErrors(diagnostics)) return { ...outcome, written: false, onDisk };
   for (const [outRel, { plan, temps }] of plans) {
     await applyPlan(path.join(root, outRel), plan, temps);
     kept?.wrote(path.join(root, outRel), plan);
+    if (outRel !== OUT_DIR) continue;
+    for (const file of plan.writes) onDisk.set(file.path, plan.manifest.get(file.path)![0]!);
+    for (const file of plan.deletes) onDisk.delete(file);
   }
-  return { ...outcome, written: true };
+  return { ...outcome, written: true, onDisk };
 }
 
 /** `f` with its path below its output root `outRoot` (kept per file, as `underOutDir`). */

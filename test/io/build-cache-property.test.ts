@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +16,19 @@ type Edit =
   | { kind: 'same-title'; slot: number }
   | { kind: 'fix'; slot: number }
   | { kind: 'delete'; slot: number }
-  | { kind: 'config'; editable: boolean };
+  | { kind: 'config'; editable: boolean }
+  // The output folder: an entry whose output file holds its bytes keeps no copy of them.
+  | { kind: 'delete-output'; slot: number }
+  | { kind: 'edit-output'; slot: number }
+  | { kind: 'delete-provisioning' };
 
 const SLOTS = ['dashboards/api/one.ts', 'dashboards/api/two.ts', 'dashboards/web/three.ts'] as const;
+/** Where each slot's dashboard is written (its uid is derived from its path). */
+const OUTPUTS = [
+  'provisioning/dashboards/api/api-one.json',
+  'provisioning/dashboards/api/api-two.json',
+  'provisioning/dashboards/web/web-three.json',
+] as const;
 const good = (slot: number, n = 0) => cacheDashboard(`Dash ${slot}${n ? ` v${n}` : ''}`, { lib: slot !== 1 });
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -30,6 +41,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('fix' as const), slot: fc.nat(2) }),
   fc.record({ kind: fc.constant('delete' as const), slot: fc.nat(2) }),
   fc.record({ kind: fc.constant('config' as const), editable: fc.boolean() }),
+  fc.record({ kind: fc.constant('delete-output' as const), slot: fc.nat(2) }),
+  fc.record({ kind: fc.constant('edit-output' as const), slot: fc.nat(2) }),
+  fc.record({ kind: fc.constant('delete-provisioning' as const) }),
 );
 
 async function apply(project: TempProject, e: Edit): Promise<void> {
@@ -56,6 +70,15 @@ async function apply(project: TempProject, e: Edit): Promise<void> {
       return rm(path.join(project.root, slot), { force: true });
     case 'config':
       return project.write('panelcraft.yaml', `editable: ${e.editable}\n`);
+    case 'delete-output':
+      return rm(path.join(project.root, OUTPUTS[e.slot]!), { force: true });
+    case 'edit-output':
+      // A hand edit of a file the last build wrote (none when it wrote none there).
+      return existsSync(path.join(project.root, OUTPUTS[e.slot]!))
+        ? appendFile(path.join(project.root, OUTPUTS[e.slot]!), ' ')
+        : undefined;
+    case 'delete-provisioning':
+      return rm(path.join(project.root, 'provisioning'), { recursive: true, force: true });
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BuildCache, DEFAULT_CACHE_DIR, hashFile } from '../../src/io/build-cache.ts';
 import { loadConfig } from '../../src/io/load-config.ts';
+import { buildProject, writeProject } from '../../src/tooling/build-project.ts';
 import { buildAndWrite, cacheDashboard, cacheLib, treeBytes } from '../support/cache-project.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
@@ -22,6 +23,22 @@ const SOURCES = {
 
 const entriesDir = (root: string, dir = path.join(root, DEFAULT_CACHE_DIR)) => path.join(dir, 'build');
 const entryFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.entry')).sort();
+/** The sources of the entries in the index (`entries.json`), and whether any holds more than a header. */
+async function indexed(dir: string): Promise<{ sources: string[]; bytes: boolean }> {
+  const entries = (JSON.parse(await readFile(path.join(dir, 'entries.json'), 'utf8')) as { entries: object[] }).entries;
+  return {
+    sources: entries.map((e) => (e as { render: { file: string } }).render.file).sort(),
+    bytes: entries.some((e) => 'contents' in (e as { render: object }).render || 'contents' in e),
+  };
+}
+
+/** `panelcraft build --check`: writes no output, stores into the cache after comparing. */
+async function checkOnly(root: string) {
+  const build = await buildProject({ root, typecheck: false, deferCacheWrites: true });
+  const outcome = await writeProject(root, build, { check: true });
+  await build.storeInCache?.(outcome.onDisk);
+  return build;
+}
 
 describe('build cache', () => {
   it('reuses every dashboard when nothing changed, then answers from the record without loading anything', async () => {
@@ -63,6 +80,10 @@ describe('build cache', () => {
     project = await tempProject(SOURCES);
     const clean = await buildAndWrite(project.root, {});
     const dir = entriesDir(project.root);
+    // Entry files with the bytes: stored by a build that found no output files and wrote none.
+    await rm(path.join(project.root, 'provisioning'), { recursive: true });
+    expect((await checkOnly(project.root)).cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect((await buildAndWrite(project.root, {})).build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
     const [a, b, c] = await entryFiles(dir);
     const text = await readFile(path.join(dir, a!), 'utf8');
     await writeFile(path.join(dir, a!), text.slice(0, text.length - 10)); // truncated
@@ -75,25 +96,76 @@ describe('build cache', () => {
     const intact = await buildAndWrite(project.root, {});
     expect(intact.build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
     expect(intact.build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+    // The foreign one was rendered again; its output file holds the bytes, so the index holds its entry.
+    expect(await entryFiles(dir)).toEqual([a, b]);
+    expect((await indexed(dir)).sources).toHaveLength(1);
     await writeFile(path.join(dir, a!), text.slice(0, text.length - 10));
     await writeFile(path.join(dir, b!), other.replace('"editable": false', '"editable": fa1se'));
     await rm(path.join(project.root, 'provisioning'), { recursive: true });
+    // No output files: the damaged bodies are read and fail their check, and the entry of the index has no bytes.
     const { build } = await buildAndWrite(project.root, {});
-    expect(build.cache).toEqual({ reused: 1, rendered: 2, recorded: false });
+    expect(build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
     expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
     expect((await buildAndWrite(project.root, {})).build.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
+
+    // A damaged index is no index: every dashboard renders again, and the index is written anew.
+    await writeFile(path.join(dir, 'entries.json'), '{"format":"panelcraft-build-cache-index/1","entries":[');
+    await rm(path.join(dir, 'last-build.json'));
+    const fresh = await buildAndWrite(project.root, {});
+    expect(fresh.build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect(fresh.build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+    expect((await indexed(dir)).sources).toHaveLength(3);
+  });
+
+  it('keeps no copy of bytes its output file holds: a deleted or hand-edited output renders again', async () => {
+    project = await tempProject(SOURCES);
+    const clean = await buildAndWrite(project.root, {});
+    const dir = entriesDir(project.root);
+    expect(await entryFiles(dir)).toEqual([]);
+    expect(await indexed(dir)).toEqual({
+      sources: ['dashboards/api/one.ts', 'dashboards/api/two.ts', 'dashboards/web/three.ts'],
+      bytes: false,
+    });
+    const output = await treeBytes(path.join(project.root, 'provisioning'));
+    await rm(path.join(project.root, 'provisioning/dashboards/api/api-two.json'));
+    await rm(path.join(dir, 'last-build.json'));
+    const { build, written } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
+    expect(written).toBe(true);
+    expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
+    expect(await treeBytes(path.join(project.root, 'provisioning'))).toEqual(output);
+    expect(await entryFiles(dir)).toEqual([]);
+  });
+
+  it('a build that writes no output (--check, or with errors) keeps the bytes in entry files for the next', async () => {
+    project = await tempProject(SOURCES);
+    await buildAndWrite(project.root, {});
+    const output = await treeBytes(path.join(project.root, 'provisioning'));
+    const dir = entriesDir(project.root);
+    // A CI cache restored without provisioning/: `build --check` renders, and stores the bytes.
+    await rm(path.join(project.root, 'provisioning'), { recursive: true });
+    const check = await project.run('build', '--check');
+    expect(check.code).toBe(1);
+    expect(await entryFiles(dir)).toHaveLength(3);
+    expect(await indexed(dir)).toEqual({ sources: [], bytes: false });
+    const { build, written } = await buildAndWrite(project.root, {});
+    expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
+    expect(written).toBe(true);
+    expect(await treeBytes(path.join(project.root, 'provisioning'))).toEqual(output);
   });
 
   it('reads an entry whose header is longer than its first read, and its body only from the entry when asked', async () => {
     project = await tempProject(SOURCES);
     const clean = await buildAndWrite(project.root, {});
     const dir = entriesDir(project.root);
+    await rm(path.join(project.root, 'provisioning'), { recursive: true });
+    await checkOnly(project.root); // entry files holding the bytes
     for (const name of await entryFiles(dir)) {
       const text = await readFile(path.join(dir, name), 'utf8');
       await writeFile(path.join(dir, name), `{${' '.repeat(20_000)}${text.slice(1)}`); // still one line of JSON
     }
     await rm(path.join(dir, 'last-build.json'));
-    await rm(path.join(project.root, 'provisioning'), { recursive: true }); // the bytes come from the entries
+    // No output files (removed above): the bytes come from the entries.
     const { build } = await buildAndWrite(project.root, {});
     expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
     expect(build.files.map((f) => f.contents)).toEqual(clean.build.files.map((f) => f.contents));
@@ -136,7 +208,7 @@ describe('build cache', () => {
     project = await tempProject(SOURCES);
     const first = await project.run('build', '--cache-dir', 'ci-cache');
     expect(first.code).toBe(0);
-    expect(await entryFiles(entriesDir(project.root, path.join(project.root, 'ci-cache')))).toHaveLength(3);
+    expect((await indexed(entriesDir(project.root, path.join(project.root, 'ci-cache')))).sources).toHaveLength(3);
     expect(existsSync(entriesDir(project.root))).toBe(false);
     const json = JSON.parse((await project.run('build', '--cache-dir', 'ci-cache', '--check', '--json')).stdout);
     expect(json.cache).toEqual({ reused: 3, rendered: 0, recorded: true });
@@ -165,7 +237,9 @@ describe('build cache', () => {
     const fixed = await buildAndWrite(project.root, {});
     expect(fixed.written).toBe(true);
     expect(fixed.build.cache).toEqual({ reused: 1, rendered: 1, recorded: false });
-    expect(await entryFiles(entriesDir(project.root))).toHaveLength(2);
+    // One kept in its entry file (reused), two in the index (rendered and written now), three forgotten.
+    expect(await entryFiles(entriesDir(project.root))).toHaveLength(1);
+    expect((await indexed(entriesDir(project.root))).sources).toEqual(['dashboards/api/two.ts']);
   });
 
   it('takes no shortcut when an output file was edited by hand: the writer still refuses', async () => {
@@ -174,7 +248,8 @@ describe('build cache', () => {
     const out = path.join(project.root, 'provisioning/dashboards/api/api-two.json');
     await writeFile(out, (await readFile(out, 'utf8')).replace('Two requests', 'Two edited'));
     const { build, written } = await buildAndWrite(project.root, {});
-    expect(build.cache).toEqual({ reused: 3, rendered: 0, recorded: false });
+    // The entry of the index had only the output file's bytes: rendered again.
+    expect(build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
     expect(written).toBe(false);
     const check = await project.run('build', '--check');
     expect(check.code).toBe(1);

@@ -25,11 +25,11 @@ const SOURCES = {
 
 const buildDir = (root: string) => path.join(root, DEFAULT_CACHE_DIR, 'build');
 
-/** The build cache's files (entries and the record), with their bytes. */
+/** The build cache's files (entries, their index and the record), with their bytes. */
 async function cacheFiles(root: string): Promise<Record<string, string>> {
   const dir = buildDir(root);
   const names = existsSync(dir)
-    ? (await readdir(dir)).filter((n) => n.endsWith('.entry') || n === 'last-build.json')
+    ? (await readdir(dir)).filter((n) => n.endsWith('.entry') || n === 'entries.json' || n === 'last-build.json')
     : [];
   const out: Record<string, string> = {};
   for (const name of names.sort()) out[name] = await readFile(path.join(dir, name), 'utf8');
@@ -45,9 +45,14 @@ async function devSave(root: string, cache: DashboardCache, inputHashes: HashCac
   );
   const before = await cacheFiles(root);
   const outcome = await writeProject(root, built, { hashCache: new Map() });
-  await built.storeInCache?.();
+  await built.storeInCache?.(outcome.onDisk);
   return { built, outcome, before, after: await cacheFiles(root) };
 }
+
+const bySource = (a: unknown, b: unknown) => {
+  const file = (e: unknown) => (e as { render: { file: string } }).render.file;
+  return file(a) < file(b) ? -1 : 1;
+};
 
 describe('dev stores into the build cache after writing', () => {
   it('stores nothing before the write, then the same entries as a build that stores at once, and no record', async () => {
@@ -55,16 +60,23 @@ describe('dev stores into the build cache after writing', () => {
     const deferred = await devSave(project.root, new DashboardCache(project.root), new Map(), true);
     expect(deferred.outcome.written).toBe(true);
     expect(deferred.before).toEqual({});
-    // Three entries. No record: one without the type check answers no build but dev's, and dev never asks one.
-    expect(Object.keys(deferred.after).filter((n) => n.endsWith('.entry'))).toHaveLength(3);
-    expect(Object.keys(deferred.after)).toHaveLength(3);
+    // Three entries in the index, without the bytes the output files hold. No record: one without the type check
+    // answers no build but dev's, and dev never asks one.
+    expect(Object.keys(deferred.after)).toEqual(['entries.json']);
+    const headers = (JSON.parse(deferred.after['entries.json']!) as { entries: unknown[] }).entries;
+    expect(headers).toHaveLength(3);
     const output = await treeBytes(path.join(project.root, 'provisioning'));
 
+    // Stored before the write, each entry keeps the bytes in a file of its own (the same header, then the bytes).
     await rm(path.join(project.root, DEFAULT_CACHE_DIR), { recursive: true });
     const direct = await devSave(project.root, new DashboardCache(project.root), new Map(), false);
     expect(direct.built.storeInCache).toBeUndefined();
     expect(direct.before).toEqual(direct.after);
-    expect(direct.after).toEqual(deferred.after);
+    const files = Object.values(direct.after);
+    expect(files).toHaveLength(3);
+    expect(files.map((f) => JSON.parse(f.slice(0, f.indexOf('\n')))).sort(bySource)).toEqual(
+      [...headers].sort(bySource),
+    );
     expect(await treeBytes(path.join(project.root, 'provisioning'))).toEqual(output);
 
     // What dev stored serves `build`: nothing to load or render, nothing to write; that build records itself, so
@@ -89,7 +101,7 @@ describe('dev stores into the build cache after writing', () => {
     expect(failed.outcome.written).toBe(false);
     expect(failed.outcome.diagnostics.map((d) => [d.rule, d.file])).toContainEqual(['load', 'dashboards/api/two.ts']);
     expect(await treeBytes(path.join(project.root, 'provisioning'))).toEqual(output);
-    expect(Object.keys(good)).toHaveLength(3);
+    expect(Object.keys(good)).toEqual(['entries.json']);
     expect(failed.after).toEqual(good);
   });
 });

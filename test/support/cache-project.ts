@@ -34,8 +34,9 @@ export async function buildAndWrite(
   more: Omit<BuildProjectOptions, 'root' | 'typecheck' | 'cache'> = {},
 ): Promise<{ build: ProjectBuild; written: boolean }> {
   const where = cache === false ? { cache: false as const } : cache.dir !== undefined ? { cacheDir: cache.dir } : {};
-  const build = await buildProject({ root, typecheck, ...where, ...more });
+  const build = await buildProject({ root, typecheck, ...where, deferCacheWrites: true, ...more });
   const outcome = await writeProject(root, build);
+  await build.storeInCache?.(outcome.onDisk);
   return { build, written: outcome.written };
 }
 

@@ -33,8 +33,15 @@ export const build: Command = async (args, ctx) => {
   });
   const root = projectRoot(ctx, values.root);
   const check = values.check || values.committed;
-  const result = await buildProject({ root, ...cacheDirOption(ctx, values['cache-dir']), stopBundler: true });
+  const result = await buildProject({
+    root,
+    ...cacheDirOption(ctx, values['cache-dir']),
+    stopBundler: true,
+    deferCacheWrites: true,
+  });
   const outcome = await writeProject(root, result, { check, force: values.force });
+  // After the write: an entry whose output file now holds its bytes keeps no copy of them.
+  await result.storeInCache?.(outcome.onDisk);
   const changes = check ? outcome.changes : [];
   // git (simple-git) is loaded only for --committed.
   const committed =

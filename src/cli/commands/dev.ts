@@ -221,7 +221,7 @@ async function rebuild(root: string, ctx: CliContext, state: DevState, changed: 
       );
     }
     // Stored once the output is written and reported, so the save does not wait for it.
-    await built.storeInCache?.();
+    await built.storeInCache?.(outcome.onDisk);
     if (types) {
       const report = reportTypes(ctx, types, outcome.written, () => !state.stopped && build === state.builds);
       state.typeReports.add(report);

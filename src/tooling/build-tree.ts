@@ -230,6 +230,9 @@ function renderOne(
     dashboard,
   };
   const contents = canonicalJson(dashboard);
+  // One walk for the depth the rules and the tree checks need (each walked the dashboard again before: ~25 ms each at
+  // 1 000 dashboards).
+  const deep = tooDeepAt(dashboard);
   return {
     configKey,
     render: {
@@ -239,9 +242,9 @@ function renderOne(
       uid: String(dashboard.uid),
       contents,
       sha256: sha256(contents),
-      diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, run),
+      diagnostics: runRules([doc], { dashboard: allRules.dashboard, tree: [] }, settings, run, () => deep),
       summary: summaryOf(dashboard),
-      treeChecked: tooDeepAt(dashboard) === undefined,
+      treeChecked: deep === undefined,
     },
     diagnostics: [],
   };

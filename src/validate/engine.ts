@@ -20,6 +20,8 @@ export function runRules(
   settings: RuleSettings,
   /** Analyses of PromQL expressions already seen; a caller running the rules document by document shares one. */
   run: AnalysisRun = analysisRun(settings.prometheusVersion),
+  /** `tooDeepAt(doc.dashboard)`, from a caller that already walked the document for it (the build, once per render). */
+  tooDeep: (doc: DashboardDocument) => string | undefined = (doc) => tooDeepAt(doc.dashboard),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   let docs = allDocs;
@@ -40,7 +42,7 @@ export function runRules(
   // Nesting deeper than any real dashboard would overflow recursive code in rules: report it once, check the rest.
   const checked: DashboardDocument[] = [];
   for (const doc of docs) {
-    const deep = tooDeepAt(doc.dashboard);
+    const deep = tooDeep(doc);
     if (deep === undefined) checked.push(doc);
     else {
       out.push({

@@ -98,3 +98,24 @@ describe('overlapsWithEarlier', () => {
     },
   );
 });
+
+describe('overlapsWithEarlier for few boxes', () => {
+  const coordinate = fc.oneof(
+    fc.integer({ min: -3, max: 30 }),
+    fc.constantFrom(0.5, 1e20, -1e20, 1e308, -1e308, 2 ** 53),
+    fc.double({ noNaN: true }),
+  );
+  const box = fc.record({ x: coordinate, y: coordinate, w: coordinate, h: coordinate });
+  const smallBox = fc.record({
+    x: fc.integer({ min: -2, max: 26 }),
+    y: fc.integer({ min: 0, max: 12 }),
+    w: fc.integer({ min: -1, max: 26 }),
+    h: fc.integer({ min: -1, max: 6 }),
+  });
+  test.prop([fc.array(fc.oneof(smallBox, box), { maxLength: 48 })])(
+    'compares pairwise to the same pairs, partners included, as the sweep',
+    (boxes) => {
+      expect(overlapsWithEarlier(boxes)).toEqual(overlapsWithEarlier(boxes, 0));
+    },
+  );
+});

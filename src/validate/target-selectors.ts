@@ -26,8 +26,23 @@ export function targetSelectors(
     pointer: target.pointer,
     refId: target.refId,
     expr: target.expr,
-    selectors: target.ast === undefined ? [] : selectorsOf(target, target.ast),
+    selectors: target.ast === undefined ? [] : rememberedSelectorsOf(target, target.ast),
   }));
+}
+
+/**
+ * Selectors per parsed query: every target of one query shares its tree and expansion (prometheus-targets.ts), and
+ * its selectors depend on them and the text alone (the bench repeats each query 4 times per dashboard). Shared
+ * between those targets; read-only to the rules.
+ */
+const selectorsByTree = new WeakMap<Expr, { expr: string; expansion: object; selectors: VectorSelector[] }>();
+
+function rememberedSelectorsOf(target: PrometheusTarget, ast: Expr): VectorSelector[] {
+  const known = selectorsByTree.get(ast);
+  if (known !== undefined && known.expr === target.expr && known.expansion === target.expansion) return known.selectors;
+  const selectors = selectorsOf(target, ast);
+  selectorsByTree.set(ast, { expr: target.expr, expansion: target.expansion, selectors });
+  return selectors;
 }
 
 function selectorsOf(target: PrometheusTarget, ast: Expr): VectorSelector[] {

@@ -2,6 +2,10 @@ import { unratedCounters } from '../../promql/metric-kind-misuse.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt } from '../prometheus-targets.ts';
 import { analysisFor, type DashboardRule } from '../rule.ts';
+import { perTree } from '../ast-memo.ts';
+
+/** Per parsed query: the same tree gives the same unratedCounters. */
+const unratedCountersOf = perTree(unratedCounters);
 
 /** dashboard-linter's rule: counters (`_total`, `_count`, `_sum`, `_bucket`) are only meaningful through rate/irate/increase. */
 export const promqlCounterRate: DashboardRule = {
@@ -12,7 +16,7 @@ export const promqlCounterRate: DashboardRule = {
     const findings: Finding[] = [];
     for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
-      for (const { node, metric } of unratedCounters(target.ast)) {
+      for (const { node, metric } of unratedCountersOf(target.ast)) {
         findings.push({
           pointer: target.pointer,
           message: `counter "${metric}" is used without rate(), irate() or increase(): "${originalExcerpt(target, node.from, node.to)}" only ever grows and resets on restart`,

@@ -2,6 +2,10 @@ import { ratesOnGauges } from '../../promql/metric-kind-misuse.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { originalExcerpt } from '../prometheus-targets.ts';
 import { analysisFor, type DashboardRule } from '../rule.ts';
+import { perTree } from '../ast-memo.ts';
+
+/** Per parsed query: the same tree gives the same ratesOnGauges. */
+const ratesOnGaugesOf = perTree(ratesOnGauges);
 
 /** rate()/irate()/increase() assume a counter; on a gauge they turn every drop into a bogus reset. */
 export const promqlRateOnGauge: DashboardRule = {
@@ -12,7 +16,7 @@ export const promqlRateOnGauge: DashboardRule = {
     const findings: Finding[] = [];
     for (const target of analysisFor(doc, settings, analysis).targets) {
       if (target.ast === undefined) continue;
-      for (const { node, metric } of ratesOnGauges(target.ast)) {
+      for (const { node, metric } of ratesOnGaugesOf(target.ast)) {
         findings.push({
           pointer: target.pointer,
           message: `${node.func}() is applied to gauge "${metric}": "${originalExcerpt(target, node.from, node.to)}"`,

@@ -12,7 +12,9 @@ export const variableUnused: DashboardRule = {
     if (variables.length === 0) return [];
     const usedBy = new Map<string, Set<number>>();
     for (const { string: s, refs } of analysisFor(doc, settings, analysis).references) {
-      const owner = /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer);
+      const owner = s.pointer.startsWith('/templating/list/')
+        ? /^\/templating\/list\/(\d+)(?:\/|$)/.exec(s.pointer)
+        : null;
       for (const ref of refs) {
         const set = usedBy.get(ref.name) ?? new Set<number>();
         set.add(owner ? Number(owner[1]) : -1);

@@ -2,19 +2,21 @@ import { createHash } from 'node:crypto';
 
 /**
  * How the dashboard sources are split into compiler programs (pure). One TypeScript 7 program over 5 000
- * dashboards takes ~870 MB; programs of at most `maxRoots` roots are checked one after the other, so the
- * compiler's peak stays near one program's. A root's shard is fixed by a hash of its path (and the number of
- * shards, which changes only when the project crosses a multiple of `maxRoots`), so editing one dashboard re-checks
- * one shard, and adding one moves no other.
+ * dashboards takes ~870 MB; programs of about `maxRoots` roots, at most `maxShards` of them, are checked one after
+ * the other, so the compiler's peak stays near one program's. A root's shard is fixed by a hash of its path (and the
+ * number of shards, which changes only when the project crosses a multiple of `maxRoots`), so editing one dashboard
+ * re-checks one shard, and adding one moves no other.
  */
 export function shardRoots(
   /** Posix paths relative to the project root. */
   roots: readonly string[],
-  /** Roots per shard, on average (a hash spreads them, not exactly). */
+  /** Roots per shard, on average (a hash spreads them, not exactly), while there are at most `maxShards`. */
   maxRoots: number,
+  /** Shards at most: past `maxRoots × maxShards` roots, each shard holds more. */
+  maxShards = Number.POSITIVE_INFINITY,
 ): string[][] {
   const unique = [...new Set(roots)].sort();
-  const count = Math.max(1, Math.ceil(unique.length / Math.max(1, maxRoots)));
+  const count = Math.min(Math.max(1, maxShards), Math.max(1, Math.ceil(unique.length / Math.max(1, maxRoots))));
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const root of unique) shards[count === 1 ? 0 : bucket(root, count)]!.push(root);
   return shards.filter((s) => s.length > 0);

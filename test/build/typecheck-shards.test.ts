@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayDeclareGlobals, shardRoots } from '../../src/build/typecheck-shards.ts';
+import { MAX_SHARDS, SHARD_ROOTS } from '../../src/io/typecheck.ts';
 
 const tree = (n: number) => Array.from({ length: n }, (_, i) => `dashboards/team-${i % 50}/d${i}.ts`);
 
@@ -12,6 +13,12 @@ describe('shardRoots', () => {
 
   it('splits 5 000 dashboards into four programs of about 1 250', () => {
     expect(shardRoots(tree(5000), 1250).map((s) => s.length)).toEqual([1264, 1267, 1208, 1261]);
+  });
+
+  it('with the defaults: 1 000 dashboards in two programs of about 500, 5 000 in four (no more)', () => {
+    expect(shardRoots(tree(1000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([487, 513]);
+    expect(shardRoots(tree(5000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([1264, 1267, 1208, 1261]);
+    expect(shardRoots(tree(400), SHARD_ROOTS, MAX_SHARDS)).toHaveLength(1);
   });
 
   it('moves no other root when one is added or removed', () => {

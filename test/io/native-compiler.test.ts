@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { liveCompilers, runCompiler } from '../../src/io/native-compiler.ts';
 
@@ -28,6 +29,31 @@ describe('runCompiler', () => {
     expect(liveCompilers()).toEqual([]);
     expect(gone(pid!)).toBe(true);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'lets the process end while this thread is busy: its output goes to a file, not a pipe that fills up',
+    async () => {
+      // 1 MB of output: a pipe holds 64 KB, and the process would wait, holding its memory, until this thread read it.
+      const started = runCompiler(process.execPath, ['-e', "process.stdout.write('x'.repeat(1 << 20))"], {
+        cwd: '/',
+        timeoutMs: 60_000,
+        maxOutputBytes: 4 << 20,
+      });
+      const [pid] = liveCompilers();
+      const ended = () => {
+        try {
+          return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('Z'); // exited, not yet reaped
+        } catch {
+          return true;
+        }
+      };
+      // Busy without yielding until it ended (or a generous bound passed, which fails the test).
+      const bound = Date.now() + 20_000;
+      while (!ended() && Date.now() < bound) {}
+      expect(ended()).toBe(true);
+      expect(await started).toEqual({ code: 0, stdout: 'x'.repeat(1 << 20), stderr: '' });
+    },
+  );
 
   it('reports the exit code and output of a process that ends by itself', async () => {
     expect(

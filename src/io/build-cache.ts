@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   closeSync,
   mkdirSync,
   openSync,
@@ -318,6 +319,11 @@ export class BuildCache {
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether the folder holds a record of a last build (a stat): without one, a build will likely render everything. */
+  hasRecord(): boolean {
+    return existsSync(path.join(this.dir, RECORD_FILE));
   }
 
   /**

@@ -7,6 +7,7 @@ import type { BuildMemo } from './build-tree.ts';
 import type { RenderedDashboard } from './tree-files.ts';
 import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import type { Loading } from '../io/load-dashboards.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { findDashboardFiles, findSourceFiles } from '../io/find-dashboards.ts';
@@ -154,6 +155,9 @@ async function buildWithCheck(
   // answer: the compiler starts now, while this thread scans and hashes. If the record answers after all, the
   // compiler is stopped when this build returns.
   const early = typecheck && cache && !loaded && !cache.recordNewerThan(files) ? startCheck() : undefined;
+  // Without any record (a cold cache) every source will most likely be loaded: esbuild starts bundling them now, while
+  // this thread scans and asks the cache (what the cache gives back after all is dropped from the load).
+  const loading = early && !cache!.hasRecord() ? startLoad(options.root, files, stopCheck) : undefined;
   // A build that checks the record or the entries reads `provisioning/` for that; its write plan starts from there.
   const diskState = cache && !loaded ? KeptDiskState.forOneBuild(path.join(options.root, OUT_DIR)) : undefined;
   const fast =
@@ -197,7 +201,7 @@ async function buildWithCheck(
     }
   }
   const misses = files.filter((f) => !hits.has(f));
-  const modules = loaded ?? (await loadDashboards(options.root, misses));
+  const modules = loaded ?? (await (loading ? (await loading).load(misses) : loadDashboards(options.root, misses)));
   const alertModules = await alertsLoading;
   if (options.stopBundler) await stopBundler();
   const t3 = performance.now();
@@ -275,6 +279,14 @@ async function loadDashboards(root: string, files: readonly string[]): Promise<L
   if (files.length === 0) return [];
   loader ??= import('../io/load-dashboards.ts');
   return (await loader).loadDashboards(root, files);
+}
+
+/** Starts loading `files` before the cache said which it cannot give back (dropped once `signal` aborts unused). */
+function startLoad(root: string, files: readonly string[], signal: AbortSignal): Promise<Loading> {
+  loader ??= import('../io/load-dashboards.ts');
+  const loading = loader.then((l) => l.startLoad(root, files, { signal }));
+  loading.catch(() => {}); // awaited when loading
+  return loading;
 }
 
 /** Stops esbuild's process, if a load of this process started it. */

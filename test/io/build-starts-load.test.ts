@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CACHE_DIR } from '../../src/io/build-cache.ts';
+import { buildAndWrite, cacheDashboard, treeBytes } from '../support/cache-project.ts';
+import { tempProject, type TempProject } from '../support/temp-project.ts';
+
+/** The loader's temp folders, and the files each esbuild bundle was asked for. */
+const seen = vi.hoisted(() => ({ folders: [] as string[], bundled: [] as string[][] }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const mkdtemp = async (prefix: string) => {
+    const dir = await fs.mkdtemp(prefix);
+    if (path.basename(prefix).startsWith('panelcraft-load-')) seen.folders.push(dir);
+    return dir;
+  };
+  return { ...fs, mkdtemp, default: { ...fs, mkdtemp } };
+});
+vi.mock('esbuild', async (importOriginal) => {
+  const esbuild = await importOriginal<typeof import('esbuild')>();
+  return {
+    ...esbuild,
+    build: (options: import('esbuild').BuildOptions) => {
+      const entry = String(options.stdin?.contents ?? '');
+      seen.bundled.push([...entry.matchAll(/^ {2}"([^"]+)": /gm)].map((m) => m[1]!));
+      return esbuild.build(options);
+    },
+  };
+});
+
+let project: TempProject | undefined;
+afterEach(async () => {
+  await project?.dispose();
+  project = undefined;
+});
+beforeEach(() => {
+  seen.folders.length = 0;
+  seen.bundled.length = 0;
+});
+
+const SOURCES = {
+  'dashboards/api/one.ts': cacheDashboard('One'),
+  'dashboards/api/two.ts': cacheDashboard('Two'),
+  'dashboards/web/three.ts': cacheDashboard('Three'),
+};
+
+describe('a type-checked build of a cache without a record', () => {
+  it('loads what the entries cannot give back, from bundles started before it asked them, and leaves no temp folder', async () => {
+    project = await tempProject(SOURCES);
+    const { root } = project;
+    const first = await buildAndWrite(root, {}, true);
+    expect(first.build.cache).toEqual({ reused: 0, rendered: 3, recorded: false });
+    expect(seen.bundled).toEqual([['dashboards/api/one.ts', 'dashboards/api/two.ts', 'dashboards/web/three.ts']]);
+
+    // The record is gone (the entries stay) and one source changed: the build starts bundling every source, then
+    // loads the one the entries cannot give back on its own.
+    await rm(path.join(root, DEFAULT_CACHE_DIR, 'build', 'last-build.json'));
+    await writeFile(path.join(root, 'dashboards/api/two.ts'), cacheDashboard('Two', { unit: 'ops' }));
+    seen.bundled.length = 0;
+    const second = await buildAndWrite(root, {}, true);
+    expect(second.build.cache).toEqual({ reused: 2, rendered: 1, recorded: false });
+    expect(second.build.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(seen.bundled).toContainEqual(['dashboards/api/two.ts']);
+    expect(seen.bundled[0]).toEqual(['dashboards/api/one.ts', 'dashboards/api/two.ts', 'dashboards/web/three.ts']);
+    const output = await treeBytes(path.join(root, 'provisioning'));
+
+    // The same output as a build without any cache.
+    await rm(path.join(root, 'provisioning'), { recursive: true });
+    await buildAndWrite(root, false, true);
+    expect(await treeBytes(path.join(root, 'provisioning'))).toEqual(output);
+    expect(seen.folders.length).toBeGreaterThanOrEqual(3);
+    expect(seen.folders.filter((dir) => existsSync(dir))).toEqual([]);
+  });
+});

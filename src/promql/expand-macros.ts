@@ -50,7 +50,10 @@ const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_lef
 export function expandMacros(expr: string, options: ExpandOptions = {}): Expansion {
   const values = options.values ?? {};
   const segments: ExpansionSegment[] = [];
+  // The text between replacements is copied as one slice each (`copied` = where the next slice starts): appending
+  // every character made a string per character (~34 MB at 1 000 dashboards of the bench).
   let out = '';
+  let copied = 0;
   let quote: string | undefined;
   let bracket = false;
   let brace = false;
@@ -76,6 +79,7 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
                 ? 'identifier'
                 : 'number';
         const text = values[name] ?? placeholder(name, context);
+        out += expr.slice(copied, i);
         segments.push({
           from: out.length,
           to: out.length + text.length,
@@ -86,18 +90,17 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
         });
         out += text;
         i += ref.text.length;
+        copied = i;
         lastToken = context === 'duration' ? 'duration' : 'value';
         continue;
       }
     }
     if (quote !== undefined) {
       if (c === '\\' && quote !== '`' && i + 1 < expr.length) {
-        out += c + expr[i + 1]!;
         i += 2;
         continue;
       }
       if (c === quote) quote = undefined;
-      out += c;
       i++;
       continue;
     }
@@ -115,7 +118,6 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
       const word = WORD.exec(expr)![0];
       lastToken = word.toLowerCase();
       groupingPending = GROUPING_KEYWORDS.has(lastToken);
-      out += word;
       i += word.length;
       continue;
     }
@@ -123,10 +125,9 @@ export function expandMacros(expr: string, options: ExpandOptions = {}): Expansi
       lastToken = c;
       if (c !== '(') groupingPending = false;
     }
-    out += c;
     i++;
   }
-  return { text: out, segments };
+  return { text: segments.length === 0 ? expr : out + expr.slice(copied), segments };
 }
 
 function placeholder(name: string, context: MacroContext): string {

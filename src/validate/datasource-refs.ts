@@ -51,5 +51,14 @@ export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set([
 
 /** `${ds}` / `$ds` / `[[ds]]` → `ds`; anything else → `undefined`. */
 export function datasourceVariableName(uid: string): string | undefined {
-  return wholeVariableReference(uid)?.name;
+  const known = variableNames.get(uid);
+  if (known !== undefined) return known === null ? undefined : known;
+  const name = wholeVariableReference(uid)?.name;
+  if (variableNames.size >= NAMES_KEPT) variableNames.clear();
+  variableNames.set(uid, name ?? null);
+  return name;
 }
+
+/** Answers for uids seen lately: every panel and target of a built dashboard says `${datasource}`, and two rules ask. */
+const variableNames = new Map<string, string | null>();
+const NAMES_KEPT = 1024;

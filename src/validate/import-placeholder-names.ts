@@ -1,4 +1,4 @@
-import { arrayAt, isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
+import { isJsonObject, stringAt, type JsonObject } from '../model/json.ts';
 import { variableNames } from './template-variables.ts';
 
 /**
@@ -7,8 +7,9 @@ import { variableNames } from './template-variables.ts';
  */
 export function isImportPlaceholder(dashboard: JsonObject, name: string): boolean {
   // The cheap tests first: most names are neither, and this runs for every variable reference of a dashboard.
+  const inputs = dashboard.__inputs; // read directly: arrayAt would make an empty array per reference
   const looksLikeOne =
     /^DS_\w+$/.test(name) ||
-    arrayAt(dashboard, '__inputs').some((input) => isJsonObject(input) && stringAt(input, 'name') === name);
+    (Array.isArray(inputs) && inputs.some((input) => isJsonObject(input) && stringAt(input, 'name') === name));
   return looksLikeOne && !variableNames(dashboard).has(name);
 }

@@ -267,7 +267,7 @@ export class BuildCache {
       } else {
         const file = this.entryFile(render.file);
         if (!storedUnchanged(file, key)) {
-          this.writeAtomic(file, formatEntry(key, names, render));
+          if (this.writeAtomic(file, formatEntry(key, names, render))) this.listed?.add(path.basename(file));
           rememberStored(file, key);
         }
         if (index.has(render.file)) this.indexed.set(render.file, undefined);
@@ -418,6 +418,7 @@ export class BuildCache {
    */
   private readEntry(source: string): { header: EntryHeader; body: () => string } | undefined {
     const file = this.entryFile(source);
+    if (!this.entryNames().has(path.basename(file))) return undefined;
     const head = readHead(file);
     if (head === undefined) return undefined;
     const header = parseEntryHeader(head.line, source);
@@ -435,6 +436,23 @@ export class BuildCache {
   }
 
   /** Whether it wrote `file`. */
+  /**
+   * The entry files in the folder, listed once per build: most dashboards have none (their entry is in the index),
+   * and a cold build would try to open 1 000 that do not exist. One written meanwhile by another build is missed.
+   */
+  private entryNames(): Set<string> {
+    if (this.listed === undefined) {
+      try {
+        this.listed = new Set(readdirSync(this.dir).filter((n) => n.endsWith(ENTRY_SUFFIX)));
+      } catch {
+        this.listed = new Set();
+      }
+    }
+    return this.listed;
+  }
+
+  private listed: Set<string> | undefined;
+
   private writeAtomic(file: string, text: string): boolean {
     const temp = `${file}.${process.pid}.${this.tempCount++}.tmp`;
     try {

@@ -85,7 +85,7 @@ class DashboardLoad implements Loading {
     const learning = this.packages.aliases().size === 0;
     const groups: (readonly string[])[] = [];
     const first = learning ? Math.min(FIRST_GROUP, groupSize) : groupSize;
-    groups.push(files.slice(0, first));
+    if (files.length > 0) groups.push(files.slice(0, first));
     for (let at = first; at < files.length; at += groupSize) groups.push(files.slice(at, at + groupSize));
     const bundle = (group: readonly string[], into: string) =>
       bundleFiles(root, group, into, false, this.packages, options.inputs);

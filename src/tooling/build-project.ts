@@ -157,7 +157,8 @@ async function buildWithCheck(
   const early = typecheck && cache && !loaded && !cache.recordNewerThan(files) ? startCheck() : undefined;
   // Without any record (a cold cache) every source will most likely be loaded: esbuild starts bundling them now, while
   // this thread scans and asks the cache (what the cache gives back after all is dropped from the load).
-  const loading = early && !cache!.hasRecord() ? startLoad(options.root, files, stopCheck) : undefined;
+  const loading =
+    early && files.length > 0 && !cache!.hasRecord() ? startLoad(options.root, files, stopCheck) : undefined;
   // A build that checks the record or the entries reads `provisioning/` for that; its write plan starts from there.
   const diskState = cache && !loaded ? KeptDiskState.forOneBuild(path.join(options.root, OUT_DIR)) : undefined;
   const fast =

@@ -73,6 +73,12 @@ describe('loadDashboards', () => {
     expect(bundling.running).toBe(0);
   });
 
+  it('of no files, bundles nothing', async () => {
+    expect(await startLoad(root, []).load([])).toEqual([]);
+    expect(bundling.calls).toBe(0);
+    expect(made.map((dir) => existsSync(dir))).toEqual([false]);
+  });
+
   it('asked for some of its files, loads those alone', async () => {
     const loading = startLoad(root, files, { groupSize: 2 });
     expect(titles(await loading.load(['dashboards/d1.ts', 'dashboards/d4.ts']))).toEqual(['d1', 'd4']);

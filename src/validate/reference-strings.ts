@@ -65,34 +65,3 @@ function pointerTo(tokens: readonly (string | number)[], key: string | number | 
   for (const t of tokens) ptr += `/${escapePointerToken(t)}`;
   return key === undefined ? ptr : `${ptr}/${escapePointerToken(key)}`;
 }
-
-/**
- * The strings of `value` (whose pointer is `base`) that hold variable references, in document order, as
- * `referenceStrings` gives them, leaving out every subtree held by the key `skippedKey` (e.g. each `datasource`).
- * variable-undefined scans titles, links and targets with it; only the few strings with a `$` or `[[` get a pointer.
- */
-export function referenceStringsOutside(value: JsonValue, base: string, skippedKey: string): ReferenceString[] {
-  const out: ReferenceString[] = [];
-  const tokens: Array<string | number> = [];
-  const visit = (v: JsonValue, key: string | number | undefined): void => {
-    if (typeof v === 'string') {
-      const refs = findVariableRefs(v);
-      if (refs.length > 0) out.push({ string: { value: v, pointer: base + pointerTo(tokens, undefined), key }, refs });
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        tokens.push(i);
-        visit(v[i]!, i);
-        tokens.pop();
-      }
-    } else if (isJsonObject(v)) {
-      for (const k of Object.keys(v)) {
-        if (k === skippedKey) continue;
-        tokens.push(k);
-        visit(v[k]!, k);
-        tokens.pop();
-      }
-    }
-  };
-  visit(value, undefined);
-  return out;
-}

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/model/json.ts';
-import { referenceStrings, referenceStringsOutside } from '../../src/validate/reference-strings.ts';
-import { stringValues, stringValuesOutside } from '../../src/validate/string-values.ts';
+import { referenceStrings } from '../../src/validate/reference-strings.ts';
+import { stringValues } from '../../src/validate/string-values.ts';
 import { findVariableRefs } from '../../src/validate/variable-refs.ts';
 
 /** What the rules read before: every string, then its references, keeping the strings that have some. */
@@ -42,25 +42,4 @@ describe('referenceStrings', () => {
   test.prop([json])('finds what walking every string finds', (value) => {
     expect(referenceStrings(value)).toEqual(byEveryString(value));
   });
-});
-
-describe('referenceStringsOutside', () => {
-  const keyed = fc.letrec<{ value: JsonValue }>((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      text,
-      fc.integer(),
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.oneof(text, fc.constant('datasource')), tie('value'), { maxKeys: 4 }),
-    ),
-  })).value;
-  test.prop([keyed, fc.constantFrom('', '/panels/3/targets')])(
-    'gives what every string outside the skipped key, then its references, gave (variable-undefined before)',
-    (value, base) => {
-      const before = stringValuesOutside(value, base, 'datasource')
-        .map((s) => ({ string: { value: s.value, pointer: s.pointer, key: s.key }, refs: findVariableRefs(s.value) }))
-        .filter((r) => r.refs.length > 0);
-      expect(referenceStringsOutside(value, base, 'datasource')).toEqual(before);
-    },
-  );
 });

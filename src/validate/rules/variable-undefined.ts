@@ -3,9 +3,9 @@ import { didYouMean } from '../../catalog/suggest.ts';
 import type { Finding } from '../../model/diagnostic.ts';
 import { isImportPlaceholder } from '../import-placeholder-names.ts';
 import { analysisFor, type DashboardRule } from '../rule.ts';
-import { referenceStringsOutside } from '../reference-strings.ts';
+import { stringValuesOutside } from '../string-values.ts';
 import { templateVariables } from '../template-variables.ts';
-import { isBuiltinVariable } from '../variable-refs.ts';
+import { findVariableRefs, isBuiltinVariable } from '../variable-refs.ts';
 
 /**
  * Every `$var` in targets, titles, descriptions, links and variable queries is a declared variable or a Grafana
@@ -22,8 +22,8 @@ export const variableUndefined: DashboardRule = {
     const out: Finding[] = [];
     const scan = (value: JsonValue | undefined, base: string) => {
       if (value === undefined) return;
-      for (const { string: s, refs } of referenceStringsOutside(value, base, 'datasource')) {
-        for (const ref of refs) {
+      for (const s of stringValuesOutside(value, base, 'datasource')) {
+        for (const ref of findVariableRefs(s.value)) {
           if (declared.has(ref.name) || isBuiltinVariable(ref.name) || isImportPlaceholder(dashboard, ref.name))
             continue;
           out.push({

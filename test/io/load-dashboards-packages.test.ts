@@ -86,6 +86,18 @@ describe('loadDashboards resolves bare imports', () => {
     expect(calls).toEqual(['plugin', 'aliased']);
   });
 
+  it("maps `panelcraft` to its own source, whose imports resolve from panelcraft's install", async () => {
+    const preset = (job: string) =>
+      `import { clientGolang, goServiceOverview } from 'panelcraft';\nexport default goServiceOverview({ convention: clientGolang(), job: '${job}', title: '${job}' });\n`;
+    const root = await project({ 'dashboards/a.ts': preset('a'), 'dashboards/team/b.ts': preset('b') });
+    const loaded = await loadDashboards(root, ['dashboards/a.ts', 'dashboards/team/b.ts'], undefined, 1);
+    expect(loaded.map((l) => 'exported' in l && (l.exported as { build(): { title: string } }).build().title)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(calls).toEqual(['plugin', 'aliased']);
+  });
+
   it('gives a dashboard below its own node_modules that package, not the one the first group resolved', async () => {
     const root = await project({
       ...dep('root'),

@@ -18,9 +18,18 @@ export function stringValues(value: JsonValue, base = '', skip?: (ptr: string) =
   return lazyStringValues(value, { parent: undefined, token: '', pointer: base }, undefined);
 }
 
-/** Like `stringValues`, pruning every subtree held by the key `skippedKey` (e.g. each `datasource`). */
-export function stringValuesOutside(value: JsonValue, base: string, skippedKey: string): StringAt[] {
-  return lazyStringValues(value, { parent: undefined, token: '', pointer: base }, skippedKey);
+/**
+ * Like `stringValues`, pruning every subtree held by the key `skippedKey` (e.g. each `datasource`), and keeping only
+ * the strings `keep` accepts (all by default): variable-undefined keeps those with a variable reference, a few of the
+ * strings of its titles, links and targets, and the others cost no object.
+ */
+export function stringValuesOutside(
+  value: JsonValue,
+  base: string,
+  skippedKey: string,
+  keep?: (text: string) => boolean,
+): StringAt[] {
+  return lazyStringValues(value, { parent: undefined, token: '', pointer: base }, skippedKey, keep);
 }
 
 /** A container's place: its parent and its own escaped token; the pointer is joined once, when first asked for. */
@@ -58,7 +67,12 @@ class LazyStringAt implements StringAt {
   }
 }
 
-function lazyStringValues(value: JsonValue, root: Place, skippedKey: string | undefined): StringAt[] {
+function lazyStringValues(
+  value: JsonValue,
+  root: Place,
+  skippedKey: string | undefined,
+  keep?: (text: string) => boolean,
+): StringAt[] {
   const out: StringAt[] = [];
   // As the eager walk, but each entry holds its container's place instead of its own pointer.
   const stack: Array<{ v: JsonValue; key: string | number | undefined; container: Place | undefined }> = [
@@ -67,6 +81,7 @@ function lazyStringValues(value: JsonValue, root: Place, skippedKey: string | un
   while (stack.length > 0) {
     const { v, key, container } = stack.pop()!;
     if (typeof v === 'string') {
+      if (keep !== undefined && !keep(v)) continue;
       out.push(container === undefined ? new LazyStringAt(v, undefined, root) : new LazyStringAt(v, key, container));
       continue;
     }

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/model/json.ts';
 import { referenceStrings } from '../../src/validate/reference-strings.ts';
-import { stringValues } from '../../src/validate/string-values.ts';
+import { stringValues, stringValuesOutside } from '../../src/validate/string-values.ts';
 import { findVariableRefs } from '../../src/validate/variable-refs.ts';
 
 /** What the rules read before: every string, then its references, keeping the strings that have some. */
@@ -42,4 +42,26 @@ describe('referenceStrings', () => {
   test.prop([json])('finds what walking every string finds', (value) => {
     expect(referenceStrings(value)).toEqual(byEveryString(value));
   });
+});
+
+describe('stringValuesOutside with keep', () => {
+  const keyed = fc.letrec<{ value: JsonValue }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.integer(),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.oneof(text, fc.constant('datasource')), tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  const plain = (found: ReturnType<typeof stringValuesOutside>) =>
+    found.map((s) => ({ value: s.value, pointer: s.pointer, key: s.key }));
+  test.prop([keyed, fc.constantFrom('', '/panels/3/targets')])(
+    'gives the strings without keep that keep accepts, in order, with the same pointers and keys',
+    (value, base) => {
+      const keep = (s: string) => findVariableRefs(s).length > 0;
+      const all = plain(stringValuesOutside(value, base, 'datasource'));
+      expect(plain(stringValuesOutside(value, base, 'datasource', keep))).toEqual(all.filter((s) => keep(s.value)));
+    },
+  );
 });

@@ -22,7 +22,7 @@ export const variableUndefined: DashboardRule = {
     const out: Finding[] = [];
     const scan = (value: JsonValue | undefined, base: string) => {
       if (value === undefined) return;
-      for (const s of stringValuesOutside(value, base, 'datasource')) {
+      for (const s of stringValuesOutside(value, base, 'datasource', hasReferences)) {
         for (const ref of findVariableRefs(s.value)) {
           if (declared.has(ref.name) || isBuiltinVariable(ref.name) || isImportPlaceholder(dashboard, ref.name))
             continue;
@@ -63,3 +63,6 @@ function scanFieldLinks(
     });
   });
 }
+
+/** Only strings with a reference can name an undefined variable (findVariableRefs remembers the answer for the loop). */
+const hasReferences = (text: string): boolean => findVariableRefs(text).length > 0;

@@ -88,6 +88,69 @@ export function liveCompilers(): number[] {
   return [...live].flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
 }
 
+/** Where a compiler's standard output goes, and what it got. */
+interface OutputSink {
+  readonly stdio: 'pipe' | number;
+  /** Bytes written so far. */
+  size(): number;
+  /** A chunk read from the pipe (a pipe's only). */
+  push?(chunk: Buffer): void;
+  /** At most `limit` bytes of it; releases the sink. */
+  take(limit: number): Buffer;
+}
+
+/** A file in a temporary folder of the OS, or `undefined` when none can be made (then a pipe). */
+function fileSink(): OutputSink | undefined {
+  let spill: string;
+  let fd: number;
+  try {
+    spill = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-compiler-'));
+  } catch {
+    return undefined;
+  }
+  try {
+    fd = openSync(path.join(spill, 'stdout'), 'w+');
+  } catch {
+    rmSync(spill, { recursive: true, force: true });
+    return undefined;
+  }
+  spills.add(spill);
+  return {
+    stdio: fd,
+    size: () => fstatSync(fd).size,
+    take(limit) {
+      const out = Buffer.allocUnsafe(Math.min(limit, fstatSync(fd).size));
+      let read = 0;
+      try {
+        while (read < out.length) {
+          const n = readSync(fd, out, read, out.length - read, read);
+          if (n === 0) break;
+          read += n;
+        }
+      } finally {
+        closeSync(fd);
+        rmSync(spill, { recursive: true, force: true });
+        spills.delete(spill);
+      }
+      return out.subarray(0, read);
+    },
+  };
+}
+
+function pipeSink(): OutputSink {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    stdio: 'pipe',
+    size: () => size,
+    push(chunk) {
+      size += chunk.length;
+      chunks.push(chunk);
+    },
+    take: (limit) => Buffer.concat(chunks).subarray(0, limit),
+  };
+}
+
 /**
  * Runs the compiler binary with `args`; never rejects for the compiler's own failures.
  *
@@ -96,6 +159,7 @@ export function liveCompilers(): number[] {
  * holding its ~120 MB, until this thread read the pipe, which it does only between renders: it held them through a
  * whole render (seen at 1 000 dashboards: 112 MB for 1.3 s at the process tree's peak). The cap on the output is
  * checked on the file's size every 50 ms while this thread is free, and at the end; at most the cap is read.
+ * Without a temporary folder it can write to, a pipe as before.
  */
 export function runCompiler(exe: string, args: readonly string[], options: RunOptions): Promise<CompilerRun> {
   return new Promise((resolve) => {
@@ -110,16 +174,12 @@ export function runCompiler(exe: string, args: readonly string[], options: RunOp
         for (const dir of spills) rmSync(dir, { recursive: true, force: true });
       });
     }
-    const spill = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-compiler-'));
-    spills.add(spill);
-    const fd = openSync(path.join(spill, 'stdout'), 'w+');
+    const sink = fileSink() ?? pipeSink();
     let child: ChildProcess;
     try {
-      child = spawn(exe, [...args], { cwd: options.cwd, stdio: ['ignore', fd, 'pipe'], windowsHide: true });
+      child = spawn(exe, [...args], { cwd: options.cwd, stdio: ['ignore', sink.stdio, 'pipe'], windowsHide: true });
     } catch (err) {
-      closeSync(fd);
-      rmSync(spill, { recursive: true, force: true });
-      spills.delete(spill);
+      sink.take(0);
       throw err;
     }
     live.add(child);
@@ -130,14 +190,18 @@ export function runCompiler(exe: string, args: readonly string[], options: RunOp
       stopped ??= why;
       child.kill('SIGKILL');
     };
-    const outSize = () => fstatSync(fd).size;
+    const overCap = () => errSize + sink.size() > options.maxOutputBytes;
     child.stderr!.on('data', (chunk: Buffer) => {
       errSize += chunk.length;
-      if (errSize + outSize() > options.maxOutputBytes) stop('output');
+      if (overCap()) stop('output');
       else err.push(chunk);
     });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (stopped === undefined) sink.push?.(chunk);
+      if (overCap()) stop('output');
+    });
     const poll = setInterval(() => {
-      if (errSize + outSize() > options.maxOutputBytes) stop('output');
+      if (overCap()) stop('output');
     }, OUTPUT_POLL_MS);
     const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
     const onAbort = () => stop('aborted');
@@ -151,23 +215,11 @@ export function runCompiler(exe: string, args: readonly string[], options: RunOp
       options.signal?.removeEventListener('abort', onAbort);
       live.delete(child);
       const room = Math.max(0, options.maxOutputBytes - errSize);
-      if (outSize() > room) stopped ??= 'output';
-      const out = Buffer.allocUnsafe(Math.min(room, outSize()));
-      let read = 0;
-      try {
-        while (read < out.length) {
-          const n = readSync(fd, out, read, out.length - read, read);
-          if (n === 0) break;
-          read += n;
-        }
-      } finally {
-        closeSync(fd);
-        rmSync(spill, { recursive: true, force: true });
-        spills.delete(spill);
-      }
+      if (sink.size() > room) stopped ??= 'output';
+      const out = sink.take(room);
       resolve({
         code: stopped || code === null ? undefined : code,
-        stdout: out.subarray(0, read).toString('utf8'),
+        stdout: out.toString('utf8'),
         stderr: `${Buffer.concat(err).toString('utf8')}${error ? error.message : ''}`,
         ...(stopped ? { stopped } : {}),
       });

@@ -64,4 +64,27 @@ describe('runCompiler', () => {
       }),
     ).toEqual({ code: 2, stdout: 'out\n', stderr: 'err\n' });
   });
+
+  it('without a temporary folder to write to, reads the output through a pipe, capped as before', async () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/panelcraft-test';
+    try {
+      const ended = await runCompiler('/bin/sh', ['-c', 'echo out; echo err >&2; exit 2'], {
+        cwd: '/',
+        timeoutMs: 60_000,
+        maxOutputBytes: 4096,
+      });
+      expect(ended).toEqual({ code: 2, stdout: 'out\n', stderr: 'err\n' });
+      const capped = await runCompiler('/usr/bin/yes', ['panelcraft'], {
+        cwd: '/',
+        timeoutMs: 60_000,
+        maxOutputBytes: 4096,
+      });
+      expect(capped).toMatchObject({ code: undefined, stopped: 'output' });
+      expect(capped.stdout.length).toBeLessThanOrEqual(4096);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+  });
 });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,7 +66,7 @@ type Bundled = { readonly g: number; readonly group: readonly string[]; readonly
 class DashboardLoad implements Loading {
   private readonly packages: PackageResolutions;
   private readonly resolver: BundlerResolver;
-  private readonly outdir: Promise<string>;
+  private readonly outdir: string;
   private readonly bundles: AsyncGenerator<Bundled, void, undefined>;
   private readonly first: Promise<IteratorResult<Bundled, void>>;
   /** The bundle under way (or the last one), settled or not: the temp folder goes once it settled. */
@@ -79,8 +80,8 @@ class DashboardLoad implements Loading {
   ) {
     this.packages = new PackageResolutions(root);
     this.resolver = new BundlerResolver(root);
-    this.outdir = mkdtemp(path.join(os.tmpdir(), 'panelcraft-load-'));
-    this.outdir.catch(() => {}); // awaited by every bundle and by `close`
+    // Made now, so the first bundle starts in the next microtask (esbuild's process with it).
+    this.outdir = mkdtempSync(path.join(os.tmpdir(), 'panelcraft-load-'));
     const groupSize = options.groupSize ?? LOAD_GROUP;
     const learning = this.packages.aliases().size === 0;
     const groups: (readonly string[])[] = [];
@@ -92,7 +93,7 @@ class DashboardLoad implements Loading {
     this.bundles = inOrderAhead(groups.length, BUNDLES_AHEAD, (g) => {
       const group = groups[g]!;
       const bundled = this.chain.then(async (): Promise<Bundled> => {
-        const into = path.join(await this.outdir, `group-${g}`);
+        const into = path.join(this.outdir, `group-${g}`);
         const made =
           g === 0 && learning
             ? await bundle(group, into)
@@ -119,10 +120,9 @@ class DashboardLoad implements Loading {
       return loaded;
     }
     try {
-      const outdir = await this.outdir;
       const out: LoadedDashboard[] = [];
       for (let next = await this.first; !next.done; next = await this.bundles.next()) {
-        out.push(...(await this.loaded(next.value, outdir)));
+        out.push(...(await this.loaded(next.value, this.outdir)));
       }
       return out;
     } finally {
@@ -158,8 +158,7 @@ class DashboardLoad implements Loading {
     await this.bundles.return(undefined).catch(() => {});
     await this.chain;
     await this.resolver.dispose();
-    const outdir = await this.outdir.catch(() => undefined);
-    if (outdir !== undefined) await rm(outdir, { recursive: true, force: true });
+    await rm(this.outdir, { recursive: true, force: true });
   }
 }
 

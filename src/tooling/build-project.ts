@@ -154,11 +154,12 @@ async function buildWithCheck(
   // When a source changed after the record of the last build was written (by mtime: a guess), the record will not
   // answer: the compiler starts now, while this thread scans and hashes. If the record answers after all, the
   // compiler is stopped when this build returns.
-  const early = typecheck && cache && !loaded && !cache.recordNewerThan(files) ? startCheck() : undefined;
+  const changed = typecheck && cache && !loaded && !cache.recordNewerThan(files);
+  const early = changed ? startCheck() : undefined;
   // Without any record (a cold cache) every source will most likely be loaded: esbuild starts bundling them now, while
   // this thread scans and asks the cache (what the cache gives back after all is dropped from the load).
   const loading =
-    early && files.length > 0 && !cache!.hasRecord() ? startLoad(options.root, files, stopCheck) : undefined;
+    changed && files.length > 0 && !cache!.hasRecord() ? await startLoad(options.root, files, stopCheck) : undefined;
   // A build that checks the record or the entries reads `provisioning/` for that; its write plan starts from there.
   const diskState = cache && !loaded ? KeptDiskState.forOneBuild(path.join(options.root, OUT_DIR)) : undefined;
   const fast =
@@ -202,7 +203,7 @@ async function buildWithCheck(
     }
   }
   const misses = files.filter((f) => !hits.has(f));
-  const modules = loaded ?? (await (loading ? (await loading).load(misses) : loadDashboards(options.root, misses)));
+  const modules = loaded ?? (await (loading ? loading.load(misses) : loadDashboards(options.root, misses)));
   const alertModules = await alertsLoading;
   if (options.stopBundler) await stopBundler();
   const t3 = performance.now();
@@ -282,12 +283,13 @@ async function loadDashboards(root: string, files: readonly string[]): Promise<L
   return (await loader).loadDashboards(root, files);
 }
 
-/** Starts loading `files` before the cache said which it cannot give back (dropped once `signal` aborts unused). */
-function startLoad(root: string, files: readonly string[], signal: AbortSignal): Promise<Loading> {
+/**
+ * Starts loading `files` before the cache said which it cannot give back (dropped once `signal` aborts unused): by the
+ * time the caller resumes, esbuild's process runs and has the first bundle to make.
+ */
+async function startLoad(root: string, files: readonly string[], signal: AbortSignal): Promise<Loading> {
   loader ??= import('../io/load-dashboards.ts');
-  const loading = loader.then((l) => l.startLoad(root, files, { signal }));
-  loading.catch(() => {}); // awaited when loading
-  return loading;
+  return (await loader).startLoad(root, files, { signal });
 }
 
 /** Stops esbuild's process, if a load of this process started it. */

@@ -8,14 +8,14 @@ import { tempProject, type TempProject } from '../support/temp-project.ts';
 
 /** The loader's temp folders, and the files each esbuild bundle was asked for. */
 const seen = vi.hoisted(() => ({ folders: [] as string[], bundled: [] as string[][] }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const mkdtemp = async (prefix: string) => {
-    const dir = await fs.mkdtemp(prefix);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const mkdtempSync = (prefix: string) => {
+    const dir = fs.mkdtempSync(prefix);
     if (path.basename(prefix).startsWith('panelcraft-load-')) seen.folders.push(dir);
     return dir;
   };
-  return { ...fs, mkdtemp, default: { ...fs, mkdtemp } };
+  return { ...fs, mkdtempSync, default: { ...fs, mkdtempSync } };
 });
 vi.mock('esbuild', async (importOriginal) => {
   const esbuild = await importOriginal<typeof import('esbuild')>();

@@ -25,14 +25,14 @@ vi.mock('esbuild', async (importOriginal) => {
 
 /** The temp folders the loader made. */
 const made = vi.hoisted(() => [] as string[]);
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const mkdtemp = async (prefix: string) => {
-    const dir = await fs.mkdtemp(prefix);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const mkdtempSync = (prefix: string) => {
+    const dir = fs.mkdtempSync(prefix);
     if (path.basename(prefix).startsWith('panelcraft-load-')) made.push(dir);
     return dir;
   };
-  return { ...fs, mkdtemp, default: { ...fs, mkdtemp } };
+  return { ...fs, mkdtempSync, default: { ...fs, mkdtempSync } };
 });
 
 let root: string;

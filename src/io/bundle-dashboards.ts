@@ -125,9 +125,14 @@ export async function bundleAliased(
   } catch {
     return undefined;
   }
-  const difference = await aliasedBundleDifference(root, result.metafile, aliases, (kind, dir, spec) =>
-    packages.resolve(resolver, kind, dir, spec),
-  );
+  let difference: string | undefined;
+  try {
+    difference = await aliasedBundleDifference(root, result.metafile, aliases, (kind, dir, spec) =>
+      packages.resolve(resolver, kind, dir, spec),
+    );
+  } catch (err) {
+    difference = `esbuild's resolver failed: ${(err as Error).message}`; // the plugin's bundle will say
+  }
   if (difference !== undefined) {
     aliasMisses.set(root, (aliasMisses.get(root) ?? 0) + 1);
     return undefined;

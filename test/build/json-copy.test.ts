@@ -11,7 +11,8 @@ const key = fc.oneof(fc.string(), fc.constantFrom('10', '2', 'a', '')).filter((k
 const plainish = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.jsonValue({ maxDepth: 1 }),
+    // fc.jsonValue draws own `__proto__` keys too (seed 922985172 did): declined by the copy, tested below.
+    fc.jsonValue({ maxDepth: 1 }).filter((v) => !hasOwnProtoKey(v)),
     fc.constantFrom(
       undefined,
       Number.NaN,
@@ -35,6 +36,11 @@ const plainish = fc.letrec((tie) => ({
     fc.dictionary(key, tie('value'), { maxKeys: 4 }).map((d) => Object.assign(Object.create(null) as object, d)),
   ),
 }));
+
+function hasOwnProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.hasOwn(value, '__proto__') || Object.values(value).some(hasOwnProtoKey);
+}
 
 describe('plainJsonCopy', () => {
   test.prop([plainish.object])('gives the tree a JSON round trip gives, keys in the same order', (value) => {

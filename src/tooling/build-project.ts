@@ -146,6 +146,7 @@ async function buildWithCheck(
     const check = checkTypes(options.root, files, {
       ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
       ...(options.typecheckShardRoots === undefined ? {} : { maxRoots: options.typecheckShardRoots }),
+      concurrentWhenWarm: true,
       signal: stopCheck,
     });
     check.catch(() => {}); // awaited below; a failure before that must not count as unhandled

@@ -314,6 +314,40 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     ]);
   });
 
+  it('checks two programs at once for a build whose programs both have their state, one after the other else', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'const s: string = 1;\nexport default s;\n',
+      'dashboards/b.ts': 'export default 3;\n',
+      'dashboards/c.ts': 'export default 4;\n',
+      'dashboards/d.ts': "const n: number = 'x';\nexport default n;\n",
+    });
+    const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts', 'dashboards/d.ts'];
+    const expected = ['dashboards/a.ts:1:7 TS2322', 'dashboards/d.ts:1:7 TS2322'];
+    const check = (options: { maxRoots: number; concurrentWhenWarm?: boolean }) =>
+      typecheckProject(project!.root, files, options);
+    const atOnce = async (options: { maxRoots: number; concurrentWhenWarm?: boolean }) => {
+      const outcome = await check(options);
+      expect(brief(outcome)).toEqual(expected);
+      return [outcome.programs, outcome.atOnce];
+    };
+    // No state yet: one after the other, also when asked.
+    expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 1]);
+    // Both states kept: at once when asked (a build), one after the other when not (`dev`).
+    expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 2]);
+    expect(await atOnce({ maxRoots: 2 })).toEqual([2, 1]);
+    await project.write('dashboards/b.ts', "export default 'three';\n");
+    expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 2]);
+    // One state missing: one after the other again.
+    const states = (await readdir(stateDir(project.root))).filter((f) => f.endsWith('.tsbuildinfo'));
+    expect(states.sort()).toEqual(['shard-1-of-2.tsbuildinfo', 'shard-2-of-2.tsbuildinfo']);
+    await rm(path.join(stateDir(project.root), states[0]!));
+    expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 1]);
+    // More programs than WARM_AT_ONCE (three: the four roots fill three of four hash buckets): one after the
+    // other, also when warm.
+    await check({ maxRoots: 1, concurrentWhenWarm: true });
+    expect(await atOnce({ maxRoots: 1, concurrentWhenWarm: true })).toEqual([3, 1]);
+  });
+
   it('equals one full check after any sequence of edits, in shards of any size', async () => {
     const variants: Record<string, readonly (string | undefined)[]> = {
       'dashboards/_lib/a.ts': [
@@ -383,7 +417,8 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
               await project!.write(file, text);
               present.add(file);
             }
-            const incremental = await typecheckProject(root, roots(), { cacheDir, maxRoots });
+            // A build's options: two warm programs are checked at once.
+            const incremental = await typecheckProject(root, roots(), { cacheDir, maxRoots, concurrentWhenWarm: true });
             const full = await typecheckProject(root, roots(), { cacheDir: path.join(root, `fresh-${run}`) });
             await rm(path.join(root, `fresh-${run}`), { recursive: true, force: true });
             expect(incremental.errors).toEqual(full.errors);

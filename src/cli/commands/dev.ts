@@ -166,6 +166,9 @@ interface DevState {
 async function rebuild(root: string, ctx: CliContext, state: DevState, changed: ChangeBatch): Promise<void> {
   const t0 = performance.now();
   const build = ++state.builds;
+  // The check still running is of the sources before this change, and a newer build started, so its answer will not
+  // be shown: its compiler is stopped now, not once this rebuild's check starts, and leaves the save the other core.
+  state.checking?.abort();
   try {
     const { files, loaded, reused, reloaded } = await state.cache.load(changed);
     const startCheck = () => {

@@ -1,3 +1,4 @@
+import { stringMemo } from '../model/string-memo.ts';
 import { UNICODE_CLASS_NAMES } from './re2-unicode-names.ts';
 
 /** What Prometheus needs to know about a matcher's regular expression. */
@@ -15,21 +16,15 @@ export interface Re2Verdict {
  * JavaScript rejects (`\pL`, `[[:alpha:]]`, `\Q…\E`, `(?i)` in the middle, `(?U)`).
  */
 export function checkRe2(pattern: string): Re2Verdict {
-  const known = verdicts.get(pattern);
-  if (known !== undefined) return known;
-  const verdict = uncachedCheckRe2(pattern);
-  if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
-  verdicts.set(pattern, verdict);
-  return verdict;
+  return verdicts(pattern);
 }
 
 /**
- * Verdicts of patterns seen so far: dashboards repeat a few matcher values (`$job`, `$instance`, `5..`) in every
+ * Verdicts of patterns seen lately: dashboards repeat a few matcher values (`$job`, `$instance`, `5..`) in every
  * query, and the parser and the type check each ask (~30 000 checks of a dozen patterns at 1 000 dashboards of the
  * bench). A verdict is immutable and depends on the pattern alone.
  */
-const verdicts = new Map<string, Re2Verdict>();
-const VERDICTS_KEPT = 1024;
+const verdicts = stringMemo(1024, (pattern) => uncachedCheckRe2(pattern));
 
 function uncachedCheckRe2(pattern: string): Re2Verdict {
   const wrapped = new Re2Parser(`^(?:${pattern})$`).parse();

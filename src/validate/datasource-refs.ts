@@ -1,6 +1,7 @@
 import { arrayAt, isJsonObject, objectAt, type JsonObject, type JsonValue } from '../model/json.ts';
 import { pointer } from '../model/json-pointer.ts';
 import { wholeVariableReference } from '../model/grafana-variable.ts';
+import { stringMemo } from '../model/string-memo.ts';
 import { type PanelRef, walkPanels } from './panels.ts';
 
 /** A `datasource` value found on a panel, a target, a template variable or an annotation. */
@@ -51,14 +52,8 @@ export const BUILTIN_DATASOURCE_UIDS: ReadonlySet<string> = new Set([
 
 /** `${ds}` / `$ds` / `[[ds]]` → `ds`; anything else → `undefined`. */
 export function datasourceVariableName(uid: string): string | undefined {
-  const known = variableNames.get(uid);
-  if (known !== undefined) return known === null ? undefined : known;
-  const name = wholeVariableReference(uid)?.name;
-  if (variableNames.size >= NAMES_KEPT) variableNames.clear();
-  variableNames.set(uid, name ?? null);
-  return name;
+  return variableNames(uid);
 }
 
 /** Answers for uids seen lately: every panel and target of a built dashboard says `${datasource}`, and two rules ask. */
-const variableNames = new Map<string, string | null>();
-const NAMES_KEPT = 1024;
+const variableNames = stringMemo(1024, (uid) => wholeVariableReference(uid)?.name);

@@ -1,4 +1,5 @@
 import { variableReferences, type VariableReference } from '../model/grafana-variable.ts';
+import { stringMemo } from '../model/string-memo.ts';
 
 /**
  * Every template-variable reference in `text`, in order. Names made only of digits (`$1` in a
@@ -7,13 +8,7 @@ import { variableReferences, type VariableReference } from '../model/grafana-var
 export function findVariableRefs(text: string): readonly VariableReference[] {
   // Most strings of a dashboard hold no reference: answer those without allocating.
   if (!text.includes('$') && !text.includes('[[')) return NONE;
-  const known = refsOf.get(text);
-  if (known !== undefined) return known;
-  const all = variableReferences(text);
-  const refs = Object.freeze(all.some(isBackReference) ? all.filter((ref) => !isBackReference(ref)) : all);
-  if (refsOf.size >= REFS_KEPT) refsOf.clear();
-  refsOf.set(text, refs);
-  return refs;
+  return refsOf(text);
 }
 
 /**
@@ -21,8 +16,10 @@ export function findVariableRefs(text: string): readonly VariableReference[] {
  * `${datasource}`, and each query of the bench's dashboards comes 4 times; the analysis and variable-undefined both
  * ask. ~70 such strings per dashboard of the bench.
  */
-const refsOf = new Map<string, readonly VariableReference[]>();
-const REFS_KEPT = 4096;
+const refsOf = stringMemo(4096, (text): readonly VariableReference[] => {
+  const all = variableReferences(text);
+  return Object.freeze(all.some(isBackReference) ? all.filter((ref) => !isBackReference(ref)) : all);
+});
 
 const NONE: readonly VariableReference[] = Object.freeze([]);
 

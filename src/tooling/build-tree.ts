@@ -55,54 +55,87 @@ export function buildTree(
   memo?: BuildMemo,
   reused: readonly DashboardRender[] = [],
 ): TreeBuild {
-  const diagnostics: Diagnostic[] = [];
-  const version = schemaVersionFor(config.grafanaVersion);
-  if (!version.ok) {
-    diagnostics.push({
-      rule: 'config',
-      severity: 'error',
-      file: 'panelcraft.yaml',
-      pointer: '/grafanaVersion',
-      message: version.message,
-      fix: 'set grafanaVersion to the Grafana you run, e.g. "12.1"',
-    });
+  const tree = new TreeRender(config, memo, reused);
+  for (const entry of loaded) tree.add(entry);
+  return tree.finish();
+}
+
+/**
+ * `buildTree` one module at a time, for a caller that renders each group of modules as it is loaded: the same
+ * result, whatever the order and grouping of `add` calls (`finish` sorts by file).
+ */
+export class TreeRender {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly schemaVersion: number;
+  private readonly configKey: string;
+  private readonly settings: RuleSettings;
+  /** Dashboards built from presets repeat their queries: each expression is parsed and checked once per build. */
+  private readonly run: AnalysisRun;
+  private readonly units: { file: string; render?: DashboardRender; failed?: readonly Diagnostic[] }[];
+  private readonly rendered: DashboardRender[] = [];
+
+  constructor(
+    private readonly config: PanelcraftConfig,
+    private readonly memo?: BuildMemo,
+    reused: readonly DashboardRender[] = [],
+  ) {
+    const version = schemaVersionFor(config.grafanaVersion);
+    if (!version.ok) {
+      this.diagnostics.push({
+        rule: 'config',
+        severity: 'error',
+        file: 'panelcraft.yaml',
+        pointer: '/grafanaVersion',
+        message: version.message,
+        fix: 'set grafanaVersion to the Grafana you run, e.g. "12.1"',
+      });
+    }
+    this.schemaVersion = version.ok ? version.schemaVersion : 0;
+    this.configKey = memo ? JSON.stringify(config) : '';
+    this.settings = { origin: 'build', prometheusVersion: prometheusVersionOf(config) };
+    this.run = analysisRun(this.settings.prometheusVersion);
+    this.units = reused.map((r) => ({ file: r.file, render: r }));
   }
-  const schemaVersion = version.ok ? version.schemaVersion : 0;
-  const configKey = memo ? JSON.stringify(config) : '';
-  const settings = { origin: 'build', prometheusVersion: prometheusVersionOf(config) } as const;
-  // Dashboards built from presets repeat their queries: each expression is parsed and checked once per build.
-  const run = analysisRun(settings.prometheusVersion);
-  const units: { file: string; render?: DashboardRender; failed?: readonly Diagnostic[] }[] = reused.map((r) => ({
-    file: r.file,
-    render: r,
-  }));
-  const rendered: DashboardRender[] = [];
-  for (const entry of loaded) {
+
+  /** Renders one loaded module (or takes it from the memo); returns the render this call made, if it made one. */
+  add(entry: LoadedDashboard): DashboardRender | undefined {
+    const { memo, configKey } = this;
     const cached = memo?.get(entry);
     const remembered = cached !== undefined && cached.configKey === configKey;
-    const module = remembered ? cached : renderOne(entry, config, schemaVersion, settings, configKey, run);
+    const module = remembered
+      ? cached
+      : renderOne(entry, this.config, this.schemaVersion, this.settings, configKey, this.run);
     memo?.set(entry, module);
     if (module.render) {
+      this.units.push({ file: entry.file, render: module.render });
       // A render the memo gave back was this build's once already: `dev` stores only what a save rendered.
-      if (!remembered) rendered.push(module.render);
-      units.push({ file: entry.file, render: module.render });
-    } else units.push({ file: entry.file, failed: module.diagnostics });
+      if (remembered) return undefined;
+      this.rendered.push(module.render);
+      return module.render;
+    }
+    this.units.push({ file: entry.file, failed: module.diagnostics });
+    return undefined;
   }
-  units.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const renders: DashboardRender[] = [];
-  const ruled: Diagnostic[] = [];
-  for (const unit of units) {
-    if (unit.render) {
-      renders.push(unit.render);
-      ruled.push(...unit.render.diagnostics);
-    } else diagnostics.push(...unit.failed!);
+
+  /** The checks across dashboards, the rule config and the files; called once, after the last `add`. */
+  finish(): TreeBuild {
+    const { units, diagnostics, config, settings, memo } = this;
+    units.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const renders: DashboardRender[] = [];
+    const ruled: Diagnostic[] = [];
+    for (const unit of units) {
+      if (unit.render) {
+        renders.push(unit.render);
+        ruled.push(...unit.render.diagnostics);
+      } else diagnostics.push(...unit.failed!);
+    }
+    ruled.push(...treeFindings(renders.filter((r) => r.treeChecked).map(treeDocument), settings, memo));
+    // The project's rule levels and exclusions apply to what rules found; loading and config problems always count.
+    diagnostics.push(...applyRuleConfig(ruled, config, renders.map(configuredOf)));
+    const dashboards = renders.map(dashboardOf);
+    const files = treeFiles(config, renders.map(outputFileOf));
+    return { files, dashboards, diagnostics, rendered: this.rendered };
   }
-  ruled.push(...treeFindings(renders.filter((r) => r.treeChecked).map(treeDocument), settings, memo));
-  // The project's rule levels and exclusions apply to what rules found; loading and config problems always count.
-  diagnostics.push(...applyRuleConfig(ruled, config, renders.map(configuredOf)));
-  const dashboards = renders.map(dashboardOf);
-  const files = treeFiles(config, renders.map(outputFileOf));
-  return { files, dashboards, diagnostics, rendered };
 }
 
 /** The last run of the tree rules with a memo (`dev`): the documents it checked and what it found. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type PanelcraftConfig } from '../../src/config/config.ts';
-import { buildTree } from '../../src/tooling/build-tree.ts';
+import { buildTree, TreeRender } from '../../src/tooling/build-tree.ts';
 import type { LoadedDashboard } from '../../src/model/loaded-dashboard.ts';
 
 const dashboard = (file: string, title: string, uid?: string): LoadedDashboard => ({
@@ -42,5 +42,33 @@ describe('buildTree with reused renders', () => {
       );
       expect(partial.rendered).toHaveLength(3 - reuse.length);
     }
+  });
+});
+
+describe('TreeRender, one module at a time', () => {
+  it('gives what buildTree gives, in whatever order the modules are added', () => {
+    const fresh = buildTree(loaded, DEFAULT_CONFIG);
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
+      const tree = new TreeRender(DEFAULT_CONFIG);
+      const made = order.map((i) => tree.add(loaded[i]!)?.file);
+      expect(made).toEqual(order.map((i) => loaded[i]!.file)); // each add hands back the render it made
+      const built = tree.finish();
+      expect(built.files.map((f) => [f.path, f.contents])).toEqual(fresh.files.map((f) => [f.path, f.contents]));
+      expect(built.diagnostics).toEqual(fresh.diagnostics);
+      expect(built.dashboards.map((d) => d.source)).toEqual(fresh.dashboards.map((d) => d.source));
+    }
+  });
+
+  it('hands back no render for a module the memo already rendered, or one that failed', () => {
+    const memo = new WeakMap();
+    new TreeRender(DEFAULT_CONFIG, memo).add(loaded[0]!);
+    const tree = new TreeRender(DEFAULT_CONFIG, memo);
+    expect(tree.add(loaded[0]!)).toBeUndefined();
+    expect(tree.add({ file: 'dashboards/ops/bad.ts', error: { message: 'boom', fix: 'fix it' } })).toBeUndefined();
+    expect(tree.finish().rendered).toEqual([]);
   });
 });

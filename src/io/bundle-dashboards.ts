@@ -15,6 +15,38 @@ export function stopBundler(): Promise<void> {
   return esbuild.stop();
 }
 
+/** esbuild calls under way and contexts open, in this process: the bundler is stopped early only once there are none. */
+let busy = 0;
+let stopWhenIdle = false;
+
+/**
+ * Stops esbuild's process now if no call uses it, else once the last call under way settles (a load of `alerts/`
+ * may still be bundling when the dashboards' last group is made). A later call starts it again.
+ */
+export function stopBundlerWhenIdle(): void {
+  if (busy === 0) void esbuild.stop();
+  else stopWhenIdle = true;
+}
+
+/** Counts `work` as using esbuild's process until it settles. */
+function held<T>(work: () => Promise<T>): Promise<T> {
+  busy++;
+  let started: Promise<T>;
+  try {
+    started = work();
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return started.finally(release);
+}
+
+function release(): void {
+  if (--busy > 0 || !stopWhenIdle) return;
+  stopWhenIdle = false;
+  void esbuild.stop();
+}
+
 /**
  * The Go collector's target for esbuild's process: collect once the heap grew by 50 % over what survived (Go's default
  * is 100 %); most of what esbuild allocates for a group is garbage once the group is written. Cold type-checked build
@@ -74,11 +106,13 @@ export async function bundleFiles(
 ): Promise<BundleResult> {
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   try {
-    const result = await withBundlerGoGc(() =>
-      esbuild.build({
-        ...bundleOptions(root, files, outfile, sourcemap),
-        plugins: [resolvePackagesFromNode(packages)],
-      }),
+    const result = await held(() =>
+      withBundlerGoGc(() =>
+        esbuild.build({
+          ...bundleOptions(root, files, outfile, sourcemap),
+          plugins: [resolvePackagesFromNode(packages)],
+        }),
+      ),
     );
     for (const input of Object.keys(result.metafile.inputs)) addInput(inputs, root, input);
     return { ok: true, file: outfile, metafile: result.metafile };
@@ -114,13 +148,15 @@ export async function bundleAliased(
   const outfile = path.join(outdir, `${ENTRY}.mjs`);
   let result: esbuild.BuildResult<{ metafile: true }>;
   try {
-    result = await withBundlerGoGc(() =>
-      esbuild.build({
-        ...bundleOptions(root, files, outfile, false),
-        packages: 'external',
-        alias: { ...Object.fromEntries(aliases), panelcraft: PACKAGE_ENTRY },
-        external: [...new Set(aliases.values())],
-      }),
+    result = await held(() =>
+      withBundlerGoGc(() =>
+        esbuild.build({
+          ...bundleOptions(root, files, outfile, false),
+          packages: 'external',
+          alias: { ...Object.fromEntries(aliases), panelcraft: PACKAGE_ENTRY },
+          external: [...new Set(aliases.values())],
+        }),
+      ),
     );
   } catch {
     return undefined;
@@ -171,20 +207,39 @@ export class BundlerResolver implements Resolver {
   async dispose(): Promise<void> {
     const opened = this.context;
     this.context = undefined;
-    if (opened) await (await opened).context.dispose();
+    if (!opened) return;
+    let context: esbuild.BuildContext;
+    try {
+      ({ context } = await opened);
+    } catch {
+      return; // it failed to open, and let go of esbuild then
+    }
+    try {
+      await context.dispose();
+    } finally {
+      release(); // held since `open`
+    }
   }
 
   private async open() {
     let captured: esbuild.PluginBuild | undefined;
     const { stdin: _, outfile: __, metafile: ___, ...options } = bundleOptions(this.root, [], '', false);
-    const context = await withBundlerGoGc(() =>
-      esbuild.context({
-        ...options,
-        stdin: { contents: '', resolveDir: this.root },
-        write: false,
-        plugins: [{ name: 'panelcraft-resolver', setup: (build) => void (captured = build) }],
-      }),
-    );
+    busy++; // an open context uses esbuild's process until `dispose`
+    let context: esbuild.BuildContext;
+    try {
+      context = await withBundlerGoGc(() =>
+        esbuild.context({
+          ...options,
+          stdin: { contents: '', resolveDir: this.root },
+          write: false,
+          plugins: [{ name: 'panelcraft-resolver', setup: (build) => void (captured = build) }],
+        }),
+      );
+    } catch (err) {
+      this.context = undefined;
+      release();
+      throw err;
+    }
     return { context, build: captured! };
   }
 }

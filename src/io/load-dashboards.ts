@@ -6,7 +6,13 @@ import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { EXPORT_FIX, describe } from '../build/dashboard-value.ts';
 import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
-import { type BundleResult, BundlerResolver, bundleAliased, bundleFiles } from './bundle-dashboards.ts';
+import {
+  type BundleResult,
+  BundlerResolver,
+  bundleAliased,
+  bundleFiles,
+  stopBundlerWhenIdle,
+} from './bundle-dashboards.ts';
 
 export { stopBundler } from './bundle-dashboards.ts';
 import { inOrderAhead } from './in-order-ahead.ts';
@@ -39,9 +45,14 @@ export async function loadDashboards(
 export interface Loading {
   /**
    * The modules of `needed`: the load's files, or some of them in their order. When they are all needed, the bundles
-   * made so far are used; otherwise those are dropped and `needed` loads on its own. Called once.
+   * made so far are used; otherwise those are dropped and `needed` loads on its own. Called once. `each` is handed
+   * the modules of each group as soon as they are loaded, in order, and awaited before the next group is imported (a
+   * build renders them while esbuild bundles the next groups); the promise resolves once all are.
    */
-  load(needed: readonly string[]): Promise<LoadedDashboard[]>;
+  load(
+    needed: readonly string[],
+    each?: (modules: readonly LoadedDashboard[]) => void | Promise<void>,
+  ): Promise<LoadedDashboard[]>;
 }
 
 export interface LoadOptions {
@@ -51,6 +62,12 @@ export interface LoadOptions {
   readonly groupSize?: number;
   /** Once aborted, a load not yet asked for drops its bundles and temp folder. */
   readonly signal?: AbortSignal;
+  /**
+   * Stop esbuild's process as soon as the last group is bundled, before its modules are imported (`build`, which
+   * loads once): its ~60-90 MB are gone before the build renders the last groups. A group that must be bundled again
+   * (a compile error, a thrown error to locate) starts it again.
+   */
+  readonly stopBundlerWhenBundled?: boolean;
 }
 
 /**
@@ -90,7 +107,9 @@ class DashboardLoad implements Loading {
     for (let at = first; at < files.length; at += groupSize) groups.push(files.slice(at, at + groupSize));
     const bundle = (group: readonly string[], into: string) =>
       bundleFiles(root, group, into, false, this.packages, options.inputs);
-    this.bundles = inOrderAhead(groups.length, BUNDLES_AHEAD, (g) => {
+    // Stopping esbuild once it has bundled every group, it bundles them all without waiting for the imports.
+    const ahead = options.stopBundlerWhenBundled ? Math.max(1, groups.length) : BUNDLES_AHEAD;
+    this.bundles = inOrderAhead(groups.length, ahead, (g) => {
       const group = groups[g]!;
       const bundled = this.chain.then(async (): Promise<Bundled> => {
         const into = path.join(this.outdir, `group-${g}`);
@@ -99,6 +118,10 @@ class DashboardLoad implements Loading {
             ? await bundle(group, into)
             : ((await bundleAliased(root, group, into, this.packages, this.resolver, options.inputs)) ??
               (await bundle(group, into)));
+        if (g === groups.length - 1 && options.stopBundlerWhenBundled) {
+          await this.resolver.dispose().catch(() => {}); // reopened if a later question needs it
+          stopBundlerWhenIdle();
+        }
         return { g, group, bundled: made };
       });
       this.chain = bundled.catch(() => {});
@@ -109,7 +132,10 @@ class DashboardLoad implements Loading {
     options.signal?.addEventListener('abort', () => void this.drop(), { once: true });
   }
 
-  async load(needed: readonly string[]): Promise<LoadedDashboard[]> {
+  async load(
+    needed: readonly string[],
+    each?: (modules: readonly LoadedDashboard[]) => void | Promise<void>,
+  ): Promise<LoadedDashboard[]> {
     if (this.claimed) throw new Error('loadDashboards: a load is used once');
     this.claimed = true;
     if (needed.length !== this.files.length || needed.some((f, i) => f !== this.files[i])) {
@@ -117,12 +143,15 @@ class DashboardLoad implements Loading {
         needed.length === 0 ? [] : loadDashboards(this.root, needed, this.options.inputs, this.options.groupSize),
         this.close(),
       ]);
+      await each?.(loaded);
       return loaded;
     }
     try {
       const out: LoadedDashboard[] = [];
       for (let next = await this.first; !next.done; next = await this.bundles.next()) {
-        out.push(...(await this.loaded(next.value, this.outdir)));
+        const modules = await this.loaded(next.value, this.outdir);
+        await each?.(modules);
+        out.push(...modules);
       }
       return out;
     } finally {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,7 +89,8 @@ describe('panelcraft build', () => {
     expect(out.stderr).toContain("dashboards/payments/broken.ts:2:1\n  error typescript: TS1005: ')' expected.");
     expect(out.stderr).not.toContain('TS2304');
     expect(out.stderr).toContain('panelcraft build: 4 errors, ');
-    expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
+    // Not even the folder, nor the hidden stage the dashboards that did render were written ahead into.
+    expect(existsSync(path.join(p.root, 'provisioning'))).toBe(false);
   });
 
   it('rejects dashboards two folders deep and ignores _shared code', async () => {
@@ -220,7 +222,8 @@ describe('panelcraft build type-checks the sources', () => {
         expect(out.code).toBe(1);
         for (const block of expected.split('\n\n')) expect(out.stderr).toContain(block);
       }
-      expect(await listTree(path.join(p.root, 'provisioning'))).toEqual([]);
+      // The dashboard rendered and was written ahead into a hidden stage: the type error removed it, and the folder.
+      expect(existsSync(path.join(p.root, 'provisioning'))).toBe(false);
     },
   );
 

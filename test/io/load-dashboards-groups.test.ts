@@ -1,8 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDashboards } from '../../src/io/load-dashboards.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadDashboards, startLoad } from '../../src/io/load-dashboards.ts';
 
 let root: string;
 const sources: Record<string, string> = {
@@ -44,4 +45,76 @@ describe('loadDashboards in groups', () => {
     expect(inputs).toContain(path.join(root, 'dashboards/_lib/names.ts'));
     expect(inputs).toContain(path.join(root, 'dashboards/b/broken.ts'));
   });
+});
+
+/** This process's child processes, by name (esbuild's service is `esbuild`). */
+function children(): string[] {
+  return readdirSync(`/proc/${process.pid}/task`).flatMap((tid) =>
+    readFileSync(`/proc/${process.pid}/task/${tid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .flatMap((pid) => {
+        try {
+          return [readFileSync(`/proc/${pid}/comm`, 'utf8').trim()];
+        } catch {
+          return []; // exited meanwhile
+        }
+      }),
+  );
+}
+
+describe('startLoad', () => {
+  it('hands on each group as it is loaded, in order, and awaits the handler before the next', async () => {
+    const seen: string[][] = [];
+    let busy = false;
+    const loaded = await startLoad(root, files, { groupSize: 2 }).load(files, async (group) => {
+      expect(busy).toBe(false);
+      busy = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(group.map((m) => m.file));
+      busy = false;
+    });
+    expect(loaded.map((l) => l.file)).toEqual(files);
+    // The first group of a root without known packages is one file at most FIRST_GROUP (25) long, then groups of 2.
+    expect(seen.flat()).toEqual(files);
+    expect(seen.map((g) => g.length)).toEqual([2, 2, 2]);
+  });
+
+  it('hands on all the modules at once when it loads fewer files than it started with', async () => {
+    const seen: string[][] = [];
+    const needed = [files[0]!, files[3]!];
+    const loaded = await startLoad(root, files, { groupSize: 2 }).load(needed, (group) => {
+      seen.push(group.map((m) => m.file));
+    });
+    expect(loaded.map((l) => l.file)).toEqual(needed);
+    expect(seen).toEqual([needed]);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'stops esbuild once the last group is bundled (stopBundlerWhenBundled); a later load starts it again',
+    async () => {
+      // Files that compile and load: a group bundled again (a compile error, an error to locate) restarts esbuild.
+      const good = files.filter((f) => !/broken|throws/.test(f));
+      let atLastGroup: string[] | undefined;
+      const loaded = await startLoad(root, good, { groupSize: 1, stopBundlerWhenBundled: true }).load(
+        good,
+        async (group) => {
+          if (group.at(-1)?.file !== good.at(-1)) return;
+          // Stopped before the last group was imported; killed, it is reaped a moment later.
+          await vi.waitFor(() => expect(children()).not.toContain('esbuild'), { timeout: 10_000, interval: 20 });
+          atLastGroup = children();
+        },
+      );
+      expect(loaded.map((l) => ('exported' in l ? (l.exported as { title: string }).title : '?'))).toEqual([
+        'Team one',
+        'two',
+        'Team three',
+        'four',
+      ]);
+      expect(atLastGroup).toEqual([]);
+      const again = await loadDashboards(root, [good[1]!]);
+      expect(again.map((l) => ('exported' in l ? (l.exported as { title: string }).title : '?'))).toEqual(['two']);
+      expect(children()).toContain('esbuild');
+    },
+  );
 });

@@ -1,5 +1,14 @@
 import { hasErrors } from '../../model/diagnostic.ts';
-import { buildProject, OUT_DIR, outputRoots, writeProject } from '../../tooling/build-project.ts';
+import path from 'node:path';
+import { OutputStage } from '../../io/output-stage.ts';
+import {
+  buildProject,
+  OUT_DIR,
+  outputRoots,
+  type ProjectBuild,
+  type WriteOutcome,
+  writeProject,
+} from '../../tooling/build-project.ts';
 import { EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../context.ts';
 import { countLine, formatDiagnostics } from '../../tooling/format-diagnostics.ts';
 import { jsonReport } from '../../tooling/json-report.ts';
@@ -33,13 +42,23 @@ export const build: Command = async (args, ctx) => {
   });
   const root = projectRoot(ctx, values.root);
   const check = values.check || values.committed;
-  const result = await buildProject({
-    root,
-    ...cacheDirOption(ctx, values['cache-dir']),
-    stopBundler: true,
-    deferCacheWrites: true,
-  });
-  const outcome = await writeProject(root, result, { check, force: values.force });
+  // Without --check, each rendered dashboard's file is written ahead into a hidden stage folder while the build goes
+  // on; the write then moves them into place, and anything left is removed.
+  const stage = check ? undefined : new OutputStage(path.join(root, OUT_DIR));
+  let result: ProjectBuild;
+  let outcome: WriteOutcome;
+  try {
+    result = await buildProject({
+      root,
+      ...cacheDirOption(ctx, values['cache-dir']),
+      stopBundler: true,
+      deferCacheWrites: true,
+      ...(stage ? { stage } : {}),
+    });
+    outcome = await writeProject(root, result, { check, force: values.force, ...(stage ? { stage } : {}) });
+  } finally {
+    await stage?.discard();
+  }
   // After the write: an entry whose output file now holds its bytes keeps no copy of them.
   await result.storeInCache?.(outcome.onDisk);
   const changes = check ? outcome.changes : [];

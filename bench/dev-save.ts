@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cliCommand } from './installed-cli.ts';
 import { largerPeak, median } from './measure.ts';
 import { leftBehind, sampleTree } from './tree-sampler.ts';
 import { editedSource, folderOf, sourcePath } from './synthetic.ts';
@@ -27,7 +28,7 @@ export interface DevLatency {
 const TARGET = 7;
 
 export async function devLatency(cli: string, root: string, saves: number, extraArgs: readonly string[] = []) {
-  const child = spawn(process.execPath, [cli, 'dev', '--root', root, ...extraArgs], {
+  const child = spawn(process.execPath, [...cliCommand(cli), 'dev', '--root', root, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampling = sampleTree(child.pid!, { includeRoot: true });

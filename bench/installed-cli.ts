@@ -3,6 +3,7 @@
 // copied to bench/out/install/node_modules/panelcraft, whose npm dependencies resolve from this repository's
 // node_modules as a hoisted install would.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -19,4 +20,16 @@ export async function installedCli(outDir: string, compile: boolean): Promise<st
     await cp(path.join(REPO, entry), path.join(target, entry), { recursive: true });
   }
   return path.join(target, 'bin', 'panelcraft.js');
+}
+
+/**
+ * The CLI as npm's bin link runs it (`panelcraft`, `npx panelcraft`, an npm script): `node` with the flags of the
+ * script's `#!` line, then the script. The bench measures those runs, not `node <script>`.
+ */
+export function cliCommand(cli: string): string[] {
+  const shebang = readFileSync(cli, 'utf8').split('\n', 1)[0]!;
+  const words = shebang.replace(/^#!\s*/, '').split(/\s+/);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`${cli}: its #! line does not run node: ${shebang}`);
+  return [...words.slice(node + 1), cli];
 }

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tscNoEmit } from './baseline-typecheck.ts';
 import { devLatency } from './dev-save.ts';
-import { installedCli } from './installed-cli.ts';
+import { cliCommand, installedCli } from './installed-cli.ts';
 import { median, runNode, type Sample } from './measure.ts';
 import { markdownTable, type Results, type Scenario, type SizeResult, type TypeCheckBaseline } from './report-table.ts';
 import { editedSource, PANELS_PER_DASHBOARD, sourcePath, writeSyntheticTree } from './synthetic.ts';
@@ -62,7 +62,9 @@ const measured = <S extends Sample>(label: string, sample: S): S => {
 };
 await mkdir(OUT, { recursive: true });
 const cli = await installedCli(OUT, process.env.BENCH_NO_COMPILE !== '1');
-const help = (await runNode([cli, 'build', '--help'])).stdout;
+/** `node`'s arguments that run the CLI as `panelcraft` does (its `#!` line's flags, then the script). */
+const run = cliCommand(cli);
+const help = (await runNode([...run, 'build', '--help'])).stdout;
 /** The build cache directory flag, when this version of the CLI has one; else the default cache below the root. */
 const hasCacheDir = help.includes('--cache-dir');
 const checkers = { tscJs: typescriptJs(), tscNative: typescriptNative() };
@@ -73,7 +75,7 @@ log(
 
 const versionSamples: Sample[] = [];
 if (SCENARIOS.has('version'))
-  for (let r = 0; r < RUNS; r++) versionSamples.push(measured('--version', await runNode([cli, '--version'])));
+  for (let r = 0; r < RUNS; r++) versionSamples.push(measured('--version', await runNode([...run, '--version'])));
 
 /** The run whose tree peak is nearest the median: what a median peak is made of. */
 const nearestMedianPeak = (list: readonly Sample[], medianMb: number) =>
@@ -106,7 +108,7 @@ for (const size of SIZES) {
   await writeSyntheticTree(root, size);
   const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
   const build = async (label: string): Promise<BuildSample> => {
-    const sample = measured(label, await runNode([cli, 'build', '--root', root, '--json', ...cacheArgs]));
+    const sample = measured(label, await runNode([...run, 'build', '--root', root, '--json', ...cacheArgs]));
     const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number>; cache?: CacheUse };
     if (!report.ok) throw new Error(`${label}: the build failed:\n${sample.stdout.slice(0, 4000)}`);
     const use = report.cache ? ` (cache: ${report.cache.reused} reused, ${report.cache.rendered} rendered)` : '';

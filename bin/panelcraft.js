@@ -1,4 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// `--max-semi-space-size=4`: V8's young generation at 2 x 4 MB instead of growing to 2 x 16 MB. A build allocates about
+// 1 MB per dashboard that dies young; the smaller nursery is scavenged more often for no more CPU, and the process is
+// ~20 MB smaller at a cold build's peak (1 000 dashboards, alternating runs: tree peak ~290-298 -> ~270-287 MB). V8
+// reads it only at startup, so it is in the line above, which npm's bin link (`panelcraft`, `npx panelcraft`, an npm
+// script) runs; `node bin/panelcraft.js` runs without it.
 // The panelcraft CLI. Installed as a package it runs the compiled dist/ (the tarball holds no src/). In this
 // repository it runs straight from src/, so an edit needs no compile step: the TypeScript sources are bundled by
 // esbuild into node_modules/.cache/panelcraft/cli-<key>/, split into chunks at every dynamic import (one per command,

@@ -19,9 +19,17 @@ import {
   sortTypeErrors,
 } from '../build/compiler-output.ts';
 import { mayDeclareGlobals, shardRoots } from '../build/typecheck-shards.ts';
+import {
+  type ProgramInputs,
+  type ProgramResult,
+  parseProgramResult,
+  RESULT_FORMAT,
+  reusedReport,
+} from '../build/program-result.ts';
 import { nativeCompiler, runCompiler } from './native-compiler.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { baseCompilerConfig } from './typecheck-config.ts';
+import { RACY_MS } from './write-tree.ts';
 
 export type { CompilerError } from '../build/compiler-output.ts';
 
@@ -74,6 +82,12 @@ export interface TypecheckOptions {
   readonly concurrentWhenWarm?: boolean;
   /** Stops the compiler (the promise then rejects with an `AbortError`). */
   readonly signal?: AbortSignal;
+  /**
+   * Keeps each program's answer beside its state, and does not run a program again whose generated tsconfig, key and
+   * project files read are unchanged (one file changed at 1 000 dashboards: one program of 500 checked, not two).
+   * Awaited only when a kept answer is there to compare.
+   */
+  readonly reuse?: Promise<ProgramInputs | undefined>;
 }
 
 export interface TypecheckOutcome {
@@ -88,7 +102,7 @@ export interface TypecheckOutcome {
    * the root (`../` for one outside it), sorted. Editing any of them can change the result.
    */
   readonly read: string[];
-  /** Compiler programs run. */
+  /** Compiler programs run (not those whose kept answer held). */
   readonly programs: number;
   /** Programs that ran at once, at most (1: one after the other). */
   readonly atOnce: number;
@@ -151,7 +165,7 @@ async function checkIn(
   const relative = projectPath(root);
   const facts = new GlobalFacts();
   const run = (index: number, roots: readonly string[], globals: readonly string[]) =>
-    checkShard(exe, root, dir, base, { index, count: shards.length, roots, globals }, relative, facts, options.signal);
+    checkShard(exe, root, dir, base, { index, count: shards.length, roots, globals }, relative, facts, options);
   const atOnce =
     options.concurrentWhenWarm === true &&
     shards.length > 1 &&
@@ -162,7 +176,7 @@ async function checkIn(
   const reports: ShardReport[] = [];
   if (atOnce > 1) reports.push(...(await Promise.all(shards.map((roots, i) => run(i, roots, [])))));
   else for (const [i, roots] of shards.entries()) reports.push(await run(i, roots, []));
-  let programs = shards.length;
+  let programs = reports.filter((r) => !r.reused).length;
   // A file adding to the global scope (a script, `declare global`) changes the errors of files that do not import
   // it: every shard's program must hold every such file of the full program, as roots if need be.
   if (shards.length > 1) {
@@ -174,7 +188,7 @@ async function checkIn(
       });
       if (lacking.length === 0) break;
       for (const i of lacking) reports[i] = await run(i, shards[i]!, globals);
-      programs += lacking.length;
+      programs += lacking.filter((i) => !reports[i]!.reused).length;
     }
   }
   // The compiler's hints spell paths from the generated tsconfig's folder; the user's tsconfig is at the root.
@@ -261,6 +275,8 @@ const abortError = () => Object.assign(new Error('type check stopped'), { name: 
 interface ShardReport extends CompilerReport {
   /** The generated tsconfig the compiler ran on. */
   readonly configFile: string;
+  /** The program's kept answer held: the compiler did not run. */
+  readonly reused?: boolean;
 }
 
 /** Installed packages, TypeScript's lib and panelcraft itself are not the project's files. */
@@ -323,11 +339,13 @@ async function checkShard(
   shard: Shard,
   relative: ProjectPath,
   facts: GlobalFacts,
-  signal: AbortSignal | undefined,
+  options: TypecheckOptions,
 ): Promise<ShardReport> {
+  const { signal } = options;
   const name = shardName(shard.index, shard.count, shard.globals);
   const configFile = path.join(dir, `${name}.tsconfig.json`);
   const stateFile = stateFileOf(dir, name);
+  const resultFile = `${stateFile}.result.json`;
   const baseOptions = (base.compilerOptions ?? {}) as Record<string, unknown>;
   const config = {
     ...base,
@@ -345,7 +363,15 @@ async function checkShard(
     files: [...new Set([...shard.roots, ...shard.globals])],
     include: [],
   };
-  writeAtomic(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  const configText = `${JSON.stringify(config, null, 2)}\n`;
+  writeAtomic(configFile, configText);
+  const configHash = sha1(configText);
+  const kept = options.reuse && readResult(resultFile);
+  if (kept) {
+    const inputs = await options.reuse.catch(() => undefined); // no inputs: the compiler runs
+    const reused = inputs && reusedReport(kept, configHash, inputs);
+    if (reused) return { ...reused, configFile, reused: true };
+  }
   for (const fromState of stateHolds(stateFile) ? [true, false] : [false]) {
     const temp = `${stateFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     let copied = false;
@@ -362,6 +388,7 @@ async function checkShard(
       ...['--tsBuildInfoFile', temp],
     ];
     let run: Awaited<ReturnType<typeof runCompiler>>;
+    const startedAt = Date.now();
     try {
       run = await runCompiler(exe, args, {
         cwd: root,
@@ -383,6 +410,8 @@ async function checkShard(
     const answered = report !== undefined && (run.code === 0 || run.code === 1 || run.code === 2) && run.stderr === '';
     if (answered && (run.code === 0 || report.errors.length + report.configErrors.length > 0 || !copied)) {
       keepState(temp, stateFile, facts.declarers(report.files));
+      if (options.reuse)
+        keepResult(resultFile, configHash, await options.reuse.catch(() => undefined), report, startedAt);
       return { ...report, configFile };
     }
     rmSync(temp, { force: true });
@@ -443,6 +472,50 @@ function keepState(temp: string, stateFile: string, declarers: ReadonlyMap<strin
     renameSync(temp, stateFile);
   } catch {
     rmSync(temp, { force: true }); // a cache only
+  }
+}
+
+/** The kept answer of a program, if its file holds one. */
+function readResult(file: string): ProgramResult | undefined {
+  try {
+    return parseProgramResult(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps a program's answer with the hashes of the project files it read (installed packages, TypeScript's lib and
+ * panelcraft are in the key). Those are hashed after the run, so an answer is kept only when none of them was
+ * modified since shortly before the run started (`RACY_MS`): one edited while the compiler ran would be kept with
+ * bytes the compiler never saw.
+ */
+function keepResult(
+  file: string,
+  config: string,
+  inputs: ProgramInputs | undefined,
+  report: CompilerReport,
+  startedAt: number,
+): void {
+  if (inputs === undefined) return;
+  try {
+    const read = report.files.filter(isProjectFile);
+    if (read.some((f) => statSync(f).mtimeMs > startedAt - RACY_MS)) {
+      rmSync(file, { force: true }); // the kept answer is of older bytes: not to be compared again
+      return;
+    }
+    const result: ProgramResult = {
+      format: RESULT_FORMAT,
+      key: inputs.key,
+      config,
+      inputs: read.map((f) => [f, inputs.hashOf(f)] as const),
+      errors: report.errors,
+      configErrors: report.configErrors,
+      files: report.files,
+    };
+    writeAtomic(file, JSON.stringify(result));
+  } catch {
+    // a cache only
   }
 }
 

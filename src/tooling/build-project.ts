@@ -16,7 +16,7 @@ import { applyPlan, outputRootProblems, readDiskState, type HashCache } from '..
 import type { OutputStage } from '../io/output-stage.ts';
 import { KeptDiskState } from '../io/kept-disk-state.ts';
 import { readGrafanaAlertingState } from '../io/read-grafana-alerting-state.ts';
-import { checkTypes, type TypeCheck } from './type-diagnostics.ts';
+import { checkTypes, programInputs, type TypeCheck } from './type-diagnostics.ts';
 import { BuildCache, type CacheHit } from '../io/build-cache.ts';
 import { outputFiles } from './cached-renders.ts';
 import { typecheckScope } from '../io/typecheck-scope.ts';
@@ -146,11 +146,15 @@ async function buildWithCheck(
   let scanning: Promise<string[]> | undefined;
   const scan = () => (scanning ??= typecheck ? typecheckScope(options.root, outputRoots(config)) : Promise.resolve([]));
   const startCheck = (): Promise<TypeCheck | undefined> => {
+    // A program whose kept answer holds is not run again (one file changed: its program only).
+    const reuse = cache ? scan().then((list) => programInputs(cache, list)) : undefined;
+    reuse?.catch(() => {}); // awaited by the check, only when it has a kept answer to compare
     const check = checkTypes(options.root, files, {
       ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
       ...(options.typecheckShardRoots === undefined ? {} : { maxRoots: options.typecheckShardRoots }),
       concurrentWhenWarm: true,
       signal: stopCheck,
+      ...(reuse ? { reuse } : {}),
     });
     check.catch(() => {}); // awaited below; a failure before that must not count as unhandled
     return check;

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ProgramInputs } from '../build/program-result.ts';
+import type { BuildCache } from '../io/build-cache.ts';
 import { type CompilerError, type TypecheckOptions, typecheckProject } from '../io/typecheck.ts';
 
 /** What one type check of the dashboard sources found. */
@@ -54,4 +57,18 @@ function typeDiagnostic(e: CompilerError, configProblem: string | undefined): Di
       ? `${configProblem}: fix tsconfig.json as the compiler says (panelcraft checks with TypeScript 7, as \`npx tsc\` does with typescript@7)`
       : 'fix the type error at the position shown (the same check as `tsc --noEmit`)',
   };
+}
+
+/**
+ * What a type-check program's kept answer is compared by, besides the project files it read: the build cache's
+ * context (panelcraft, the SDK, TypeScript, Node, the config), the files the check may read now (`scan`, from
+ * `typecheckScope`: one added or removed can change what an import resolves to) and the bytes of the root's setup
+ * files among them (tsconfig, package.json). File hashes are the build cache's, taken once per build.
+ */
+export function programInputs(cache: BuildCache, scan: readonly string[]): ProgramInputs {
+  const hash = createHash('sha256').update(`${cache.recordContext()}\0`);
+  for (const file of scan) hash.update(`${file}\n`);
+  for (const file of scan)
+    if (!file.includes('/') && !/\.[cm]?tsx?$/.test(file)) hash.update(`${file} ${cache.hashOf(file)}\n`);
+  return { key: hash.digest('hex'), hashOf: cache.hashOf };
 }

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { liveCompilers, nativeCompiler } from '../../src/io/native-compiler.ts';
 import { PACKAGE_ROOT } from '../../src/io/package-root.ts';
 import { TYPECHECK_CACHE_DIR, TYPECHECK_DIR, typecheckProject } from '../../src/io/typecheck.ts';
+import { typecheckScope } from '../../src/io/typecheck-scope.ts';
+import type { ProgramInputs } from '../../src/build/program-result.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
 let project: TempProject | undefined;
@@ -21,6 +24,26 @@ const brief = (r: { errors: readonly { file: string; line: number; column: numbe
   r.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code}`);
 const stateDir = (root: string) => path.join(root, TYPECHECK_CACHE_DIR, TYPECHECK_DIR);
 const notNumber = "Type 'string' is not assignable to type 'number'.";
+
+/** What a build compares kept answers by (`programInputs`), here from the file system alone: the scan and sha1s. */
+async function inputsOf(root: string): Promise<ProgramInputs> {
+  const scan = await typecheckScope(root, []);
+  const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest('hex');
+  const hashOf = (file: string) => {
+    try {
+      return sha1(readFileSync(path.resolve(root, file)));
+    } catch {
+      return 'missing';
+    }
+  };
+  return { key: sha1(scan.join('\n')), hashOf };
+}
+
+/** Dates `files` a minute back: an answer is kept only when no file it read was modified just before its run. */
+async function backdate(root: string, files: readonly string[]): Promise<void> {
+  const past = new Date(Date.now() - 60_000);
+  for (const f of files) await utimes(path.join(root, f), past, past);
+}
 
 describe('typecheckProject (TypeScript 7 in a child process)', () => {
   it('reports each error with file, line, column and the compiler message; keeps its state in the cache folder', async () => {
@@ -407,6 +430,11 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
           const present = new Set(names.filter((n) => n !== 'dashboards/_lib/c.ts'));
           const roots = () => names.filter((n) => n.startsWith('dashboards/x/') && present.has(n));
           await typecheckProject(root, roots(), { cacheDir, maxRoots });
+          // The same edits with kept answers: every file dated back, so the answers are kept and compared.
+          const keptDir = path.join(root, `kept-${run}`);
+          const dated = async () => backdate(root, [...present]);
+          await dated();
+          await typecheckProject(root, roots(), { cacheDir: keptDir, maxRoots, reuse: inputsOf(root) });
           for (const { file, pick } of edits) {
             const options = variants[file]!;
             const text = options[pick % options.length];
@@ -422,10 +450,59 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
             const full = await typecheckProject(root, roots(), { cacheDir: path.join(root, `fresh-${run}`) });
             await rm(path.join(root, `fresh-${run}`), { recursive: true, force: true });
             expect(incremental.errors).toEqual(full.errors);
+            await dated();
+            const reusing = { cacheDir: keptDir, maxRoots, concurrentWhenWarm: true, reuse: inputsOf(root) };
+            const kept = await typecheckProject(root, roots(), reusing);
+            expect(kept.errors).toEqual(full.errors);
+            expect(kept.read).toEqual(full.read);
           }
         },
       ),
       { numRuns: 12, seed: 1129 },
     );
   }, 120_000);
+});
+
+describe('kept answers of programs (`reuse`)', () => {
+  it('runs only the programs whose files changed, and runs all again when a file appears or the setup changes', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'const s: string = 1;\nexport default s;\n',
+      'dashboards/b.ts': 'export default 2;\n',
+    });
+    const { root } = project;
+    const files = ['dashboards/a.ts', 'dashboards/b.ts'];
+    await backdate(root, files);
+    const check = async () => {
+      const outcome = await typecheckProject(root, files, { maxRoots: 1, reuse: inputsOf(root) });
+      return { programs: outcome.programs, errors: brief(outcome), read: outcome.read };
+    };
+    const a = { errors: ['dashboards/a.ts:1:7 TS2322'], read: files };
+    expect(await check()).toEqual({ programs: 2, ...a });
+    expect((await readdir(stateDir(root))).filter((f) => f.endsWith('.result.json')).sort()).toEqual([
+      'shard-1-of-2.tsbuildinfo.result.json',
+      'shard-2-of-2.tsbuildinfo.result.json',
+    ]);
+    expect(await check()).toEqual({ programs: 0, ...a }); // nothing changed: no compiler ran
+    await project.write('dashboards/b.ts', "const n: number = 'x';\nexport default n;\n");
+    await backdate(root, ['dashboards/b.ts']);
+    const both = { errors: ['dashboards/a.ts:1:7 TS2322', 'dashboards/b.ts:1:7 TS2322'], read: files };
+    expect(await check()).toEqual({ programs: 1, ...both }); // b's program only
+    expect(await check()).toEqual({ programs: 0, ...both });
+    // A new file in the scope may change what an import resolves to: every program again.
+    await project.write('dashboards/_lib/c.ts', 'export const c = 1;\n');
+    expect(await check()).toEqual({ programs: 2, ...both });
+    // A file modified just before the run: the answer is not kept (it may be of bytes the compiler never saw).
+    await project.write('dashboards/a.ts', 'export default 1;\n');
+    expect(await check()).toEqual({ programs: 1, errors: ['dashboards/b.ts:1:7 TS2322'], read: files });
+    expect(await check()).toEqual({ programs: 1, errors: ['dashboards/b.ts:1:7 TS2322'], read: files });
+    // A kept answer that is not one (a damaged cache) is ignored.
+    await backdate(root, ['dashboards/a.ts']);
+    expect((await check()).programs).toBe(1);
+    await writeFile(
+      path.join(stateDir(root), 'shard-2-of-2.tsbuildinfo.result.json'),
+      '{"format":"panelcraft-program-result-1"',
+    );
+    expect((await check()).programs).toBe(1);
+    expect(await check()).toEqual({ programs: 0, errors: ['dashboards/b.ts:1:7 TS2322'], read: files });
+  });
 });

@@ -7,8 +7,10 @@ export const STAGE_PREFIX = '.panelcraft-stage-';
 
 /**
  * The stage's writer: a worker thread writing each file synchronously, so neither the system calls nor a file system
- * that stalls for milliseconds take this thread from the render (through libuv's threads, `fs.promises` cost this
- * thread ~0.6 s at 1 000 files). It answers `null` with the names of the files it could not write.
+ * that stalls for milliseconds take this thread from the render. Through libuv's threads, `fs.promises` cost this
+ * thread ~0.6 s at 1 000 files; written synchronously by this thread during the render, the cold build of 1 000 took
+ * a median 5.29 s against 4.40 s with the worker (6 alternating runs on a slow afternoon). It is sent the files in
+ * batches, and answers `null` with the names of the files it could not write.
  */
 const WRITER = `
 const { parentPort } = require('node:worker_threads');
@@ -16,7 +18,9 @@ const { writeFileSync } = require('node:fs');
 const failed = [];
 parentPort.on('message', (m) => {
   if (m === null) { parentPort.postMessage(failed.splice(0)); return; }
-  try { writeFileSync(m[0], m[1]); } catch { failed.push(m[0]); }
+  for (const [temp, contents] of m) {
+    try { writeFileSync(temp, contents); } catch { failed.push(temp); }
+  }
 });
 `;
 
@@ -33,6 +37,8 @@ export class OutputStage {
   private readonly files = new Map<string, { readonly temp: string; readonly contents: string }>();
   private readonly failed = new Set<string>();
   private writer: Worker | undefined;
+  /** Files added since the last message to the writer. */
+  private batch: [string, string][] = [];
   /** The writer stopped on its own. */
   private broken = false;
   /** The stage folder once made; `null` when it could not be (nothing is staged then). */
@@ -51,12 +57,22 @@ export class OutputStage {
     if (dir === null || this.files.has(rel)) return;
     const temp = path.join(dir, String(this.files.size));
     this.files.set(rel, { temp, contents });
-    this.writer!.postMessage([temp, contents]);
+    // One message per batch, sent once the caller's synchronous work yields (a render slice), not one per file: each
+    // message wakes the writer.
+    if (this.batch.length === 0) queueMicrotask(() => this.flush());
+    this.batch.push([temp, contents]);
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.writer?.postMessage(this.batch);
+    this.batch = [];
   }
 
   /** Waits for every staged write; then the staged file of `rel`, if it holds exactly `contents`. */
   async settle(): Promise<(rel: string, contents: string) => string | undefined> {
     const writer = this.writer;
+    this.flush();
     if (writer) {
       // A writer that stopped (an error, out of memory) may have staged anything: none of its files is used.
       const all = () => [...this.files.values()].map((f) => f.temp);

@@ -153,7 +153,7 @@ export class OutputStage {
   }
 }
 
-/** The writer's heap holds one file at a time (the messages waiting are kept outside it, serialized). */
+/** The writer's heap holds one batch at a time (a render slice's files; the messages waiting are kept outside it). */
 const WRITER_LIMITS = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 };
 
 /** Removes the stage folders in `outDir` whose process is gone. */

@@ -475,9 +475,16 @@ function keepState(temp: string, stateFile: string, declarers: ReadonlyMap<strin
   }
 }
 
+/**
+ * A kept answer larger than this is not read (one program of 1 250 dashboards keeps ~0.3 MB): the cache folder is
+ * outside panelcraft's control like any other file.
+ */
+const MAX_RESULT_BYTES = 16 * 1024 * 1024;
+
 /** The kept answer of a program, if its file holds one. */
 function readResult(file: string): ProgramResult | undefined {
   try {
+    if (statSync(file).size > MAX_RESULT_BYTES) return undefined;
     return parseProgramResult(readFileSync(file, 'utf8'));
   } catch {
     return undefined;

@@ -504,5 +504,11 @@ describe('kept answers of programs (`reuse`)', () => {
     );
     expect((await check()).programs).toBe(1);
     expect(await check()).toEqual({ programs: 0, errors: ['dashboards/b.ts:1:7 TS2322'], read: files });
+    // Nor is one larger than 16 MB read, valid as it may be.
+    const kept = path.join(stateDir(root), 'shard-2-of-2.tsbuildinfo.result.json');
+    const valid = JSON.parse(await readFile(kept, 'utf8')) as Record<string, unknown>;
+    await writeFile(kept, JSON.stringify({ ...valid, padding: 'x'.repeat(16 * 1024 * 1024) }));
+    expect((await check()).programs).toBe(1);
+    expect((await check()).programs).toBe(0);
   });
 });

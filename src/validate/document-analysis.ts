@@ -1,6 +1,6 @@
 import type { JsonObject } from '../model/json.ts';
 import { DEFAULT_PROMETHEUS, type PrometheusVersion } from '../model/prometheus-version.ts';
-import { type Analysis, type PrometheusTarget, prometheusTargets } from './prometheus-targets.ts';
+import { type PrometheusTarget, prometheusTargets, SharedAnalyses } from './prometheus-targets.ts';
 import { type DatasourceRefAt, datasourceRefs } from './datasource-refs.ts';
 import { type PanelRef, walkPanels } from './panels.ts';
 import { type ReferenceString, referenceStrings } from './reference-strings.ts';
@@ -25,14 +25,14 @@ export interface DocumentAnalysis {
   readonly references: readonly ReferenceString[];
 }
 
-/** Shared by the documents of one engine run: the PromQL version and the analyses of expressions seen so far. */
+/** Shared by the documents of one engine run: the PromQL version and the analyses of expressions they share. */
 export interface AnalysisRun {
   readonly version: PrometheusVersion;
-  readonly expressions: Map<string, Analysis>;
+  readonly expressions: SharedAnalyses;
 }
 
 export function analysisRun(version: PrometheusVersion = DEFAULT_PROMETHEUS): AnalysisRun {
-  return { version, expressions: new Map() };
+  return { version, expressions: new SharedAnalyses() };
 }
 
 /** The analysis of one dashboard; nothing is computed until a rule reads it. */

@@ -25,11 +25,13 @@ export interface PrometheusTarget {
 export function prometheusTargets(
   dashboard: JsonObject,
   version: PrometheusVersion = DEFAULT_PROMETHEUS,
-  known: Map<string, Analysis> = new Map(),
+  /** Analyses shared with the other documents of a run. */
+  shared?: SharedAnalyses,
   /** `walkPanels(dashboard)`, when the caller has it. */
   panels: readonly PanelRef[] = walkPanels(dashboard),
 ): PrometheusTarget[] {
   const out: PrometheusTarget[] = [];
+  const known = new Map<string, Analysis>();
   for (const { panel, pointer: panelPtr } of panels) {
     if (!isQueryPanel(panel)) continue;
     const panelIsProm = isPrometheus(panel.datasource);
@@ -44,7 +46,7 @@ export function prometheusTargets(
         expr,
         pointer: `${panelPtr}${pointer('targets', j, 'expr')}`,
         ...(refId !== undefined ? { refId } : {}),
-        ...analyse(expr, version, known),
+        ...analyse(expr, version, known, shared),
       });
     });
   }
@@ -55,12 +57,20 @@ export function prometheusTargets(
 export type Analysis = Pick<PrometheusTarget, 'expansion' | 'ast' | 'problems'>;
 
 /**
- * Expansion, tree and verdict of one expression. Dashboards built from presets repeat the same queries, so the
- * caller may share `known` across the documents of one run (the engine does), up to ANALYSES_KEPT expressions.
+ * Expansion, tree and verdict of one expression, once per document (a dashboard repeats its queries across panels)
+ * and once per run for an expression two documents hold (`shared`).
  */
-function analyse(expr: string, version: PrometheusVersion, known: Map<string, Analysis>): Analysis {
-  const seen = known.get(expr);
-  if (seen) return seen;
+function analyse(
+  expr: string,
+  version: PrometheusVersion,
+  known: Map<string, Analysis>,
+  shared: SharedAnalyses | undefined,
+): Analysis {
+  const seen = known.get(expr) ?? shared?.get(expr);
+  if (seen) {
+    known.set(expr, seen);
+    return seen;
+  }
   const expansion = expandMacros(expr);
   let parsed: ReturnType<typeof parsePromql> = { problems: [] };
   const parseProblems = checked(
@@ -73,12 +83,40 @@ function analyse(expr: string, version: PrometheusVersion, known: Map<string, An
     ...(ast !== undefined ? { ast } : {}),
     problems: ast !== undefined ? checked(() => typeCheck(ast), expansion.text) : parseProblems,
   };
-  if (known.size >= ANALYSES_KEPT) known.clear();
   known.set(expr, result);
+  shared?.offer(expr, result);
   return result;
 }
 
+/**
+ * The analyses the documents of one run share: those of expressions that two documents hold (dashboards built from
+ * presets repeat queries). An expression one document alone holds keeps no analysis here: most dashboards' queries
+ * name their own service, and a kept analysis lives on past its dashboard, which costs the garbage collector a copy
+ * and a promotion of it (at 1 000 dashboards of 5 such queries each, keeping all of them held ~10 MB).
+ */
+export class SharedAnalyses {
+  private readonly kept = new Map<string, Analysis>();
+  /** Expressions one document held so far; their text only. */
+  private readonly seenOnce = new Set<string>();
+
+  get(expr: string): Analysis | undefined {
+    return this.kept.get(expr);
+  }
+
+  /** Called by each document for each expression it analysed itself. */
+  offer(expr: string, analysis: Analysis): void {
+    if (this.seenOnce.delete(expr)) {
+      if (this.kept.size >= ANALYSES_KEPT) this.kept.clear();
+      this.kept.set(expr, analysis);
+    } else {
+      if (this.seenOnce.size >= EXPRESSIONS_SEEN) this.seenOnce.clear();
+      this.seenOnce.add(expr);
+    }
+  }
+}
+
 const ANALYSES_KEPT = 4096;
+const EXPRESSIONS_SEEN = 16384;
 
 /** checkPromql's contract: a crash in the checker is a problem at the whole expression, never an exception. */
 function checked(run: () => PromqlProblem[], text: string): PromqlProblem[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisRun } from '../../src/validate/document-analysis.ts';
+import { type Analysis, SharedAnalyses } from '../../src/validate/prometheus-targets.ts';
+import { expandMacros } from '../../src/promql/expand-macros.ts';
 import { runRules } from '../../src/validate/engine.ts';
 import { allRules } from '../../src/validate/rules/index.ts';
 import { dashboardWith } from './rules/promql-fixture.ts';
@@ -22,8 +24,11 @@ describe('a query repeated in several panels', () => {
     // Rules that read every panel (e.g. panel-duplicate) are left out: only what the query gives is compared.
     const perQuery = new Set(alone.filter((d) => d.pointer.startsWith('/panels/0/targets/')).map((d) => d.rule));
     const run = analysisRun();
-    // The same run for two documents, as a build shares it: later documents get the trees the first one parsed.
+    // The same run for several documents, as a build shares it: once two documents held the query, later documents
+    // get the tree the run kept.
     runRules([dashboardWith(query)], dashboardRules, settings, run);
+    runRules([dashboardWith(query)], dashboardRules, settings, run);
+    expect(run.expressions.get(query)).toBeDefined();
     const repeated = runRules([dashboardWith(query, query, query)], dashboardRules, settings, run);
     for (const panel of [0, 1, 2]) {
       const found = repeated
@@ -36,5 +41,19 @@ describe('a query repeated in several panels', () => {
         }));
       expect(found).toEqual(alone.filter((d) => perQuery.has(d.rule) && d.pointer.startsWith('/panels/0/targets/')));
     }
+  });
+});
+
+describe('SharedAnalyses', () => {
+  const analysis = (text: string): Analysis => ({ expansion: expandMacros(text), problems: [] });
+
+  it('keeps the analysis of an expression only once a second document offers it', () => {
+    const shared = new SharedAnalyses();
+    shared.offer('up', analysis('first'));
+    expect(shared.get('up')).toBeUndefined();
+    const second = analysis('second');
+    shared.offer('up', second);
+    expect(shared.get('up')).toBe(second);
+    expect(shared.get('down')).toBeUndefined();
   });
 });

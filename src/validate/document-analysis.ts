@@ -43,8 +43,9 @@ export function analyseDocument(dashboard: JsonObject, run: AnalysisRun = analys
 /**
  * A class, not an object literal with getters: V8 gives each such literal a hidden class of its own, made in the old
  * generation and holding the getters' closures. Until the next full collection, that dead hidden class kept the
- * dashboard and every part computed of it alive through each scavenge, which copied and promoted all of it: 48 of
- * the 81 MB a render of 1 000 dashboards promoted (`--trace-gc-nvp`, whatever the young generation's size).
+ * dashboard and every part computed of it alive through each scavenge, which copied and promoted all of it: a cold
+ * build of 1 000 dashboards promoted 101 MB, 68 MB with this class (`--trace-gc-nvp`; young generations of 1 to 64 MB
+ * promoted about as much as each other before).
  */
 class LazyAnalysis implements DocumentAnalysis {
   private panelsOf: readonly PanelRef[] | undefined = undefined;

@@ -69,7 +69,7 @@ export class TreeRender {
   private readonly schemaVersion: number;
   private readonly configKey: string;
   private readonly settings: RuleSettings;
-  /** Dashboards built from presets repeat their queries: each expression is parsed and checked once per build. */
+  /** Dashboards built from presets repeat their queries: an expression two dashboards hold is parsed and checked once. */
   private readonly run: AnalysisRun;
   private readonly units: { file: string; render?: DashboardRender; failed?: readonly Diagnostic[] }[];
   private readonly rendered: DashboardRender[] = [];

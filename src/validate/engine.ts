@@ -18,7 +18,7 @@ export function runRules(
   allDocs: readonly DashboardDocument[],
   ruleSet: RuleSet,
   settings: RuleSettings,
-  /** Analyses of PromQL expressions already seen; a caller running the rules document by document shares one. */
+  /** Analyses of PromQL expressions documents share; a caller running the rules document by document shares one. */
   run: AnalysisRun = analysisRun(settings.prometheusVersion),
   /** `tooDeepAt(doc.dashboard)`, from a caller that already walked the document for it (the build, once per render). */
   tooDeep: (doc: DashboardDocument) => string | undefined = (doc) => tooDeepAt(doc.dashboard),

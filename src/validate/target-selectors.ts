@@ -14,7 +14,7 @@ export interface TargetSelectors {
 
 /**
  * The selectors of every Prometheus target (`expr`) of every panel, from the tree the PromQL rules already parsed
- * (see prometheus-targets.ts), so each query is parsed once per build. Matcher values are read back from the
+ * (see prometheus-targets.ts), so a query is not parsed again for them. Matcher values are read back from the
  * original text, so they keep their `$job` text. An expression that does not parse gives no selectors
  * (promql-syntax reports it).
  */

@@ -15,7 +15,7 @@
 //   BENCH_TS7_FROM=<dir>       look TypeScript 7 up from <dir>'s node_modules instead of this repository's (to try a
 //                              scratch install); without one, its rows say "not installed"
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { tscNoEmit } from './baseline-typecheck.ts';
@@ -23,6 +23,7 @@ import { devLatency } from './dev-save.ts';
 import { cliCommand, installedCli } from './installed-cli.ts';
 import { median, runNode, type Sample } from './measure.ts';
 import { markdownTable, type Results, type Scenario, type SizeResult, type TypeCheckBaseline } from './report-table.ts';
+import { SetAside } from './set-aside.ts';
 import { editedSource, PANELS_PER_DASHBOARD, sourcePath, writeSyntheticTree } from './synthetic.ts';
 import { type TypeChecker, typescriptJs, typescriptNative } from './type-checkers.ts';
 
@@ -61,6 +62,9 @@ const measured = <S extends Sample>(label: string, sample: S): S => {
   return sample;
 };
 await mkdir(OUT, { recursive: true });
+/** What the measured runs are done with: removed after the last one (bench/set-aside.ts). */
+const setAside = new SetAside(path.join(OUT, 'set-aside'));
+await setAside.empty(); // a run that was stopped left its own
 const cli = await installedCli(OUT, process.env.BENCH_NO_COMPILE !== '1');
 /** `node`'s arguments that run the CLI as `panelcraft` does (its `#!` line's flags, then the script). */
 const run = cliCommand(cli);
@@ -104,7 +108,7 @@ for (const size of SIZES) {
   const root = path.join(OUT, `tree-${size}`);
   const cacheDir = path.join(OUT, `cache-${size}`);
   log(`\n${size} dashboards: writing the tree…`);
-  await rm(root, { recursive: true, force: true });
+  await setAside.discard(root);
   await writeSyntheticTree(root, size);
   const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
   const build = async (label: string): Promise<BuildSample> => {
@@ -120,9 +124,9 @@ for (const size of SIZES) {
     };
   };
   const emptyCaches = async () => {
-    await rm(path.join(root, 'provisioning'), { recursive: true, force: true });
-    await rm(path.join(root, 'node_modules'), { recursive: true, force: true }); // the default cache dir
-    await rm(cacheDir, { recursive: true, force: true });
+    await setAside.discard(path.join(root, 'provisioning'));
+    await setAside.discard(path.join(root, 'node_modules')); // the default cache dir
+    await setAside.discard(cacheDir);
   };
   const samples: Record<'baseline' | 'cold' | 'nochange' | 'onefile', BuildSample[]> = {
     baseline: [],
@@ -151,7 +155,7 @@ for (const size of SIZES) {
   for (let r = 0; r < RUNS; r++) {
     if (SCENARIOS.has('baseline')) {
       const out = path.join(OUT, `baseline-out-${size}`);
-      await rm(out, { recursive: true, force: true });
+      await setAside.discard(out);
       const sample = measured(
         'bare SDK',
         await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]),
@@ -235,6 +239,7 @@ const results: Results & Record<string, unknown> = {
   leftBehind,
   sizes,
 };
+await setAside.empty();
 await writeFile(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(markdownTable(results));
 log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`);

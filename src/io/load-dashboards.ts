@@ -44,6 +44,11 @@ export async function loadDashboards(
 /** A load whose bundling started before the caller knew which of its files it needs (`startLoad`). */
 export interface Loading {
   /**
+   * Settles once esbuild has bundled every group, or once this load stopped bundling (dropped, closed, or asked for
+   * other files): what must wait for esbuild's process to be done starts then. Never rejects.
+   */
+  readonly bundled: Promise<void>;
+  /**
    * The modules of `needed`: the load's files, or some of them in their order. When they are all needed, the bundles
    * made so far are used; otherwise those are dropped and `needed` loads on its own. Called once. `each` is handed
    * the modules of each group as soon as they are loaded, in order, and awaited before the next group is imported (a
@@ -89,6 +94,8 @@ class DashboardLoad implements Loading {
   /** The bundle under way (or the last one), settled or not: the temp folder goes once it settled. */
   private chain: Promise<unknown> = Promise.resolve();
   private claimed = false;
+  private bundledAll!: () => void;
+  readonly bundled = new Promise<void>((resolve) => (this.bundledAll = resolve));
 
   constructor(
     private readonly root: string,
@@ -118,9 +125,12 @@ class DashboardLoad implements Loading {
             ? await bundle(group, into)
             : ((await bundleAliased(root, group, into, this.packages, this.resolver, options.inputs)) ??
               (await bundle(group, into)));
-        if (g === groups.length - 1 && options.stopBundlerWhenBundled) {
-          await this.resolver.dispose().catch(() => {}); // reopened if a later question needs it
-          stopBundlerWhenIdle();
+        if (g === groups.length - 1) {
+          if (options.stopBundlerWhenBundled) {
+            await this.resolver.dispose().catch(() => {}); // reopened if a later question needs it
+            stopBundlerWhenIdle();
+          }
+          this.bundledAll();
         }
         return { g, group, bundled: made };
       });
@@ -186,6 +196,7 @@ class DashboardLoad implements Loading {
   private async close(): Promise<void> {
     await this.bundles.return(undefined).catch(() => {});
     await this.chain;
+    this.bundledAll();
     await this.resolver.dispose();
     await rm(this.outdir, { recursive: true, force: true });
   }

@@ -152,6 +152,19 @@ function pipeSink(): OutputSink {
 }
 
 /**
+ * The Go collector's target for the compiler: collect once the heap grew by 400 % over what survived (Go's default is
+ * 100 %). Most of what a check allocates (syntax trees, types) lives to its end, so a higher target saves collections
+ * of the same live heap for little more memory. One program, alone, CPU (user + sys) and peak: 475 dashboards 0.62 ->
+ * 0.50 s, 110 -> 112 MB; 1 219 dashboards 1.51 -> 1.23 s, 231 -> 256 MB. A GOGC the user set is kept.
+ */
+const COMPILER_GOGC = '400';
+
+/** The compiler's environment: this process's, with COMPILER_GOGC unless GOGC is set. */
+export function compilerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.GOGC === undefined ? { ...env, GOGC: COMPILER_GOGC } : env;
+}
+
+/**
  * Runs the compiler binary with `args`; never rejects for the compiler's own failures.
  *
  * Its standard output goes to a file in a temporary folder (removed after), not a pipe: a pipe holds 64 KB, and a
@@ -177,7 +190,12 @@ export function runCompiler(exe: string, args: readonly string[], options: RunOp
     const sink = fileSink() ?? pipeSink();
     let child: ChildProcess;
     try {
-      child = spawn(exe, [...args], { cwd: options.cwd, stdio: ['ignore', sink.stdio, 'pipe'], windowsHide: true });
+      child = spawn(exe, [...args], {
+        cwd: options.cwd,
+        stdio: ['ignore', sink.stdio, 'pipe'],
+        windowsHide: true,
+        env: compilerEnv(process.env),
+      });
     } catch (err) {
       sink.take(0);
       throw err;

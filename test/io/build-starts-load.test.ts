@@ -6,8 +6,19 @@ import { DEFAULT_CACHE_DIR } from '../../src/io/build-cache.ts';
 import { buildAndWrite, cacheDashboard, treeBytes } from '../support/cache-project.ts';
 import { tempProject, type TempProject } from '../support/temp-project.ts';
 
-/** The loader's temp folders, and the files each esbuild bundle was asked for. */
-const seen = vi.hoisted(() => ({ folders: [] as string[], bundled: [] as string[][] }));
+/**
+ * The loader's temp folders, the files each esbuild bundle was asked for, and in order: each bundle settled, each
+ * process this process started other than esbuild's (by the program's file name).
+ */
+const seen = vi.hoisted(() => ({ folders: [] as string[], bundled: [] as string[][], events: [] as string[] }));
+vi.mock('node:child_process', async (importOriginal) => {
+  const cp = await importOriginal<typeof import('node:child_process')>();
+  const spawn = ((command: string, ...rest: unknown[]) => {
+    if (!/esbuild/.test(command)) seen.events.push(`spawned ${path.basename(command)}`);
+    return (cp.spawn as (...args: unknown[]) => unknown)(command, ...rest);
+  }) as typeof cp.spawn;
+  return { ...cp, spawn, default: { ...cp, spawn } };
+});
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const mkdtempSync = (prefix: string) => {
@@ -24,7 +35,7 @@ vi.mock('esbuild', async (importOriginal) => {
     build: (options: import('esbuild').BuildOptions) => {
       const entry = String(options.stdin?.contents ?? '');
       seen.bundled.push([...entry.matchAll(/^ {2}"([^"]+)": /gm)].map((m) => m[1]!));
-      return esbuild.build(options);
+      return esbuild.build(options).finally(() => seen.events.push('bundled'));
     },
   };
 });
@@ -37,6 +48,7 @@ afterEach(async () => {
 beforeEach(() => {
   seen.folders.length = 0;
   seen.bundled.length = 0;
+  seen.events.length = 0;
 });
 
 const SOURCES = {
@@ -46,6 +58,21 @@ const SOURCES = {
 };
 
 describe('a type-checked build of a cache without a record', () => {
+  it('starts the compiler once esbuild has bundled every group, and reports its errors', async () => {
+    // 30 sources: a first group of 25 (bundled with the resolving plugin) and a second of 5.
+    const sources: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) sources[`dashboards/team/d${String(i).padStart(2, '0')}.ts`] = cacheDashboard(`D${i}`);
+    sources['dashboards/team/d29.ts'] += "export const wrong: number = 'not a number';\n";
+    project = await tempProject(sources);
+    const { build } = await buildAndWrite(project.root, {}, true);
+    expect(seen.bundled.map((group) => group.length)).toEqual([25, 5]);
+    expect(seen.events).toEqual(['bundled', 'bundled', 'spawned tsc']);
+    expect(build.dashboards).toHaveLength(30);
+    expect(build.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.rule])).toEqual([
+      ['dashboards/team/d29.ts', 'typescript'],
+    ]);
+  });
+
   it('loads what the entries cannot give back, from bundles started before it asked them, and leaves no temp folder', async () => {
     project = await tempProject(SOURCES);
     const { root } = project;

@@ -80,6 +80,29 @@ describe('startLoad', () => {
     expect(seen.map((g) => g.length)).toEqual([2, 2, 2]);
   });
 
+  it('settles `bundled` once every group is bundled, before the last is handed on', async () => {
+    const loading = startLoad(root, files, { groupSize: 2 });
+    let settled = false;
+    void loading.bundled.then(() => (settled = true));
+    const seenSettled: boolean[] = [];
+    await loading.load(files, async () => {
+      await Promise.resolve(); // its callbacks run first
+      seenSettled.push(settled);
+    });
+    expect(seenSettled).toHaveLength(3);
+    expect(seenSettled.at(-1)).toBe(true);
+  });
+
+  it('settles `bundled` when a load is dropped or asked for other files', async () => {
+    const stop = new AbortController();
+    const dropped = startLoad(root, files, { groupSize: 1, signal: stop.signal });
+    stop.abort();
+    await expect(dropped.bundled).resolves.toBeUndefined();
+    const other = startLoad(root, files, { groupSize: 1 });
+    await other.load([files[1]!]);
+    await expect(other.bundled).resolves.toBeUndefined();
+  });
+
   it('hands on all the modules at once when it loads fewer files than it started with', async () => {
     const seen: string[][] = [];
     const needed = [files[0]!, files[3]!];

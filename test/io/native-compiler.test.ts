@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { liveCompilers, runCompiler } from '../../src/io/native-compiler.ts';
+import { compilerEnv, liveCompilers, runCompiler } from '../../src/io/native-compiler.ts';
 
 const gone = (pid: number) => {
   try {
@@ -54,6 +54,24 @@ describe('runCompiler', () => {
       expect(await started).toEqual({ code: 0, stdout: 'x'.repeat(1 << 20), stderr: '' });
     },
   );
+
+  it("runs the compiler with GOGC=400 unless the user set GOGC, and leaves this process's environment alone", async () => {
+    const before = process.env.GOGC;
+    const printed = () =>
+      runCompiler('/bin/sh', ['-c', 'printf %s "${GOGC-unset}"'], { cwd: '/', timeoutMs: 60_000, maxOutputBytes: 64 });
+    try {
+      delete process.env.GOGC;
+      expect((await printed()).stdout).toBe('400');
+      expect(process.env.GOGC).toBeUndefined();
+      process.env.GOGC = '75';
+      expect((await printed()).stdout).toBe('75');
+    } finally {
+      if (before === undefined) delete process.env.GOGC;
+      else process.env.GOGC = before;
+    }
+    expect(compilerEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', GOGC: '400' });
+    expect(compilerEnv({ PATH: '/bin', GOGC: 'off' })).toEqual({ PATH: '/bin', GOGC: 'off' });
+  });
 
   it('reports the exit code and output of a process that ends by itself', async () => {
     expect(

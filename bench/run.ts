@@ -23,7 +23,7 @@ import { devLatency } from './dev-save.ts';
 import { cliCommand, installedCli } from './installed-cli.ts';
 import { median, runNode, type Sample } from './measure.ts';
 import { markdownTable, type Results, type Scenario, type SizeResult, type TypeCheckBaseline } from './report-table.ts';
-import { SetAside } from './set-aside.ts';
+import { flushWrites, SetAside } from './quiet-disk.ts';
 import { editedSource, PANELS_PER_DASHBOARD, sourcePath, writeSyntheticTree } from './synthetic.ts';
 import { type TypeChecker, typescriptJs, typescriptNative } from './type-checkers.ts';
 
@@ -62,7 +62,7 @@ const measured = <S extends Sample>(label: string, sample: S): S => {
   return sample;
 };
 await mkdir(OUT, { recursive: true });
-/** What the measured runs are done with: removed after the last one (bench/set-aside.ts). */
+/** What the measured runs are done with: removed after the last one (bench/quiet-disk.ts). */
 const setAside = new SetAside(path.join(OUT, 'set-aside'));
 await setAside.empty(); // a run that was stopped left its own
 const cli = await installedCli(OUT, process.env.BENCH_NO_COMPILE !== '1');
@@ -112,6 +112,7 @@ for (const size of SIZES) {
   await writeSyntheticTree(root, size);
   const cacheArgs = hasCacheDir ? ['--cache-dir', cacheDir] : [];
   const build = async (label: string): Promise<BuildSample> => {
+    flushWrites();
     const sample = measured(label, await runNode([...run, 'build', '--root', root, '--json', ...cacheArgs]));
     const report = JSON.parse(sample.stdout) as { ok: boolean; timings?: Record<string, number>; cache?: CacheUse };
     if (!report.ok) throw new Error(`${label}: the build failed:\n${sample.stdout.slice(0, 4000)}`);
@@ -140,6 +141,7 @@ for (const size of SIZES) {
   };
   /** `tsc --noEmit` over the tree, alone and after the bare SDK's build (the CI job: wall times add, the peak is the larger). */
   const typeCheck = async (checker: TypeChecker, into: (typeof typeChecks)['tscJs'], sdk: Sample) => {
+    flushWrites();
     const tsc = measured(checker.name, await tscNoEmit(checker, root, path.join(OUT, `baseline-tsc-${size}`)));
     log(`  tsc --noEmit, ${checker.name}: ${Math.round(tsc.wallMs)} ms, ${memory(tsc)}`);
     into.alone.push(tsc);
@@ -156,6 +158,7 @@ for (const size of SIZES) {
     if (SCENARIOS.has('baseline')) {
       const out = path.join(OUT, `baseline-out-${size}`);
       await setAside.discard(out);
+      flushWrites();
       const sample = measured(
         'bare SDK',
         await runNode(['--import', 'tsx', path.join(HERE, 'child-baseline.ts'), out, String(size)]),
@@ -178,6 +181,7 @@ for (const size of SIZES) {
       samples.onefile.push(await build('one file changed'));
     }
   }
+  if (SCENARIOS.has('dev')) flushWrites();
   const dev = SCENARIOS.has('dev') ? await devLatency(cli, root, SAVES, cacheArgs) : undefined;
   if (dev) {
     for (const p of dev.leftBehind) leftBehind.push(`${p} after dev`);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SetAside } from '../../bench/set-aside.ts';
+import { SetAside } from '../../bench/quiet-disk.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -69,7 +69,7 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
   /**
    * Stop esbuild's process as soon as the last group is bundled, before its modules are imported (`build`, which
-   * loads once): its ~60-90 MB are gone before the build renders the last groups. A group that must be bundled again
+   * loads once): its ~120-190 MB are gone before the build renders the last groups. A group that must be bundled again
    * (a compile error, a thrown error to locate) starts it again.
    */
   readonly stopBundlerWhenBundled?: boolean;

@@ -169,12 +169,12 @@ async function buildWithCheck(
     changed && files.length > 0 && !cache!.hasRecord()
       ? await startLoad(options.root, files, stopCheck, options.stopBundler === true)
       : undefined;
-  // A cold build starts the compiler once esbuild has bundled every group: the two never hold their memory at once
-  // (with this thread, ~110 + ~70-90 MB beside ~100 MB at 1 000 dashboards: the tree's peak was 275-307 MB, now
-  // 276-280 MB with the compiler after the last render instead), and esbuild gets the other core for the groups this
-  // thread waits for. The two cores are busy either way, so this costs the build no time (medians of 6 alternating
-  // cold builds at 1 000: 3 148 against 3 103 ms), and the room it leaves is spent on fewer collections in both Go
-  // processes (BUNDLER_GOGC, COMPILER_GOGC).
+  // A cold build starts the compiler once esbuild has bundled every group, so the two never hold their memory at
+  // once. At 1 000 dashboards the tree's peak had been this process (~100 MB), the compiler (~110 MB) and esbuild
+  // (~70-90 MB) together, 275-307 MB; now it is this process and the compiler at the end of the render, 276-280 MB.
+  // Both cores are busy either way, so the order costs no time (medians of 6 alternating cold builds at 1 000: 3 148
+  // against 3 103 ms before), and the memory it frees is spent on fewer collections in both Go processes
+  // (BUNDLER_GOGC, COMPILER_GOGC).
   const early = !changed
     ? undefined
     : loading

@@ -160,8 +160,8 @@ async function buildWithCheck(
     return check;
   };
   // When a source changed after the record of the last build was written (by mtime: a guess), the record will not
-  // answer: the compiler starts now, while this thread scans and hashes. If the record answers after all, the
-  // compiler is stopped when this build returns.
+  // answer: the compiler starts before this thread scans and hashes (now, or in a cold build once esbuild is done,
+  // below). If the record answers after all, the compiler is stopped when this build returns.
   const changed = typecheck && cache && !loaded && !cache.recordNewerThan(files);
   // Without any record (a cold cache) every source will most likely be loaded: esbuild starts bundling them now, while
   // this thread scans and asks the cache (what the cache gives back after all is dropped from the load).

@@ -30,13 +30,14 @@ export interface CompilerReport {
   readonly configErrors: CompilerError[];
   /** Every file of the program (`--listFiles`), absolute, as the compiler spells them. */
   readonly files: string[];
-  /** The compiler's own wall time for the program (`--diagnostics`: `Total time: 0.80s`), in milliseconds. */
-  readonly totalMs?: number;
 }
 
 const LOCATED = /^(.+)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/;
 const UNLOCATED = /^(error|warning) (TS\d+): (.*)$/;
-/** A line of `--diagnostics` statistics (`Parse time:     0.044s`); no path the compiler lists looks like one. */
+/**
+ * A line of `--diagnostics` statistics (`Parse time:     0.044s`), which the check does not ask for (and turns off in
+ * its generated tsconfig); no path the compiler lists looks like one.
+ */
 const STATISTIC = /^([A-Z][A-Za-z ]*):\s+(\S+)$/;
 
 /**
@@ -48,7 +49,6 @@ export function parseCompilerOutput(text: string, relative: (printed: string) =>
   const errors: CompilerError[] = [];
   const configErrors: CompilerError[] = [];
   const files: string[] = [];
-  let totalMs: number | undefined;
   type Open = { error: CompilerError; lines: string[]; into: CompilerError[] | undefined };
   let open: Open | undefined;
   const close = () => {
@@ -94,16 +94,11 @@ export function parseCompilerOutput(text: string, relative: (printed: string) =>
       open = { error, lines: [message], into: /^TS5\d{3}$/.test(code) ? configErrors : errors };
       continue;
     }
-    const statistic = STATISTIC.exec(line);
-    if (statistic) {
-      const seconds = /^(\d+(?:\.\d+)?)s$/.exec(statistic[2]!);
-      if (statistic[1] === 'Total time' && seconds) totalMs = Number(seconds[1]) * 1000;
-      continue;
-    }
+    if (STATISTIC.test(line)) continue;
     files.push(line);
   }
   close();
-  return { errors, configErrors, files, ...(totalMs === undefined ? {} : { totalMs }) };
+  return { errors, configErrors, files };
 }
 
 /** Errors in a stable order (file, position, code, text), each once: how shards add up to one full check. */

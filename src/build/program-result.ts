@@ -36,7 +36,7 @@ export function reusedReport(
 ): CompilerReport | undefined {
   if (!result || result.key !== inputs.key || result.config !== config) return undefined;
   if (result.inputs.some(([file, hash]) => inputs.hashOf(file) !== hash)) return undefined;
-  return { errors: [...result.errors], configErrors: [...result.configErrors], files: [...result.files], totalMs: 0 };
+  return { errors: [...result.errors], configErrors: [...result.configErrors], files: [...result.files] };
 }
 
 /** A result of `text` (a file of the cache folder: anything), or undefined when it is not one. */

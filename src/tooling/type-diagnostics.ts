@@ -9,8 +9,8 @@ export interface TypeCheck {
   /** One error diagnostic per compiler error, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The compiler's own time (summed over its programs). The compiler runs beside load and render, so this is what
-   * it cost, not what the build waited for it.
+   * The compiler's wall time, start to exit, summed over its programs. The compiler runs beside load and render, so
+   * this is what it took, not what the build waited for it.
    */
   readonly ms: number;
   /** Files of the project the compiler read (posix, relative to the root; `../` outside it). */

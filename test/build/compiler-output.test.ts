@@ -73,7 +73,6 @@ describe('parseCompilerOutput', () => {
         },
       ],
       files: ['/work/p/dashboards/a.ts', '/work/p/dashboards/b.ts'],
-      totalMs: 59,
     });
   });
 });

@@ -22,7 +22,6 @@ describe('a kept program answer', () => {
       errors: [error],
       configErrors: [],
       files: result.files,
-      totalMs: 0,
     });
     expect(reusedReport(result, 'other config', inputs)).toBeUndefined();
     expect(reusedReport(result, 'c', { ...inputs, key: 'other key' })).toBeUndefined();

@@ -158,6 +158,22 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     expect([outcome.configProblem, brief(outcome)]).toEqual([undefined, ['dashboards/a.ts:1:16 TS2352']]);
   });
 
+  it('checks a project whose tsconfig asks for statistics without reading them as files, and times the compiler', async () => {
+    project = await tempProject({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext', diagnostics: true, extendedDiagnostics: true },
+      }),
+      'dashboards/a.ts': 'export default 1 as string;\n',
+    });
+    const outcome = await typecheckProject(project.root, ['dashboards/a.ts']);
+    expect([outcome.configProblem, brief(outcome), outcome.read]).toEqual([
+      undefined,
+      ['dashboards/a.ts:1:16 TS2352'],
+      ['dashboards/a.ts'],
+    ]);
+    expect(outcome.compilerMs).toBeGreaterThan(0);
+  });
+
   it('reports a syntax error in tsconfig.json where it is', async () => {
     project = await tempProject({
       'tsconfig.json': '{ "compilerOptions": { "strict": tru',

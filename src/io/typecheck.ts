@@ -164,8 +164,8 @@ async function checkIn(
   removeStale(dir, shards.length);
   const relative = projectPath(root);
   const facts = new GlobalFacts();
-  const run = (index: number, roots: readonly string[], globals: readonly string[]) =>
-    checkShard(exe, root, dir, base, { index, count: shards.length, roots, globals }, relative, facts, options);
+  const run = (index: number, roots: readonly string[], globals: readonly string[], exited?: () => void) =>
+    checkShard(exe, root, dir, base, { index, count: shards.length, roots, globals }, relative, facts, options, exited);
   const atOnce =
     options.concurrentWhenWarm === true &&
     shards.length > 1 &&
@@ -175,7 +175,24 @@ async function checkIn(
       : 1;
   const reports: ShardReport[] = [];
   if (atOnce > 1) reports.push(...(await Promise.all(shards.map((roots, i) => run(i, roots, [])))));
-  else for (const [i, roots] of shards.entries()) reports.push(await run(i, roots, []));
+  else {
+    // One program at a time, each started as soon as the compiler of the one before has exited: what this process
+    // then does with that answer (keeping the state, reading the program's files for globals, keeping the answer;
+    // ~25-30 ms of 500 dashboards) runs beside the next compiler instead of before it.
+    const started: Promise<ShardReport>[] = [];
+    const start = (i: number): void => {
+      let next = i + 1 < shards.length;
+      const exited = () => {
+        if (next) start(i + 1);
+        next = false;
+      };
+      const report = run(i, shards[i]!, [], exited);
+      report.catch(() => {}); // awaited below, in order
+      started[i] = report;
+    };
+    start(0);
+    for (let i = 0; i < shards.length; i++) reports.push(await (started[i] ?? run(i, shards[i]!, [])));
+  }
   let programs = reports.filter((r) => !r.reused).length;
   // A file adding to the global scope (a script, `declare global`) changes the errors of files that do not import
   // it: every shard's program must hold every such file of the full program, as roots if need be.
@@ -342,6 +359,8 @@ async function checkShard(
   relative: ProjectPath,
   facts: GlobalFacts,
   options: TypecheckOptions,
+  /** Called once the compiler is done with this program (or not needed), before its answer is kept. */
+  exited?: () => void,
 ): Promise<ShardReport> {
   const { signal } = options;
   const name = shardName(shard.index, shard.count, shard.globals);
@@ -376,7 +395,10 @@ async function checkShard(
   if (kept) {
     const inputs = await options.reuse.catch(() => undefined); // no inputs: the compiler runs
     const reused = inputs && reusedReport(kept, configHash, inputs);
-    if (reused) return { ...reused, configFile, reused: true, ms: 0 };
+    if (reused) {
+      exited?.();
+      return { ...reused, configFile, reused: true, ms: 0 };
+    }
   }
   let ms = 0;
   for (const fromState of stateHolds(stateFile) ? [true, false] : [false]) {
@@ -418,6 +440,7 @@ async function checkShard(
     // Exit 0: no errors; 1 and 2: errors reported. Anything else (a crash, a kill) is not a result.
     const answered = report !== undefined && (run.code === 0 || run.code === 1 || run.code === 2) && run.stderr === '';
     if (answered && (run.code === 0 || report.errors.length + report.configErrors.length > 0 || !copied)) {
+      exited?.();
       keepState(temp, stateFile, facts.declarers(report.files));
       if (options.reuse)
         keepResult(resultFile, configHash, await options.reuse.catch(() => undefined), report, startedAt);

@@ -353,6 +353,31 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     ]);
   });
 
+  it('runs the programs of a check without state one after the other, never two compilers at once', async () => {
+    project = await tempProject({
+      'dashboards/a.ts': 'export default 1;\n',
+      'dashboards/b.ts': "const n: number = 'x';\nexport default n;\n",
+      'dashboards/c.ts': 'export default 3;\n',
+      'dashboards/d.ts': 'export default 4;\n',
+    });
+    const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts', 'dashboards/d.ts'];
+    let most = 0;
+    const seen = new Set<number>();
+    const poll = setInterval(() => {
+      const live = liveCompilers();
+      for (const pid of live) seen.add(pid);
+      most = Math.max(most, live.length);
+    }, 1);
+    try {
+      const outcome = await typecheckProject(project.root, files, { maxRoots: 1, concurrentWhenWarm: true });
+      expect([brief(outcome), outcome.programs, outcome.atOnce]).toEqual([['dashboards/b.ts:1:7 TS2322'], 3, 1]);
+    } finally {
+      clearInterval(poll);
+    }
+    expect([most, seen.size > 1]).toEqual([1, true]);
+    expect((await readdir(stateDir(project.root))).filter((f) => f.endsWith('.tsbuildinfo')).length).toBe(3);
+  });
+
   it('checks two programs at once for a build whose programs both have their state, one after the other else', async () => {
     project = await tempProject({
       'dashboards/a.ts': 'const s: string = 1;\nexport default s;\n',

@@ -1,4 +1,5 @@
-// The CLI as users run it: the compiled dist/ of a package installed under node_modules, not bin/ running src/.
+// The CLI as users run it: the dist/ of a package installed under node_modules (its CLI bundled in dist/cli/), not
+// bin/ running src/.
 // `prepare` compiles dist/ (scripts/build-package.mjs); the files the tarball ships (package.json "files") are then
 // copied to bench/out/install/node_modules/panelcraft, whose npm dependencies resolve from this repository's
 // node_modules as a hoisted install would.

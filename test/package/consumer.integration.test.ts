@@ -64,6 +64,9 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/dist/src/index.d.ts');
     expect(files).toContain('package/dist/src/tooling/index.js');
     expect(files).toContain('package/bin/panelcraft.js');
+    // The CLI the installed bin runs: bundled, a few chunks instead of a module per source file.
+    expect(files).toContain('package/dist/cli/main.mjs');
+    expect(files.filter((f) => f.startsWith('package/dist/cli/')).length).toBeLessThan(100);
   });
 });
 

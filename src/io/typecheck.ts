@@ -401,7 +401,8 @@ async function checkShard(
     }
   }
   let ms = 0;
-  for (const fromState of stateHolds(stateFile) ? [true, false] : [false]) {
+  const guard = heldGuard(stateFile);
+  for (const fromState of guard ? [true, false] : [false]) {
     const temp = `${stateFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     let copied = false;
     if (fromState) {
@@ -440,8 +441,16 @@ async function checkShard(
     // Exit 0: no errors; 1 and 2: errors reported. Anything else (a crash, a kill) is not a result.
     const answered = report !== undefined && (run.code === 0 || run.code === 1 || run.code === 2) && run.stderr === '';
     if (answered && (run.code === 0 || report.errors.length + report.configErrors.length > 0 || !copied)) {
+      // A file that may declare globals joined the program since the state was kept (a new import of it): TypeScript
+      // 7.0.2 keeps the other files' old results (a global it declares still reported missing), so once more without
+      // the state. Only a run from a state reads the program's files for this before the next program starts.
+      const declarers = copied ? facts.declarers(report.files) : undefined;
+      if (declarers && guard && [...declarers.keys()].some((file) => !Object.hasOwn(guard.globals, file))) {
+        rmSync(temp, { force: true });
+        continue;
+      }
       exited?.();
-      keepState(temp, stateFile, facts.declarers(report.files));
+      keepState(temp, stateFile, declarers ?? facts.declarers(report.files));
       if (options.reuse)
         keepResult(resultFile, configHash, await options.reuse.catch(() => undefined), report, startedAt);
       return { ...report, configFile, ms };
@@ -483,13 +492,19 @@ function hashOrNone(file: string): string {
 
 /** Whether the kept state may be used: its guard is for these bytes and the files declaring globals are unchanged. */
 function stateHolds(stateFile: string): boolean {
+  return heldGuard(stateFile) !== undefined;
+}
+
+/** The guard of the kept state, when it may be used. */
+function heldGuard(stateFile: string): StateGuard | undefined {
   try {
     const guard = JSON.parse(readFileSync(guardFile(stateFile), 'utf8')) as StateGuard;
-    if (typeof guard.state !== 'string' || typeof guard.globals !== 'object' || guard.globals === null) return false;
-    if (hashOrNone(stateFile) !== guard.state) return false;
-    return Object.entries(guard.globals).every(([file, hash]) => hashOrNone(file) === hash);
+    if (typeof guard.state !== 'string' || typeof guard.globals !== 'object' || guard.globals === null)
+      return undefined;
+    if (hashOrNone(stateFile) !== guard.state) return undefined;
+    return Object.entries(guard.globals).every(([file, hash]) => hashOrNone(file) === hash) ? guard : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -337,6 +337,18 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     expect(brief(await typecheckProject(project.root, files))).toEqual([]);
   });
 
+  it('sees a file declaring a global leave the program when its import goes', async () => {
+    project = await tempProject({
+      'dashboards/_lib/g.ts': 'declare global {\n  var region: string;\n}\nexport {};\n',
+      'dashboards/a.ts': "import './_lib/g.ts';\nexport default 1;\n",
+      'dashboards/b.ts': 'const r: string = region;\nexport default r;\n',
+    });
+    const files = ['dashboards/a.ts', 'dashboards/b.ts'];
+    expect(brief(await typecheckProject(project.root, files))).toEqual([]);
+    await project.write('dashboards/a.ts', 'export default 1;\n');
+    expect(brief(await typecheckProject(project.root, files))).toEqual(['dashboards/b.ts:1:19 TS2304']);
+  });
+
   it('splits roots into stable shards and sees globals across them', async () => {
     project = await tempProject({
       'dashboards/_lib/globals.ts': 'declare global {\n  var region: string;\n}\nexport {};\n',

@@ -325,28 +325,22 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     ]);
   });
 
-  it('sees a file declaring a global join the program through a new import', async () => {
+  const importsGlobal = "import './_lib/g.ts';\nexport default 1;\n";
+  const missing = ['dashboards/b.ts:1:19 TS2304'];
+  it.each([
+    // TypeScript 7.0.2's incremental state kept b.ts's old error here: the check runs again without the state.
+    ['join the program through a new import', 'export default 1;\n', importsGlobal, missing, []],
+    ['leave the program when its import goes', importsGlobal, 'export default 1;\n', [], missing],
+  ])('sees a file declaring a global %s', async (_name, before, after, errorsBefore, errorsAfter) => {
     project = await tempProject({
       'dashboards/_lib/g.ts': 'declare global {\n  var region: string;\n}\nexport {};\n',
-      'dashboards/a.ts': 'export default 1;\n',
+      'dashboards/a.ts': before,
       'dashboards/b.ts': 'const r: string = region;\nexport default r;\n',
     });
     const files = ['dashboards/a.ts', 'dashboards/b.ts'];
-    expect(brief(await typecheckProject(project.root, files))).toEqual(['dashboards/b.ts:1:19 TS2304']);
-    await project.write('dashboards/a.ts', "import './_lib/g.ts';\nexport default 1;\n");
-    expect(brief(await typecheckProject(project.root, files))).toEqual([]);
-  });
-
-  it('sees a file declaring a global leave the program when its import goes', async () => {
-    project = await tempProject({
-      'dashboards/_lib/g.ts': 'declare global {\n  var region: string;\n}\nexport {};\n',
-      'dashboards/a.ts': "import './_lib/g.ts';\nexport default 1;\n",
-      'dashboards/b.ts': 'const r: string = region;\nexport default r;\n',
-    });
-    const files = ['dashboards/a.ts', 'dashboards/b.ts'];
-    expect(brief(await typecheckProject(project.root, files))).toEqual([]);
-    await project.write('dashboards/a.ts', 'export default 1;\n');
-    expect(brief(await typecheckProject(project.root, files))).toEqual(['dashboards/b.ts:1:19 TS2304']);
+    expect(brief(await typecheckProject(project.root, files))).toEqual(errorsBefore);
+    await project.write('dashboards/a.ts', after);
+    expect(brief(await typecheckProject(project.root, files))).toEqual(errorsAfter);
   });
 
   it('splits roots into stable shards and sees globals across them', async () => {

@@ -39,6 +39,13 @@ async function inputsOf(root: string): Promise<ProgramInputs> {
   return { key: sha1(scan.join('\n')), hashOf };
 }
 
+/** A project of the dashboards a.ts to d.ts with these sources (as `project`); their paths, in that order. */
+async function fourDashboards(sources: readonly [string, string, string, string]): Promise<string[]> {
+  const files = ['a', 'b', 'c', 'd'].map((name) => `dashboards/${name}.ts`);
+  project = await tempProject(Object.fromEntries(files.map((file, i) => [file, sources[i]!])));
+  return files;
+}
+
 /** Dates `files` a minute back: an answer is kept only when no file it read was modified just before its run. */
 async function backdate(root: string, files: readonly string[]): Promise<void> {
   const past = new Date(Date.now() - 60_000);
@@ -372,13 +379,12 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
   });
 
   it('runs the programs of a check without state one after the other, never two compilers at once', async () => {
-    project = await tempProject({
-      'dashboards/a.ts': 'export default 1;\n',
-      'dashboards/b.ts': "const n: number = 'x';\nexport default n;\n",
-      'dashboards/c.ts': 'export default 3;\n',
-      'dashboards/d.ts': 'export default 4;\n',
-    });
-    const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts', 'dashboards/d.ts'];
+    const files = await fourDashboards([
+      'export default 1;\n',
+      "const n: number = 'x';\nexport default n;\n",
+      'export default 3;\n',
+      'export default 4;\n',
+    ]);
     let most = 0;
     const seen = new Set<number>();
     const poll = setInterval(() => {
@@ -387,23 +393,22 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
       most = Math.max(most, live.length);
     }, 1);
     try {
-      const outcome = await typecheckProject(project.root, files, { maxRoots: 1, concurrentWhenWarm: true });
+      const outcome = await typecheckProject(project!.root, files, { maxRoots: 1, concurrentWhenWarm: true });
       expect([brief(outcome), outcome.programs, outcome.atOnce]).toEqual([['dashboards/b.ts:1:7 TS2322'], 3, 1]);
     } finally {
       clearInterval(poll);
     }
     expect([most, seen.size > 1]).toEqual([1, true]);
-    expect((await readdir(stateDir(project.root))).filter((f) => f.endsWith('.tsbuildinfo')).length).toBe(3);
+    expect((await readdir(stateDir(project!.root))).filter((f) => f.endsWith('.tsbuildinfo')).length).toBe(3);
   });
 
   it('checks two programs at once for a build whose programs both have their state, one after the other else', async () => {
-    project = await tempProject({
-      'dashboards/a.ts': 'const s: string = 1;\nexport default s;\n',
-      'dashboards/b.ts': 'export default 3;\n',
-      'dashboards/c.ts': 'export default 4;\n',
-      'dashboards/d.ts': "const n: number = 'x';\nexport default n;\n",
-    });
-    const files = ['dashboards/a.ts', 'dashboards/b.ts', 'dashboards/c.ts', 'dashboards/d.ts'];
+    const files = await fourDashboards([
+      'const s: string = 1;\nexport default s;\n',
+      'export default 3;\n',
+      'export default 4;\n',
+      "const n: number = 'x';\nexport default n;\n",
+    ]);
     const expected = ['dashboards/a.ts:1:7 TS2322', 'dashboards/d.ts:1:7 TS2322'];
     const check = (options: { maxRoots: number; concurrentWhenWarm?: boolean }) =>
       typecheckProject(project!.root, files, options);
@@ -417,12 +422,12 @@ describe('typecheckProject (TypeScript 7 in a child process)', () => {
     // Both states kept: at once when asked (a build), one after the other when not (`dev`).
     expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 2]);
     expect(await atOnce({ maxRoots: 2 })).toEqual([2, 1]);
-    await project.write('dashboards/b.ts', "export default 'three';\n");
+    await project!.write('dashboards/b.ts', "export default 'three';\n");
     expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 2]);
     // One state missing: one after the other again.
-    const states = (await readdir(stateDir(project.root))).filter((f) => f.endsWith('.tsbuildinfo'));
+    const states = (await readdir(stateDir(project!.root))).filter((f) => f.endsWith('.tsbuildinfo'));
     expect(states.sort()).toEqual(['shard-1-of-2.tsbuildinfo', 'shard-2-of-2.tsbuildinfo']);
-    await rm(path.join(stateDir(project.root), states[0]!));
+    await rm(path.join(stateDir(project!.root), states[0]!));
     expect(await atOnce({ maxRoots: 2, concurrentWhenWarm: true })).toEqual([2, 1]);
     // More programs than WARM_AT_ONCE (three: the four roots fill three of four hash buckets): one after the
     // other, also when warm.

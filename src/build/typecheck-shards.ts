@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 export function shardRoots(
   /** Posix paths relative to the project root. */
   roots: readonly string[],
-  /** Roots per shard, on average (a hash spreads them, not exactly), while there are at most `maxShards`. */
+  /** Roots per shard, on average (a hash spreads them, not exactly; the last gets fewer), while there are at most `maxShards`. */
   maxRoots: number,
   /** Shards at most: past `maxRoots × maxShards` roots, each shard holds more. */
   maxShards = Number.POSITIVE_INFINITY,
@@ -22,8 +22,19 @@ export function shardRoots(
   return shards.filter((s) => s.length > 0);
 }
 
+/**
+ * The last program's share of roots against each other one's. A cold build checks its programs one after the other
+ * while it renders, and the last one runs beside the most rendered output. A cold build of 1 000 dashboards (V8's old
+ * generation at 128 MB before its first full collection, bin/panelcraft.js) peaked at 290-300 MB, this process and
+ * the compiler, with two programs of ~500 roots, and at 279-283 MB with 562 and 438, its wall time unchanged (16
+ * alternating pairs).
+ */
+const LAST_SHARD_WEIGHT = 2 / 3;
+
+/** A root's shard: a hash of its path spread over `count` shards, the last one weighing `LAST_SHARD_WEIGHT`. */
 function bucket(file: string, count: number): number {
-  return createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+  const at = createHash('sha1').update(file).digest().readUInt32BE(0) / 2 ** 32;
+  return Math.min(count - 1, Math.floor(at * (count - 1 + LAST_SHARD_WEIGHT)));
 }
 
 /**

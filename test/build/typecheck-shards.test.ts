@@ -11,13 +11,13 @@ describe('shardRoots', () => {
     ]);
   });
 
-  it('splits 5 000 dashboards into four programs of about 1 250', () => {
-    expect(shardRoots(tree(5000), 1250).map((s) => s.length)).toEqual([1264, 1267, 1208, 1261]);
+  it('splits 5 000 dashboards into four programs of about 1 250, the last about two thirds of one', () => {
+    expect(shardRoots(tree(5000), 1250).map((s) => s.length)).toEqual([1403, 1365, 1316, 916]);
   });
 
-  it('with the defaults: 1 000 dashboards in two programs of about 500, 5 000 in four (no more)', () => {
-    expect(shardRoots(tree(1000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([487, 513]);
-    expect(shardRoots(tree(5000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([1264, 1267, 1208, 1261]);
+  it('with the defaults: 1 000 dashboards in two programs (the last smaller), 5 000 in four (no more)', () => {
+    expect(shardRoots(tree(1000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([620, 380]);
+    expect(shardRoots(tree(5000), SHARD_ROOTS, MAX_SHARDS).map((s) => s.length)).toEqual([1403, 1365, 1316, 916]);
     expect(shardRoots(tree(400), SHARD_ROOTS, MAX_SHARDS)).toHaveLength(1);
   });
 

@@ -7,7 +7,7 @@ import { cliCommand } from '../../bench/installed-cli.ts';
 describe('cliCommand', () => {
   it("runs the shipped CLI with its #! line's node flags, as npm's bin link does", () => {
     const bin = path.resolve('bin/panelcraft.js');
-    expect(cliCommand(bin)).toEqual(['--max-semi-space-size=8', bin]);
+    expect(cliCommand(bin)).toEqual(['--max-semi-space-size=8', '--initial-old-space-size=128', bin]);
   });
 
   it('reads a plain `#!/usr/bin/env node` line as no flags, and refuses a script node does not run', async () => {

@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 export function shardRoots(
   /** Posix paths relative to the project root. */
   roots: readonly string[],
-  /** Roots per shard, on average (a hash spreads them, not exactly; the last gets fewer), while there are at most `maxShards`. */
+  /**
+   * Roots per shard, on average (a hash spreads them, not exactly; the last gets fewer), while there are at most
+   * `maxShards`.
+   */
   maxRoots: number,
   /** Shards at most: past `maxRoots × maxShards` roots, each shard holds more. */
   maxShards = Number.POSITIVE_INFINITY,

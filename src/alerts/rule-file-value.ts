@@ -1,3 +1,4 @@
+import type { DefaultExport } from '../model/loaded-dashboard.ts';
 import type { AlertTest } from './alert-test.ts';
 import type { Rule, RuleGroup } from './rule-types.ts';
 
@@ -7,6 +8,9 @@ export type RuleFileValue =
 
 export const RULES_EXPORT_FIX =
   "`export default [...goServiceAlerts({ convention: clientGolang(), job: 'api' }), ...goServiceSlo({ convention: clientGolang(), job: 'api' })]` (or one ruleGroup({ … }))";
+
+/** An `alerts/**.ts` module's default export, for the loader. */
+export const RULES_EXPORT: DefaultExport = { what: 'rule groups', fix: RULES_EXPORT_FIX };
 
 /**
  * The rule groups an `alerts/**.ts` module default-exports: one group, an array of groups (nested arrays flattened,

@@ -1,5 +1,6 @@
 import { MAX_JSON_DEPTH, tooDeepAt } from '../validate/json-depth.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
+import type { DefaultExport } from '../model/loaded-dashboard.ts';
 import { plainJsonCopy } from './json-copy.ts';
 
 export type DashboardValueResult =
@@ -59,6 +60,9 @@ export function dashboardValue(exported: unknown): DashboardValueResult {
 
 export const EXPORT_FIX =
   "`export default new DashboardBuilder('Title')…` (from '@grafana/grafana-foundation-sdk/dashboard'), a preset such as `goServiceOverview({...})`, or a built Dashboard object";
+
+/** A dashboard module's default export, for the loader. */
+export const DASHBOARD_EXPORT: DefaultExport = { what: 'a dashboard', fix: EXPORT_FIX };
 
 function isBuilder(value: unknown): value is { build(): unknown } {
   return typeof value === 'object' && value !== null && typeof (value as { build?: unknown }).build === 'function';

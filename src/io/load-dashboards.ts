@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
-import { EXPORT_FIX, describe } from '../build/dashboard-value.ts';
-import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import { DASHBOARD_EXPORT, describe } from '../build/dashboard-value.ts';
+import type { DefaultExport, LoadedDashboard } from '../model/loaded-dashboard.ts';
 import {
   type BundleResult,
   BundlerResolver,
@@ -36,9 +36,11 @@ export async function loadDashboards(
   inputs?: Set<string>,
   /** Dashboards per bundle (tests make groups small). */
   groupSize = LOAD_GROUP,
+  /** What each module must default-export (`alerts/` loads rule groups). */
+  expects: DefaultExport = DASHBOARD_EXPORT,
 ): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
-  return startLoad(rootDir, files, { ...(inputs ? { inputs } : {}), groupSize }).load(files);
+  return startLoad(rootDir, files, { ...(inputs ? { inputs } : {}), groupSize, expects }).load(files);
 }
 
 /** A load whose bundling started before the caller knew which of its files it needs (`startLoad`). */
@@ -73,6 +75,8 @@ export interface LoadOptions {
    * (a compile error, a thrown error to locate) starts it again.
    */
   readonly stopBundlerWhenBundled?: boolean;
+  /** What each module must default-export. @default DASHBOARD_EXPORT */
+  readonly expects?: DefaultExport;
 }
 
 /**
@@ -150,7 +154,9 @@ class DashboardLoad implements Loading {
     this.claimed = true;
     if (needed.length !== this.files.length || needed.some((f, i) => f !== this.files[i])) {
       const [loaded] = await Promise.all([
-        needed.length === 0 ? [] : loadDashboards(this.root, needed, this.options.inputs, this.options.groupSize),
+        needed.length === 0
+          ? []
+          : loadDashboards(this.root, needed, this.options.inputs, this.options.groupSize, this.options.expects),
         this.close(),
       ]);
       await each?.(loaded);
@@ -172,14 +178,15 @@ class DashboardLoad implements Loading {
   /** The modules of one bundled group; a group that does not compile is bundled again file by file. */
   private async loaded({ g, group, bundled }: Bundled, outdir: string): Promise<LoadedDashboard[]> {
     const { root, packages } = this;
-    if (bundled.ok) return importBundle(root, group, bundled, outdir, packages);
+    const expects = this.options.expects ?? DASHBOARD_EXPORT;
+    if (bundled.ok) return importBundle(root, group, bundled, outdir, packages, expects);
     // Some file of the group does not compile: bundle each file alone so one bad file cannot hide the others.
     return Promise.all(
       group.map(async (file, i): Promise<LoadedDashboard> => {
         const into = path.join(outdir, `single-${g}-${i}`);
         const single = await bundleFiles(root, [file], into, false, packages, this.options.inputs);
         return single.ok
-          ? (await importBundle(root, [file], single, outdir, packages))[0]!
+          ? (await importBundle(root, [file], single, outdir, packages, expects))[0]!
           : { file, error: { message: single.message, fix: 'fix the syntax error at the position shown' } };
       }),
     );
@@ -233,6 +240,7 @@ async function importBundle(
   bundle: { readonly file: string; readonly metafile: esbuild.Metafile | undefined },
   outdir: string,
   packages: PackageResolutions,
+  expects: DefaultExport,
 ): Promise<LoadedDashboard[]> {
   const { modules } = (await import(pathToFileURL(bundle.file).href)) as {
     modules: Record<string, () => Promise<Record<string, unknown>>>;
@@ -240,7 +248,7 @@ async function importBundle(
   const inputsOf = bundle.metafile ? localInputs(root, bundle.metafile) : undefined;
   const out: LoadedDashboard[] = [];
   for (const file of files) {
-    const result = await evaluate(file, modules[file]!);
+    const result = await evaluate(file, modules[file]!, expects);
     // A failure's position is only worth a second, source-mapped bundle of that one file.
     if ('thrown' in result) out.push({ file, error: await locateError(root, file, result.thrown, outdir, packages) });
     else if ('exported' in result && inputsOf) out.push({ ...result, inputs: inputsOf(file) });
@@ -286,7 +294,11 @@ type Evaluated =
   | LoadedDashboard
   | { readonly file: string; readonly thrown: { readonly err: unknown; readonly what: string } };
 
-async function evaluate(file: string, load: () => Promise<Record<string, unknown>>): Promise<Evaluated> {
+async function evaluate(
+  file: string,
+  load: () => Promise<Record<string, unknown>>,
+  expects: DefaultExport,
+): Promise<Evaluated> {
   let mod: Record<string, unknown>;
   try {
     mod = await load();
@@ -299,7 +311,13 @@ async function evaluate(file: string, load: () => Promise<Record<string, unknown
       named.length > 0
         ? `found named export${named.length > 1 ? 's' : ''} ${named.map((n) => `\`${n}\``).join(', ')}`
         : 'it exports nothing';
-    return { file, error: { message: `must \`export default\` a dashboard (${found})`, fix: EXPORT_FIX } };
+    return {
+      file,
+      error: {
+        message: `must \`export default\` ${expects.what} (${found})`,
+        fix: `${expects.fix}; a file of code shared by others belongs in a folder whose name starts with "_" (such as _lib/), which is never loaded on its own`,
+      },
+    };
   }
   let value: unknown = mod.default;
   try {
@@ -333,7 +351,7 @@ async function locateError(
   const { modules } = (await import(pathToFileURL(mapped.file).href)) as {
     modules: Record<string, () => Promise<Record<string, unknown>>>;
   };
-  const again = await evaluate(file, modules[file]!);
+  const again = await evaluate(file, modules[file]!, DASHBOARD_EXPORT); // only where it throws is read
   return { message: `${message}${'thrown' in again ? whereInSource(root, again.thrown.err, file) : ''}`, fix };
 }
 

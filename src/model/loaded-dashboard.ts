@@ -7,3 +7,11 @@ export type LoadedDashboard =
       readonly inputs?: readonly string[];
     }
   | { readonly file: string; readonly error: { readonly message: string; readonly fix: string } };
+
+/** What a module's default export must be: named in the error of a module that has none. */
+export interface DefaultExport {
+  /** What it must be, after "must `export default`": `a dashboard`, `rule groups`. */
+  readonly what: string;
+  /** How to write one. */
+  readonly fix: string;
+}

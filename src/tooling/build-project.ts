@@ -6,7 +6,8 @@ import type { AlertsRenderResult, RenderedRuleFile } from './render-alerts.ts';
 import type { BuildMemo } from './build-tree.ts';
 import type { RenderedDashboard } from './tree-files.ts';
 import { type DashboardRender, dashboardOutput } from '../build/dashboard-render.ts';
-import type { LoadedDashboard } from '../model/loaded-dashboard.ts';
+import type { DefaultExport, LoadedDashboard } from '../model/loaded-dashboard.ts';
+import { RULES_EXPORT } from '../alerts/rule-file-value.ts';
 import type { Loading } from '../io/load-dashboards.ts';
 import type { OutputFile } from '../model/output-file.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -142,7 +143,7 @@ async function buildWithCheck(
       : undefined;
   const alertsLoading = options.alerts
     ? Promise.resolve(options.alerts)
-    : findSourceFiles(options.root, ALERTS_DIR).then((f: string[]) => loadDashboards(options.root, f));
+    : findSourceFiles(options.root, ALERTS_DIR).then((f: string[]) => loadDashboards(options.root, f, RULES_EXPORT));
   let scanning: Promise<string[]> | undefined;
   const scan = () => (scanning ??= typecheck ? typecheckScope(options.root, outputRoots(config)) : Promise.resolve([]));
   const startCheck = (): Promise<TypeCheck | undefined> => {
@@ -325,10 +326,14 @@ const RENDER_SLICE_MS = 10;
 let loader: Promise<typeof import('../io/load-dashboards.ts')> | undefined;
 
 /** Loads modules with esbuild (imported on first use: a build served by the cache never needs it). */
-async function loadDashboards(root: string, files: readonly string[]): Promise<LoadedDashboard[]> {
+async function loadDashboards(
+  root: string,
+  files: readonly string[],
+  expects?: DefaultExport,
+): Promise<LoadedDashboard[]> {
   if (files.length === 0) return [];
   loader ??= import('../io/load-dashboards.ts');
-  return (await loader).loadDashboards(root, files);
+  return (await loader).loadDashboards(root, files, undefined, undefined, expects);
 }
 
 /**

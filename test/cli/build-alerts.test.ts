@@ -59,6 +59,13 @@ describe('build with alerts/', () => {
     const empty = await project.run('build');
     expect(empty.stderr).toContain('exports no rule group');
 
+    // Named exports only: the error says what an alert file must export, not a dashboard.
+    await project.write('alerts/payments/api.ts', "export const groups = [];\n");
+    const named = await project.run('build');
+    expect(named.stderr).toContain('error load: must `export default` rule groups (found named export `groups`)');
+    expect(named.stderr).toContain('fix: `export default [...goServiceAlerts(');
+    expect(named.stderr).not.toContain('a dashboard');
+
     await import('node:fs/promises').then((fs) => fs.rm(`${project!.root}/alerts/payments/api.ts`));
     const removed = await project.run('build');
     expect(removed.code).toBe(0);

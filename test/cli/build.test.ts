@@ -81,6 +81,10 @@ describe('panelcraft build', () => {
     expect(out.stderr).toContain(
       'dashboards/payments/named.ts\n  error load: must `export default` a dashboard (found named export `dash`)',
     );
+    // Shared code without a default export is most often a helper put outside a "_" folder.
+    expect(out.stderr).toContain(
+      'a file of code shared by others belongs in a folder whose name starts with "_" (such as _lib/), which is never loaded on its own',
+    );
     expect(out.stderr).toContain(
       'dashboards/payments/throws.ts\n  error load: threw while loading: no config for payments (at dashboards/payments/throws.ts:1:7)',
     );

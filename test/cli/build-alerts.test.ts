@@ -60,7 +60,7 @@ describe('build with alerts/', () => {
     expect(empty.stderr).toContain('exports no rule group');
 
     // Named exports only: the error says what an alert file must export, not a dashboard.
-    await project.write('alerts/payments/api.ts', "export const groups = [];\n");
+    await project.write('alerts/payments/api.ts', 'export const groups = [];\n');
     const named = await project.run('build');
     expect(named.stderr).toContain('error load: must `export default` rule groups (found named export `groups`)');
     expect(named.stderr).toContain('fix: `export default [...goServiceAlerts(');

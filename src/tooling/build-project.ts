@@ -172,8 +172,8 @@ async function buildWithCheck(
       : undefined;
   // A cold build starts the compiler once esbuild has bundled every group, so the two never hold their memory at
   // once. At 1 000 dashboards the tree's peak had been this process (~100 MB), the compiler (~110 MB) and esbuild
-  // (~70-90 MB) together, 275-307 MB; now it is this process and the compiler at the end of the render, 276-280 MB
-  // (281-288 MB since V8's young generation is 2 x 8 MB, bin/panelcraft.js).
+  // (~70-90 MB) together, 275-307 MB; now it is this process and the compiler while the render runs, 279-286 MB (the
+  // bench's medians, with V8's heap flags of bin/panelcraft.js and the smaller last program of typecheck-shards.ts).
   // Both cores are busy either way, so the order costs no time (medians of 6 alternating cold builds at 1 000: 3 148
   // against 3 103 ms before), and the memory it frees is spent on fewer collections in both Go processes
   // (BUNDLER_GOGC, COMPILER_GOGC).
